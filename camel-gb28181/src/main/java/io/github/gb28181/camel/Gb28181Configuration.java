@@ -1,0 +1,181 @@
+package io.github.gb28181.camel;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * Platform identity and SIP settings. Set once on the component ({@code camel.component.gb28181.*}); an endpoint
+ * may override any of them, and endpoints with the same host and port share one SIP stack.
+ */
+@UriParams
+public class Gb28181Configuration implements Cloneable {
+
+    @UriParam(defaultValue = "34020000002000000001")
+    @Metadata(description = "The platform's own 20-digit SIP id (the id devices register to).")
+    private String serverId = "34020000002000000001";
+    @UriParam(defaultValue = "3402000000")
+    @Metadata(description = "The SIP domain: the first ten digits of the platform id by convention.")
+    private String domain = "3402000000";
+    @UriParam(defaultValue = "0.0.0.0")
+    @Metadata(description = "The address the SIP server listens on.")
+    private String host = "0.0.0.0";
+    @UriParam(defaultValue = "5060")
+    @Metadata(description = "The port the SIP server listens on, for every enabled transport.")
+    private int port = 5060;
+    @UriParam(defaultValue = "UDP,TCP")
+    @Metadata(description = "Comma-separated SIP transports to listen on: UDP, TCP or both.")
+    private String transports = "UDP,TCP";
+    @UriParam
+    @Metadata(description = "The address devices can reach the platform at, written into Via and Contact headers."
+                            + " Needed when the server listens on 0.0.0.0; defaults to the listen address, or the"
+                            + " first non-loopback address of the machine.")
+    private String advertisedAddress;
+    @UriParam(label = "security")
+    @Metadata(description = "The digest authentication realm; defaults to the domain.")
+    private String realm;
+    @UriParam(label = "security")
+    @Metadata(description = "The password every device uses unless the credentials lookup has one of its own."
+                            + " When no password is set at all, devices register without authentication.",
+              secret = true)
+    private String password;
+    @UriParam(label = "security")
+    @Metadata(description = "Per-device passwords as deviceOrUser=password pairs separated by commas, for"
+                            + " devices whose password differs from the default one. The key is matched against the"
+                            + " device id and against the digest username.", secret = true)
+    private String devicePasswords;
+    @UriParam(label = "advanced,security")
+    @Metadata(description = "A lookup of device passwords, for a credentials store of your own. Overrides password"
+                            + " and devicePasswords.", autowired = true)
+    private io.github.gb28181.camel.sip.auth.CredentialLookup credentialLookup;
+    @UriParam(defaultValue = "true")
+    @Metadata(description = "Whether the 200 OK to a REGISTER carries a Date header (yyyy-MM-dd'T'HH:mm:ss.SSS)"
+                            + " that devices use to set their clock.")
+    private boolean registerDateHeader = true;
+    @UriParam(defaultValue = "180000", javaType = "java.time.Duration")
+    @Metadata(description = "How long a device may stay silent (no keepalive, no registration refresh) before it"
+                            + " is declared offline. Default three missed 60 s keepalives.")
+    private long keepaliveTimeout = 180_000;
+    @UriParam(defaultValue = "5000", javaType = "java.time.Duration")
+    @Metadata(description = "How long to wait for the next part of a multi-message answer (Catalog, RecordInfo)"
+                            + " before emitting what arrived, marked partial.")
+    private long aggregationTimeout = 5_000;
+
+    public Gb28181Configuration copy() {
+        try {
+            return (Gb28181Configuration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /** The realm in effect: the configured one, else the domain. */
+    public String effectiveRealm() {
+        return realm != null && !realm.isEmpty() ? realm : domain;
+    }
+
+    public String getServerId() {
+        return serverId;
+    }
+
+    public void setServerId(String serverId) {
+        this.serverId = serverId;
+    }
+
+    public String getDomain() {
+        return domain;
+    }
+
+    public void setDomain(String domain) {
+        this.domain = domain;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public int getPort() {
+        return port;
+    }
+
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    public String getTransports() {
+        return transports;
+    }
+
+    public void setTransports(String transports) {
+        this.transports = transports;
+    }
+
+    public String getAdvertisedAddress() {
+        return advertisedAddress;
+    }
+
+    public void setAdvertisedAddress(String advertisedAddress) {
+        this.advertisedAddress = advertisedAddress;
+    }
+
+    public String getRealm() {
+        return realm;
+    }
+
+    public void setRealm(String realm) {
+        this.realm = realm;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getDevicePasswords() {
+        return devicePasswords;
+    }
+
+    public void setDevicePasswords(String devicePasswords) {
+        this.devicePasswords = devicePasswords;
+    }
+
+    public io.github.gb28181.camel.sip.auth.CredentialLookup getCredentialLookup() {
+        return credentialLookup;
+    }
+
+    public void setCredentialLookup(io.github.gb28181.camel.sip.auth.CredentialLookup credentialLookup) {
+        this.credentialLookup = credentialLookup;
+    }
+
+    public boolean isRegisterDateHeader() {
+        return registerDateHeader;
+    }
+
+    public void setRegisterDateHeader(boolean registerDateHeader) {
+        this.registerDateHeader = registerDateHeader;
+    }
+
+    public long getKeepaliveTimeout() {
+        return keepaliveTimeout;
+    }
+
+    public void setKeepaliveTimeout(long keepaliveTimeout) {
+        this.keepaliveTimeout = keepaliveTimeout;
+    }
+
+    public long getAggregationTimeout() {
+        return aggregationTimeout;
+    }
+
+    public void setAggregationTimeout(long aggregationTimeout) {
+        this.aggregationTimeout = aggregationTimeout;
+    }
+}
