@@ -43,6 +43,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "credentialLookup": getOrCreateConfiguration(target).setCredentialLookup(property(camelContext, io.github.gb28181.camel.sip.auth.CredentialLookup.class, value)); return true;
         case "devicepasswords":
         case "devicePasswords": getOrCreateConfiguration(target).setDevicePasswords(property(camelContext, java.lang.String.class, value)); return true;
+        case "deviceregistry":
+        case "deviceRegistry": target.setDeviceRegistry(property(camelContext, io.github.gb28181.camel.device.DeviceRegistry.class, value)); return true;
         case "domain": getOrCreateConfiguration(target).setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "host": getOrCreateConfiguration(target).setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "keepalivetimeout":
@@ -63,7 +65,7 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"credentialLookup"};
+        return new String[]{"credentialLookup", "deviceRegistry"};
     }
 
     @Override
@@ -82,6 +84,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "credentialLookup": return io.github.gb28181.camel.sip.auth.CredentialLookup.class;
         case "devicepasswords":
         case "devicePasswords": return java.lang.String.class;
+        case "deviceregistry":
+        case "deviceRegistry": return io.github.gb28181.camel.device.DeviceRegistry.class;
         case "domain": return java.lang.String.class;
         case "host": return java.lang.String.class;
         case "keepalivetimeout":
@@ -117,6 +121,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "credentialLookup": return getOrCreateConfiguration(target).getCredentialLookup();
         case "devicepasswords":
         case "devicePasswords": return getOrCreateConfiguration(target).getDevicePasswords();
+        case "deviceregistry":
+        case "deviceRegistry": return target.getDeviceRegistry();
         case "domain": return getOrCreateConfiguration(target).getDomain();
         case "host": return getOrCreateConfiguration(target).getHost();
         case "keepalivetimeout":

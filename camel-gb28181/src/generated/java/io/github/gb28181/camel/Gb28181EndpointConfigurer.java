@@ -31,6 +31,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "credentiallookup":
         case "credentialLookup": target.getConfiguration().setCredentialLookup(property(camelContext, io.github.gb28181.camel.sip.auth.CredentialLookup.class, value)); return true;
+        case "deviceids":
+        case "deviceIds": target.setDeviceIds(property(camelContext, java.lang.String.class, value)); return true;
         case "devicepasswords":
         case "devicePasswords": target.getConfiguration().setDevicePasswords(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": target.getConfiguration().setDomain(property(camelContext, java.lang.String.class, value)); return true;
@@ -51,6 +53,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "serverid":
         case "serverId": target.getConfiguration().setServerId(property(camelContext, java.lang.String.class, value)); return true;
         case "transports": target.getConfiguration().setTransports(property(camelContext, java.lang.String.class, value)); return true;
+        case "types": target.setTypes(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -71,6 +74,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": return boolean.class;
         case "credentiallookup":
         case "credentialLookup": return io.github.gb28181.camel.sip.auth.CredentialLookup.class;
+        case "deviceids":
+        case "deviceIds": return java.lang.String.class;
         case "devicepasswords":
         case "devicePasswords": return java.lang.String.class;
         case "domain": return java.lang.String.class;
@@ -91,6 +96,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "serverid":
         case "serverId": return java.lang.String.class;
         case "transports": return java.lang.String.class;
+        case "types": return java.lang.String.class;
         default: return null;
         }
     }
@@ -107,6 +113,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "credentiallookup":
         case "credentialLookup": return target.getConfiguration().getCredentialLookup();
+        case "deviceids":
+        case "deviceIds": return target.getDeviceIds();
         case "devicepasswords":
         case "devicePasswords": return target.getConfiguration().getDevicePasswords();
         case "domain": return target.getConfiguration().getDomain();
@@ -127,6 +135,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "serverid":
         case "serverId": return target.getConfiguration().getServerId();
         case "transports": return target.getConfiguration().getTransports();
+        case "types": return target.getTypes();
         default: return null;
         }
     }

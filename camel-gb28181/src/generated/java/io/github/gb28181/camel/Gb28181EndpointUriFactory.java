@@ -23,12 +23,13 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(18);
+        Set<String> props = new HashSet<>(20);
         props.add("advertisedAddress");
         props.add("aggregationTimeout");
         props.add("bridgeErrorHandler");
         props.add("command");
         props.add("credentialLookup");
+        props.add("deviceIds");
         props.add("devicePasswords");
         props.add("domain");
         props.add("exceptionHandler");
@@ -42,6 +43,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("registerDateHeader");
         props.add("serverId");
         props.add("transports");
+        props.add("types");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(2);
         secretProps.add("devicePasswords");

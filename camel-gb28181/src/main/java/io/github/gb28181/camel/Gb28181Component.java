@@ -1,7 +1,10 @@
 package io.github.gb28181.camel;
 
+import java.util.HashMap;
 import java.util.Map;
 
+import io.github.gb28181.camel.device.DeviceRegistry;
+import io.github.gb28181.camel.sip.PlatformServer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -9,13 +12,20 @@ import org.apache.camel.support.DefaultComponent;
 
 /**
  * The GB/T 28181 platform component: a SIP server devices register to, device events as exchanges, and commands
- * to devices.
+ * to devices. Endpoints with the same host and port share one SIP server, started by the first consumer or producer
+ * that needs it and stopped when the last one lets go.
  */
 @Component("gb28181")
 public class Gb28181Component extends DefaultComponent {
 
     @Metadata(description = "The shared platform configuration; endpoint options override it.")
     private Gb28181Configuration configuration = new Gb28181Configuration();
+    @Metadata(label = "advanced", autowired = true,
+              description = "The registry of devices and channels. One is created when none is given; share one"
+                            + " between components to see every device in one place.")
+    private DeviceRegistry deviceRegistry;
+
+    private final Map<String, SharedServer> servers = new HashMap<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -25,11 +35,71 @@ public class Gb28181Component extends DefaultComponent {
         return endpoint;
     }
 
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (deviceRegistry == null) {
+            deviceRegistry = new DeviceRegistry();
+        }
+    }
+
+    /** The server for the endpoint's address, started on first use. */
+    synchronized PlatformServer acquireServer(Gb28181Configuration config) throws Exception {
+        SharedServer shared = servers.get(PlatformServers.key(config));
+        if (shared == null) {
+            PlatformServer server = PlatformServers.create(config, getDeviceRegistry());
+            server.start();
+            shared = new SharedServer(server);
+            servers.put(PlatformServers.key(config), shared);
+        }
+        shared.references++;
+        return shared.server;
+    }
+
+    /** Lets go of the server; the last one out stops it and frees the port. */
+    synchronized void releaseServer(Gb28181Configuration config) {
+        String key = PlatformServers.key(config);
+        SharedServer shared = servers.get(key);
+        if (shared != null && --shared.references <= 0) {
+            servers.remove(key);
+            shared.server.stop();
+        }
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        for (SharedServer shared : servers.values()) {
+            shared.server.stop();
+        }
+        servers.clear();
+        super.doStop();
+    }
+
     public Gb28181Configuration getConfiguration() {
         return configuration;
     }
 
     public void setConfiguration(Gb28181Configuration configuration) {
         this.configuration = configuration;
+    }
+
+    public DeviceRegistry getDeviceRegistry() {
+        if (deviceRegistry == null) {
+            deviceRegistry = new DeviceRegistry();
+        }
+        return deviceRegistry;
+    }
+
+    public void setDeviceRegistry(DeviceRegistry deviceRegistry) {
+        this.deviceRegistry = deviceRegistry;
+    }
+
+    private static final class SharedServer {
+        private final PlatformServer server;
+        private int references;
+
+        private SharedServer(PlatformServer server) {
+            this.server = server;
+        }
     }
 }

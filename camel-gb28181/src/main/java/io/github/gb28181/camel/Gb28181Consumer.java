@@ -1,0 +1,84 @@
+package io.github.gb28181.camel;
+
+import java.util.Set;
+
+import io.github.gb28181.camel.event.DeviceEvent;
+import io.github.gb28181.camel.event.DeviceEventListener;
+import io.github.gb28181.camel.event.EventType;
+import io.github.gb28181.camel.sip.PlatformServer;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+
+/**
+ * Turns device events into exchanges: the body is the event's object, the headers say what and who.
+ */
+public class Gb28181Consumer extends DefaultConsumer implements DeviceEventListener {
+
+    private Set<EventType> types;
+    private Set<String> deviceIds;
+    private PlatformServer server;
+
+    public Gb28181Consumer(Gb28181Endpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public Gb28181Endpoint getEndpoint() {
+        return (Gb28181Endpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        types = getEndpoint().eventTypes();
+        deviceIds = getEndpoint().deviceIdFilter();
+        server = getEndpoint().getComponent().acquireServer(getEndpoint().getConfiguration());
+        server.events().subscribe(this);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (server != null) {
+            server.events().unsubscribe(this);
+            getEndpoint().getComponent().releaseServer(getEndpoint().getConfiguration());
+            server = null;
+        }
+        super.doStop();
+    }
+
+    @Override
+    public void onEvent(DeviceEvent event) {
+        if (!types.contains(event.type()) || !deviceIds.isEmpty() && !deviceIds.contains(event.deviceId())) {
+            return;
+        }
+        Exchange exchange = createExchange(false);
+        Message in = exchange.getIn();
+        in.setBody(event.body());
+        in.setHeader(Gb28181Constants.EVENT_TYPE, event.type().name());
+        in.setHeader(Gb28181Constants.DEVICE_ID, event.deviceId());
+        setIfPresent(in, Gb28181Constants.CHANNEL_ID, event.channelId());
+        setIfPresent(in, Gb28181Constants.SN, event.sn());
+        setIfPresent(in, Gb28181Constants.CMD_TYPE, event.cmdType());
+        setIfPresent(in, Gb28181Constants.REMOTE_ADDRESS, event.remoteAddress());
+        setIfPresent(in, Gb28181Constants.TRANSPORT, event.transport());
+        setIfPresent(in, Gb28181Constants.CALL_ID, event.callId());
+        if (event.partial()) {
+            in.setHeader(Gb28181Constants.PARTIAL, true);
+        }
+        getAsyncProcessor().process(exchange, doneSync -> {
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Error processing gb28181 " + event.type() + " event",
+                        exchange, exchange.getException());
+            }
+            releaseExchange(exchange, false);
+        });
+    }
+
+    private static void setIfPresent(Message message, String header, Object value) {
+        if (value != null) {
+            message.setHeader(header, value);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.gb28181.camel;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import io.github.gb28181.camel.device.DeviceRegistry;
+import io.github.gb28181.camel.sip.PlatformServer;
+import io.github.gb28181.camel.sip.PlatformSettings;
+import io.github.gb28181.camel.sip.SipServerSettings;
+import io.github.gb28181.camel.sip.auth.CredentialLookup;
+import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
+
+/**
+ * Translates the Camel configuration into the protocol layer's settings.
+ */
+final class PlatformServers {
+
+    private static final int MAX_MESSAGE_SIZE = 1024 * 1024;
+    private static final long NONCE_TTL_MILLIS = 5 * 60_000;
+
+    private PlatformServers() {
+    }
+
+    static String key(Gb28181Configuration config) {
+        return config.getHost() + ":" + config.getPort();
+    }
+
+    static PlatformServer create(Gb28181Configuration config, DeviceRegistry registry) {
+        SipServerSettings sip = new SipServerSettings(config.getHost(), config.getPort(), transports(config),
+                config.getAdvertisedAddress(), MAX_MESSAGE_SIZE, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+        CredentialLookup credentials = config.getCredentialLookup() != null
+                ? config.getCredentialLookup()
+                : StaticCredentialLookup.of(blankToNull(config.getPassword()), config.getDevicePasswords());
+        PlatformSettings platform = new PlatformSettings(config.getServerId(), config.getDomain(),
+                config.effectiveRealm(), credentials, config.isRegisterDateHeader(), config.getKeepaliveTimeout(),
+                config.getAggregationTimeout(), NONCE_TTL_MILLIS, null);
+        return new PlatformServer(sip, platform, registry);
+    }
+
+    static Set<String> transports(Gb28181Configuration config) {
+        Set<String> transports = new LinkedHashSet<>();
+        for (String t : config.getTransports().split(",")) {
+            String transport = t.trim().toUpperCase(Locale.ROOT);
+            if (!transport.equals("UDP") && !transport.equals("TCP")) {
+                throw new IllegalArgumentException("Unsupported SIP transport '" + t + "': use UDP, TCP or UDP,TCP");
+            }
+            transports.add(transport);
+        }
+        if (transports.isEmpty()) {
+            throw new IllegalArgumentException("At least one SIP transport (UDP, TCP) must be enabled");
+        }
+        return transports;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.gb28181.camel.event;
+
+import java.time.Instant;
+
+/**
+ * Body of REGISTER and UNREGISTER events.
+ *
+ * @param deviceId      the registering device
+ * @param username      the digest username it authenticated with (may differ from the device id), or null
+ * @param remoteAddress the address the request came from, host:port
+ * @param transport     UDP or TCP
+ * @param expires       the registration lifetime in seconds, 0 when unregistering
+ * @param contact       the device's Contact URI
+ * @param userAgent     the device's User-Agent, or null
+ * @param refresh       true when this renews a registration that had not expired
+ * @param at            when the platform accepted it
+ */
+public record Registration(
+        String deviceId, String username, String remoteAddress, String transport, int expires, String contact,
+        String userAgent, boolean refresh, Instant at) {
+}

@@ -1,0 +1,24 @@
+package io.github.gb28181.camel.sip;
+
+import java.util.function.Supplier;
+
+import io.github.gb28181.camel.sip.auth.CredentialLookup;
+
+/**
+ * Who the platform is and how it treats devices.
+ *
+ * @param serverId               the platform's 20-digit id
+ * @param domain                 the SIP domain
+ * @param realm                  the digest realm
+ * @param credentials            where device passwords come from
+ * @param registerDateHeader     whether REGISTER's 200 OK carries the GB Date header
+ * @param keepaliveTimeoutMillis silence after which a device is offline
+ * @param aggregationTimeoutMillis gap after which a partial multi-message answer is emitted
+ * @param nonceTtlMillis         how long an issued nonce stays valid
+ * @param nonceGenerator         where nonces come from, or null for secure random ones
+ */
+public record PlatformSettings(
+        String serverId, String domain, String realm, CredentialLookup credentials, boolean registerDateHeader,
+        long keepaliveTimeoutMillis, long aggregationTimeoutMillis, long nonceTtlMillis,
+        Supplier<String> nonceGenerator) {
+}

@@ -1,0 +1,135 @@
+package io.github.gb28181.camel.sip;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.AllowHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives every incoming request a server transaction and passes it to the handler for its method. A retransmission
+ * that races the first copy finds the transaction already there and is dropped, so each request is handled once.
+ */
+public final class RequestDispatcher implements SipListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+
+    private final Map<String, SipRequestHandler> handlers = new ConcurrentHashMap<>();
+    private final AtomicReference<ClientTransactionListener> clientListener = new AtomicReference<>();
+    public void register(String method, SipRequestHandler handler) {
+        handlers.put(method, handler);
+    }
+
+    public void setClientTransactionListener(ClientTransactionListener listener) {
+        clientListener.set(listener);
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        String method = request.getMethod();
+        if (Request.ACK.equals(method)) {
+            SipRequestHandler ack = handlers.get(Request.ACK);
+            if (ack != null) {
+                invoke(ack, new IncomingRequest(request, null));
+            }
+            return;
+        }
+        ServerTransaction transaction = event.getServerTransaction();
+        if (transaction == null) {
+            try {
+                transaction = ((SipProvider) event.getSource()).getNewServerTransaction(request);
+            } catch (TransactionAlreadyExistsException e) {
+                LOG.debug("Retransmitted {} absorbed", method);
+                return;
+            } catch (Exception e) {
+                LOG.debug("No server transaction for {}: {}", method, e.getMessage());
+                return;
+            }
+        }
+        IncomingRequest incoming = new IncomingRequest(request, transaction);
+        SipRequestHandler handler = handlers.get(method);
+        if (handler != null) {
+            invoke(handler, incoming);
+        } else if (Request.OPTIONS.equals(method)) {
+            incoming.send(withAllow(incoming.createResponse(Response.OK)));
+        } else {
+            incoming.send(withAllow(incoming.createResponse(Response.METHOD_NOT_ALLOWED)));
+        }
+    }
+
+    private static void invoke(SipRequestHandler handler, IncomingRequest incoming) {
+        try {
+            handler.handle(incoming);
+        } catch (Exception e) {
+            LOG.error("Failed to handle {} from {} (Call-ID {})", incoming.method(), incoming.remoteAddress(),
+                    incoming.callId(), e);
+            if (incoming.transaction() != null) {
+                incoming.respond(Response.SERVER_INTERNAL_ERROR);
+            }
+        }
+    }
+
+    private Response withAllow(Response response) {
+        try {
+            StringBuilder allow = new StringBuilder("OPTIONS");
+            for (String method : handlers.keySet()) {
+                if (!Request.ACK.equals(method)) {
+                    allow.append(", ").append(method);
+                }
+            }
+            response.setHeader(SipFactories.HEADERS.createHeader(AllowHeader.NAME, allow.toString()));
+        } catch (java.text.ParseException e) {
+            LOG.debug("Cannot add Allow header", e);
+        }
+        return response;
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        ClientTransactionListener listener = clientListener.get();
+        if (listener != null && event.getClientTransaction() != null) {
+            listener.onResponse(event.getClientTransaction(), event.getResponse());
+        } else {
+            LOG.debug("Stray response {} {}", event.getResponse().getStatusCode(),
+                    event.getResponse().getReasonPhrase());
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        ClientTransactionListener listener = clientListener.get();
+        if (listener != null && !event.isServerTransaction()) {
+            listener.onTimeout(event.getClientTransaction());
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.debug("I/O error towards {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // transactions clean themselves up
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // dialogs are tracked by the media session layer
+    }
+}

@@ -1,0 +1,175 @@
+package io.github.gb28181.camel.sip;
+
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+
+import gov.nist.core.CommonLogger;
+import gov.nist.javax.sip.SipStackImpl;
+import io.github.gb28181.camel.sip.log.Slf4jServerLogger;
+import io.github.gb28181.camel.sip.log.Slf4jStackLogger;
+import javax.sip.ListeningPoint;
+import javax.sip.SipException;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One jain-sip stack listening on one address, over UDP and/or TCP, with a single provider for all transports.
+ */
+public final class SipServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipServer.class);
+    private static final AtomicLong STACK_COUNTER = new AtomicLong();
+
+    static {
+        // jain-sip's static loggers fall back to log4j 1 until a legacy logger is set; set ours before any stack
+        // class logs, so log4j is never needed.
+        CommonLogger.legacyLogger = new Slf4jStackLogger();
+    }
+
+    private final SipServerSettings settings;
+    private final SipListener listener;
+    private SipStackImpl stack;
+    private SipProvider provider;
+    private final List<ListeningPoint> listeningPoints = new ArrayList<>();
+    private String advertisedHost;
+
+    public SipServer(SipServerSettings settings, SipListener listener) {
+        this.settings = settings;
+        this.listener = listener;
+    }
+
+    public synchronized void start() throws SipException {
+        if (stack != null) {
+            return;
+        }
+        try {
+            stack = new SipStackImpl(stackProperties());
+            for (String transport : settings.transports()) {
+                ListeningPoint lp = stack.createListeningPoint(settings.host(), settings.port(), transport.toLowerCase());
+                listeningPoints.add(lp);
+                if (provider == null) {
+                    provider = stack.createSipProvider(lp);
+                } else {
+                    provider.addListeningPoint(lp);
+                }
+            }
+            provider.addSipListener(listener);
+            stack.start();
+            advertisedHost = resolveAdvertisedHost();
+            LOG.info("SIP server listening on {}:{} {} (advertised as {})", settings.host(), settings.port(),
+                    settings.transports(), advertisedHost);
+        } catch (Exception e) {
+            stop();
+            throw e instanceof SipException se ? se
+                    : new SipException("Cannot listen on " + settings.key() + " " + settings.transports(), e);
+        }
+    }
+
+    public synchronized void stop() {
+        if (stack == null) {
+            return;
+        }
+        try {
+            if (provider != null) {
+                provider.removeSipListener(listener);
+                for (ListeningPoint lp : listeningPoints) {
+                    try {
+                        provider.removeListeningPoint(lp);
+                    } catch (Exception e) {
+                        LOG.debug("Removing listening point {}", lp, e);
+                    }
+                }
+                stack.deleteSipProvider(provider);
+            }
+            for (ListeningPoint lp : listeningPoints) {
+                try {
+                    stack.deleteListeningPoint(lp);
+                } catch (Exception e) {
+                    LOG.debug("Deleting listening point {}", lp, e);
+                }
+            }
+        } catch (Exception e) {
+            LOG.warn("Error while releasing SIP listening points on {}", settings.key(), e);
+        } finally {
+            stack.stop();
+            stack = null;
+            provider = null;
+            listeningPoints.clear();
+            LOG.info("SIP server on {} stopped", settings.key());
+        }
+    }
+
+    public SipProvider provider() {
+        return provider;
+    }
+
+    public SipServerSettings settings() {
+        return settings;
+    }
+
+    /** The host written into Via and Contact of requests we send. */
+    public String advertisedHost() {
+        return advertisedHost;
+    }
+
+    public int port() {
+        return settings.port();
+    }
+
+    public ListeningPoint listeningPoint(String transport) {
+        return provider == null ? null : provider.getListeningPoint(transport.toLowerCase());
+    }
+
+    private Properties stackProperties() {
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", "gb28181-" + settings.key() + "-" + STACK_COUNTER.incrementAndGet());
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        // dialogs are created explicitly for INVITE; REGISTER and MESSAGE must not leave dialog state behind
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        p.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(settings.threadPoolSize()));
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(settings.maxMessageSize()));
+        p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
+        p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
+                "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
+        return p;
+    }
+
+    private String resolveAdvertisedHost() {
+        if (settings.advertisedAddress() != null && !settings.advertisedAddress().isBlank()) {
+            return settings.advertisedAddress();
+        }
+        String host = settings.host();
+        if (!"0.0.0.0".equals(host) && !"::".equals(host)) {
+            return host;
+        }
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (address.getAddress().length == 4) {
+                        return address.getHostAddress();
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            LOG.debug("Cannot list network interfaces", e);
+        }
+        return "127.0.0.1";
+    }
+}

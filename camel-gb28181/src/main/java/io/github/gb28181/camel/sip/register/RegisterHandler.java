@@ -1,0 +1,126 @@
+package io.github.gb28181.camel.sip.register;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import gov.nist.javax.sip.header.ExtensionHeaderImpl;
+import io.github.gb28181.camel.device.DeviceRegistry;
+import io.github.gb28181.camel.device.PresenceTracker;
+import io.github.gb28181.camel.event.Registration;
+import io.github.gb28181.camel.sip.IncomingRequest;
+import io.github.gb28181.camel.sip.SipFactories;
+import io.github.gb28181.camel.sip.SipRequestHandler;
+import io.github.gb28181.camel.sip.auth.DigestAuthenticator;
+import javax.sip.InvalidArgumentException;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ExpiresHeader;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * REGISTER: digest authentication, then registration, refresh or unregistration. The 200 OK carries the Contact
+ * binding, Expires and, unless turned off, a Date header in the GB format that devices set their clocks from.
+ */
+public final class RegisterHandler implements SipRequestHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegisterHandler.class);
+    private static final DateTimeFormatter GB_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
+    private static final int DEFAULT_EXPIRES = 3600;
+
+    private final DigestAuthenticator authenticator;
+    private final DeviceRegistry registry;
+    private final PresenceTracker presence;
+    private final boolean dateHeader;
+    private final Clock clock;
+
+    public RegisterHandler(DigestAuthenticator authenticator, DeviceRegistry registry, PresenceTracker presence,
+                           boolean dateHeader, Clock clock) {
+        this.authenticator = authenticator;
+        this.registry = registry;
+        this.presence = presence;
+        this.dateHeader = dateHeader;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(IncomingRequest in) {
+        String deviceId = in.fromUser();
+        if (deviceId == null || deviceId.isBlank()) {
+            in.respond(Response.BAD_REQUEST, "From header has no device id");
+            return;
+        }
+        int expires = expires(in);
+        if (expires < 0) {
+            in.respond(Response.BAD_REQUEST, "Invalid Expires");
+            return;
+        }
+        DigestAuthenticator.Result auth = authenticator.verify(in.request(), deviceId);
+        switch (auth.outcome()) {
+            case CHALLENGE, STALE -> {
+                Response challenge = in.createResponse(Response.UNAUTHORIZED);
+                challenge.setHeader(authenticator.challenge(auth.outcome() == DigestAuthenticator.Outcome.STALE));
+                in.send(challenge);
+                return;
+            }
+            case FORBIDDEN -> {
+                LOG.warn("REGISTER of device {} (digest user {}) from {} rejected: wrong password", deviceId,
+                        auth.username(), in.remoteAddress());
+                in.respond(Response.FORBIDDEN, "Authentication failed");
+                return;
+            }
+            default -> {
+                // authenticated, or no password configured for this device
+            }
+        }
+        Instant now = clock.instant();
+        boolean refresh = registry.find(deviceId)
+                .map(d -> d.isRegistered() && d.getExpiresAt() != null && now.isBefore(d.getExpiresAt()))
+                .orElse(false);
+        ContactHeader contact = (ContactHeader) in.request().getHeader(ContactHeader.NAME);
+        Registration registration = new Registration(deviceId, auth.username(), in.remoteAddress(), in.transport(),
+                expires, contact == null ? null : contact.getAddress().getURI().toString(), in.header("User-Agent"),
+                refresh, now);
+        Response ok = in.createResponse(Response.OK);
+        try {
+            if (contact != null) {
+                ok.setHeader(contact);
+            }
+            ok.setHeader(SipFactories.HEADERS.createExpiresHeader(expires));
+            if (dateHeader) {
+                // jain-sip's DateHeader only speaks RFC 1123; GB devices expect their own format
+                ExtensionHeaderImpl date = new ExtensionHeaderImpl("Date");
+                date.setValue(LocalDateTime.ofInstant(now, ZoneId.systemDefault()).format(GB_DATE));
+                ok.setHeader(date);
+            }
+        } catch (InvalidArgumentException e) {
+            throw new IllegalStateException(e);
+        }
+        // answer first: the device's registration timer runs while events are processed
+        in.send(ok);
+        if (expires == 0) {
+            LOG.info("Device {} unregistered from {}", deviceId, in.remoteAddress());
+            presence.unregistered(registration);
+        } else {
+            LOG.info("Device {} {} from {}/{} for {} s", deviceId, refresh ? "refreshed" : "registered",
+                    in.remoteAddress(), in.transport(), expires);
+            presence.registered(registration, in.remoteHost(), in.remotePort());
+        }
+    }
+
+    private static int expires(IncomingRequest in) {
+        ExpiresHeader header = (ExpiresHeader) in.request().getHeader(ExpiresHeader.NAME);
+        if (header != null) {
+            return header.getExpires();
+        }
+        ContactHeader contact = (ContactHeader) in.request().getHeader(ContactHeader.NAME);
+        if (contact != null && contact.getExpires() >= 0) {
+            return contact.getExpires();
+        }
+        return DEFAULT_EXPIRES;
+    }
+
+}

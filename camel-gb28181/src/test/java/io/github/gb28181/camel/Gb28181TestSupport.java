@@ -1,0 +1,34 @@
+package io.github.gb28181.camel;
+
+import io.github.gb28181.camel.test.FreePorts;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.junit5.CamelTestSupport;
+
+/**
+ * A Camel context whose gb28181 component listens on a free loopback port with password 12345678.
+ */
+public abstract class Gb28181TestSupport extends CamelTestSupport {
+
+    public static final String PASSWORD = "12345678";
+    protected final int sipPort = FreePorts.udpAndTcp();
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        Gb28181Component component = new Gb28181Component();
+        component.getConfiguration().setHost("127.0.0.1");
+        component.getConfiguration().setPort(sipPort);
+        component.getConfiguration().setPassword(PASSWORD);
+        configure(component.getConfiguration());
+        context.addComponent("gb28181", component);
+        return context;
+    }
+
+    /** Adjust the component configuration before the context starts. */
+    protected void configure(Gb28181Configuration configuration) {
+    }
+
+    protected Gb28181Component gb28181() {
+        return context.getComponent("gb28181", Gb28181Component.class);
+    }
+}

@@ -1,0 +1,206 @@
+package io.github.gb28181.camel.test;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A GB28181 device on raw loopback sockets, written from the standard rather than from our own SIP code: it
+ * registers with digest (with or without qop), sends keepalives and MANSCDP messages, and answers requests.
+ * Register it with {@code @RegisterExtension} and {@link #connect} it once the platform is up; it closes after each
+ * test (the camel-mllp client-resource pattern).
+ */
+public final class SimulatedDevice implements AfterEachCallback, AutoCloseable {
+
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final String deviceId;
+    private final String domain;
+    private String username;
+    private String password;
+    private boolean useQop = true;
+    private String serverId = "34020000002000000001";
+    private SipPeer peer;
+    private final AtomicInteger cseq = new AtomicInteger(1);
+    private final AtomicInteger sn = new AtomicInteger(1);
+    private final String registerCallId = newId();
+    private final String fromTag = newId();
+
+    public SimulatedDevice(String deviceId, String password) {
+        this.deviceId = deviceId;
+        this.username = deviceId;
+        this.password = password;
+        this.domain = deviceId.substring(0, 10);
+    }
+
+    public SimulatedDevice username(String username) {
+        this.username = username;
+        return this;
+    }
+
+    public SimulatedDevice password(String password) {
+        this.password = password;
+        return this;
+    }
+
+    public SimulatedDevice qop(boolean useQop) {
+        this.useQop = useQop;
+        return this;
+    }
+
+    public SimulatedDevice serverId(String serverId) {
+        this.serverId = serverId;
+        return this;
+    }
+
+    public SimulatedDevice connect(int serverPort, String transport) throws IOException {
+        close();
+        peer = "TCP".equalsIgnoreCase(transport) ? SipPeer.tcp(serverPort) : SipPeer.udp(serverPort);
+        return this;
+    }
+
+    public String deviceId() {
+        return deviceId;
+    }
+
+    public SipPeer peer() {
+        return peer;
+    }
+
+    public int nextSn() {
+        return sn.getAndIncrement();
+    }
+
+    /** REGISTER, answer the challenge, return the final response. */
+    public SipText register(int expires) throws Exception {
+        SipText first = sendRegister(expires, null);
+        if (first.status() != 401) {
+            return first;
+        }
+        return sendRegister(expires, authorization(first, "REGISTER", registerUri()));
+    }
+
+    /** REGISTER once, with the given Authorization header value (or none). */
+    public SipText sendRegister(int expires, String authorization) throws Exception {
+        String message = request("REGISTER", registerUri(), registerCallId,
+                "To: <sip:" + deviceId + "@" + domain + ">\r\n"
+                + "Contact: <sip:" + deviceId + "@" + peer.localHost() + ":" + peer.localPort() + ">\r\n"
+                + (authorization != null ? "Authorization: " + authorization + "\r\n" : "")
+                + "Expires: " + expires + "\r\n",
+                null, null);
+        peer.send(message);
+        return peer.awaitResponse(registerCallId, TIMEOUT);
+    }
+
+    public String authorization(SipText challenge, String method, String uri) throws Exception {
+        String realm = challenge.param("WWW-Authenticate", "realm");
+        String nonce = challenge.param("WWW-Authenticate", "nonce");
+        String opaque = challenge.param("WWW-Authenticate", "opaque");
+        String qop = challenge.param("WWW-Authenticate", "qop");
+        String ha1 = md5(username + ":" + realm + ":" + password);
+        String ha2 = md5(method + ":" + uri);
+        StringBuilder sb = new StringBuilder("Digest username=\"").append(username).append("\", realm=\"")
+                .append(realm).append("\", nonce=\"").append(nonce).append("\", uri=\"").append(uri).append('"');
+        if (useQop && qop != null) {
+            String cnonce = newId();
+            String nc = "00000001";
+            sb.append(", response=\"").append(md5(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2))
+                    .append("\", qop=auth, nc=").append(nc).append(", cnonce=\"").append(cnonce).append('"');
+        } else {
+            sb.append(", response=\"").append(md5(ha1 + ":" + nonce + ":" + ha2)).append('"');
+        }
+        sb.append(", algorithm=MD5");
+        if (opaque != null) {
+            sb.append(", opaque=\"").append(opaque).append('"');
+        }
+        return sb.toString();
+    }
+
+    public SipText keepalive() throws Exception {
+        return sendManscdp("<?xml version=\"1.0\" encoding=\"GB2312\"?>\r\n<Notify>\r\n<CmdType>Keepalive</CmdType>\r\n<SN>"
+                           + nextSn() + "</SN>\r\n<DeviceID>" + deviceId + "</DeviceID>\r\n<Status>OK</Status>\r\n</Notify>\r\n",
+                StandardCharsets.UTF_8);
+    }
+
+    /** A MANSCDP MESSAGE to the platform; returns the platform's final response. */
+    public SipText sendManscdp(String xml, Charset charset) throws Exception {
+        String callId = newId();
+        peer.send(manscdpMessage(callId, xml.getBytes(charset)));
+        return peer.awaitResponse(callId, TIMEOUT);
+    }
+
+    public byte[] manscdpMessage(String callId, byte[] body) {
+        String head = request("MESSAGE", "sip:" + serverId + "@" + domain, callId,
+                "To: <sip:" + serverId + "@" + domain + ">\r\n", "Application/MANSCDP+xml", body);
+        return concat(head.getBytes(StandardCharsets.UTF_8), body);
+    }
+
+    /** Answers a request the platform sent us. */
+    public void answer(SipText request, int status, String reason) throws IOException {
+        StringBuilder sb = new StringBuilder("SIP/2.0 ").append(status).append(' ').append(reason).append("\r\n");
+        for (String via : request.headers("Via")) {
+            sb.append("Via: ").append(via).append("\r\n");
+        }
+        sb.append("From: ").append(request.header("From")).append("\r\n");
+        String to = request.header("To");
+        sb.append("To: ").append(to).append(to.contains("tag=") ? "" : ";tag=" + newId()).append("\r\n");
+        sb.append("Call-ID: ").append(request.header("Call-ID")).append("\r\n");
+        sb.append("CSeq: ").append(request.header("CSeq")).append("\r\n");
+        sb.append("User-Agent: SimulatedDevice\r\nContent-Length: 0\r\n\r\n");
+        peer.send(sb.toString());
+    }
+
+    private String registerUri() {
+        return "sip:" + serverId + "@" + domain;
+    }
+
+    private String request(String method, String uri, String callId, String extra, String contentType, byte[] body) {
+        return method + " " + uri + " SIP/2.0\r\n"
+               + "Via: SIP/2.0/" + peer.transport() + " " + peer.localHost() + ":" + peer.localPort()
+               + ";rport;branch=z9hG4bK" + newId() + "\r\n"
+               + "From: <sip:" + deviceId + "@" + domain + ">;tag=" + fromTag + "\r\n"
+               + extra
+               + "Call-ID: " + callId + "\r\n"
+               + "CSeq: " + cseq.getAndIncrement() + " " + method + "\r\n"
+               + "Max-Forwards: 70\r\n"
+               + "User-Agent: SimulatedDevice\r\n"
+               + (contentType != null ? "Content-Type: " + contentType + "\r\n" : "")
+               + "Content-Length: " + (body == null ? 0 : body.length) + "\r\n\r\n";
+    }
+
+    public static String newId() {
+        return Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50));
+    }
+
+    static String md5(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    @Override
+    public void close() {
+        if (peer != null) {
+            peer.close();
+            peer = null;
+        }
+    }
+}
