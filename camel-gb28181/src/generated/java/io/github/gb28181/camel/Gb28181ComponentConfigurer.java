@@ -45,6 +45,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "devicePasswords": getOrCreateConfiguration(target).setDevicePasswords(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceregistry":
         case "deviceRegistry": target.setDeviceRegistry(property(camelContext, io.github.gb28181.camel.device.DeviceRegistry.class, value)); return true;
+        case "digestqop":
+        case "digestQop": getOrCreateConfiguration(target).setDigestQop(property(camelContext, boolean.class, value)); return true;
         case "domain": getOrCreateConfiguration(target).setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "host": getOrCreateConfiguration(target).setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "keepalivetimeout":
@@ -86,6 +88,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "devicePasswords": return java.lang.String.class;
         case "deviceregistry":
         case "deviceRegistry": return io.github.gb28181.camel.device.DeviceRegistry.class;
+        case "digestqop":
+        case "digestQop": return boolean.class;
         case "domain": return java.lang.String.class;
         case "host": return java.lang.String.class;
         case "keepalivetimeout":
@@ -123,6 +127,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "devicePasswords": return getOrCreateConfiguration(target).getDevicePasswords();
         case "deviceregistry":
         case "deviceRegistry": return target.getDeviceRegistry();
+        case "digestqop":
+        case "digestQop": return getOrCreateConfiguration(target).isDigestQop();
         case "domain": return getOrCreateConfiguration(target).getDomain();
         case "host": return getOrCreateConfiguration(target).getHost();
         case "keepalivetimeout":

@@ -35,6 +35,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deviceIds": target.setDeviceIds(property(camelContext, java.lang.String.class, value)); return true;
         case "devicepasswords":
         case "devicePasswords": target.getConfiguration().setDevicePasswords(property(camelContext, java.lang.String.class, value)); return true;
+        case "digestqop":
+        case "digestQop": target.getConfiguration().setDigestQop(property(camelContext, boolean.class, value)); return true;
         case "domain": target.getConfiguration().setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
@@ -78,6 +80,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deviceIds": return java.lang.String.class;
         case "devicepasswords":
         case "devicePasswords": return java.lang.String.class;
+        case "digestqop":
+        case "digestQop": return boolean.class;
         case "domain": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
@@ -117,6 +121,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deviceIds": return target.getDeviceIds();
         case "devicepasswords":
         case "devicePasswords": return target.getConfiguration().getDevicePasswords();
+        case "digestqop":
+        case "digestQop": return target.getConfiguration().isDigestQop();
         case "domain": return target.getConfiguration().getDomain();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();

@@ -23,7 +23,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(20);
+        Set<String> props = new HashSet<>(21);
         props.add("advertisedAddress");
         props.add("aggregationTimeout");
         props.add("bridgeErrorHandler");
@@ -31,6 +31,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("credentialLookup");
         props.add("deviceIds");
         props.add("devicePasswords");
+        props.add("digestQop");
         props.add("domain");
         props.add("exceptionHandler");
         props.add("exchangePattern");

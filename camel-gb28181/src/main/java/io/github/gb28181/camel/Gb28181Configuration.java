@@ -49,6 +49,10 @@ public class Gb28181Configuration implements Cloneable {
     @Metadata(description = "A lookup of device passwords, for a credentials store of your own. Overrides password"
                             + " and devicePasswords.", autowired = true)
     private io.github.gb28181.camel.sip.auth.CredentialLookup credentialLookup;
+    @UriParam(label = "security", defaultValue = "true")
+    @Metadata(description = "Whether the digest challenge offers qop=auth. Devices that do not support qop answer"
+                            + " without it either way; turn it off only for a device that fails on the offer.")
+    private boolean digestQop = true;
     @UriParam(defaultValue = "true")
     @Metadata(description = "Whether the 200 OK to a REGISTER carries a Date header (yyyy-MM-dd'T'HH:mm:ss.SSS)"
                             + " that devices use to set their clock.")
@@ -153,6 +157,14 @@ public class Gb28181Configuration implements Cloneable {
 
     public void setCredentialLookup(io.github.gb28181.camel.sip.auth.CredentialLookup credentialLookup) {
         this.credentialLookup = credentialLookup;
+    }
+
+    public boolean isDigestQop() {
+        return digestQop;
+    }
+
+    public void setDigestQop(boolean digestQop) {
+        this.digestQop = digestQop;
     }
 
     public boolean isRegisterDateHeader() {

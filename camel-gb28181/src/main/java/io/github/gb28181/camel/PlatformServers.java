@@ -33,7 +33,7 @@ final class PlatformServers {
                 ? config.getCredentialLookup()
                 : StaticCredentialLookup.of(blankToNull(config.getPassword()), config.getDevicePasswords());
         PlatformSettings platform = new PlatformSettings(config.getServerId(), config.getDomain(),
-                config.effectiveRealm(), credentials, config.isRegisterDateHeader(), config.getKeepaliveTimeout(),
+                config.effectiveRealm(), credentials, config.isDigestQop(), config.isRegisterDateHeader(), config.getKeepaliveTimeout(),
                 config.getAggregationTimeout(), NONCE_TTL_MILLIS, null);
         return new PlatformServer(sip, platform, registry);
     }

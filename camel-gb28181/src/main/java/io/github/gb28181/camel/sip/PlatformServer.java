@@ -39,7 +39,8 @@ public final class PlatformServer {
         NonceManager nonces = settings.nonceGenerator() != null
                 ? new NonceManager(settings.nonceGenerator(), settings.nonceTtlMillis(), clock)
                 : new NonceManager(settings.nonceTtlMillis());
-        DigestAuthenticator authenticator = new DigestAuthenticator(settings.realm(), nonces, settings.credentials());
+        DigestAuthenticator authenticator = new DigestAuthenticator(settings.realm(), nonces, settings.credentials(),
+                settings.digestQop());
         dispatcher.register(Request.REGISTER,
                 new RegisterHandler(authenticator, registry, presence, settings.registerDateHeader(), clock));
     }

@@ -11,6 +11,7 @@ import io.github.gb28181.camel.sip.auth.CredentialLookup;
  * @param domain                 the SIP domain
  * @param realm                  the digest realm
  * @param credentials            where device passwords come from
+ * @param digestQop              whether the digest challenge offers qop=auth
  * @param registerDateHeader     whether REGISTER's 200 OK carries the GB Date header
  * @param keepaliveTimeoutMillis silence after which a device is offline
  * @param aggregationTimeoutMillis gap after which a partial multi-message answer is emitted
@@ -18,7 +19,8 @@ import io.github.gb28181.camel.sip.auth.CredentialLookup;
  * @param nonceGenerator         where nonces come from, or null for secure random ones
  */
 public record PlatformSettings(
-        String serverId, String domain, String realm, CredentialLookup credentials, boolean registerDateHeader,
+        String serverId, String domain, String realm, CredentialLookup credentials, boolean digestQop,
+        boolean registerDateHeader,
         long keepaliveTimeoutMillis, long aggregationTimeoutMillis, long nonceTtlMillis,
         Supplier<String> nonceGenerator) {
 }

@@ -14,7 +14,6 @@ import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
-import javax.sip.header.AllowHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -86,13 +85,12 @@ public final class RequestDispatcher implements SipListener {
 
     private Response withAllow(Response response) {
         try {
-            StringBuilder allow = new StringBuilder("OPTIONS");
+            response.addHeader(SipFactories.HEADERS.createAllowHeader(Request.OPTIONS));
             for (String method : handlers.keySet()) {
                 if (!Request.ACK.equals(method)) {
-                    allow.append(", ").append(method);
+                    response.addHeader(SipFactories.HEADERS.createAllowHeader(method));
                 }
             }
-            response.setHeader(SipFactories.HEADERS.createHeader(AllowHeader.NAME, allow.toString()));
         } catch (java.text.ParseException e) {
             LOG.debug("Cannot add Allow header", e);
         }

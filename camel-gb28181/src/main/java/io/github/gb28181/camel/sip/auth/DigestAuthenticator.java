@@ -42,9 +42,11 @@ public final class DigestAuthenticator {
     private final NonceManager nonces;
     private final CredentialLookup credentials;
     private final String opaque;
+    private final boolean offerQop;
 
-    public DigestAuthenticator(String realm, NonceManager nonces, CredentialLookup credentials) {
+    public DigestAuthenticator(String realm, NonceManager nonces, CredentialLookup credentials, boolean offerQop) {
         this.realm = realm;
+        this.offerQop = offerQop;
         this.nonces = nonces;
         this.credentials = credentials;
         byte[] bytes = new byte[16];
@@ -80,7 +82,7 @@ public final class DigestAuthenticator {
         return new Result(ok ? Outcome.AUTHENTICATED : Outcome.FORBIDDEN, username);
     }
 
-    /** A challenge with a fresh nonce; qop=auth is offered, devices that ignore it answer without. */
+    /** A challenge with a fresh nonce; when qop=auth is offered, devices that ignore it answer without. */
     public WWWAuthenticateHeader challenge(boolean stale) {
         try {
             WWWAuthenticateHeader header = SipFactories.HEADERS.createWWWAuthenticateHeader("Digest");
@@ -88,7 +90,9 @@ public final class DigestAuthenticator {
             header.setNonce(nonces.issue());
             header.setOpaque(opaque);
             header.setAlgorithm("MD5");
-            header.setQop("auth");
+            if (offerQop) {
+                header.setQop("auth");
+            }
             if (stale) {
                 header.setStale(true);
             }

@@ -1,0 +1,143 @@
+package io.github.gb28181.camel.sip;
+
+import java.text.ParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.gb28181.camel.device.Device;
+import javax.sip.ClientTransaction;
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipException;
+import javax.sip.SipProvider;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * Sends requests to devices and completes a future with the final response, without holding a thread while the
+ * device thinks. Requests go to where the device was last heard from, over the transport it used: over TCP that is
+ * the connection the device opened, which jain-sip keeps keyed by its address.
+ */
+public final class RequestSender implements ClientTransactionListener {
+
+    /** The device answered with an error, or not at all. */
+    public static final class RequestFailedException extends Exception {
+        private final int statusCode;
+
+        public RequestFailedException(String message, int statusCode) {
+            super(message);
+            this.statusCode = statusCode;
+        }
+
+        /** The SIP status the device answered, or 408 when it never answered. */
+        public int getStatusCode() {
+            return statusCode;
+        }
+    }
+
+    private final SipServer server;
+    private final PlatformSettings settings;
+    private final Map<ClientTransaction, CompletableFuture<Response>> pending = new ConcurrentHashMap<>();
+    private final AtomicLong cseq = new AtomicLong(ThreadLocalRandom.current().nextInt(1, 1000));
+
+    public RequestSender(SipServer server, PlatformSettings settings) {
+        this.server = server;
+        this.settings = settings;
+    }
+
+    /** A MESSAGE to the device, with no To tag (some devices answer 481 to one). */
+    public Request createMessage(Device device, String contentType, byte[] body) throws ParseException {
+        Request request = createRequest(Request.MESSAGE, device, device.getDeviceId());
+        String[] type = contentType.split("/", 2);
+        ContentTypeHeader header = SipFactories.HEADERS.createContentTypeHeader(type[0], type[1]);
+        request.setContent(body, header);
+        return request;
+    }
+
+    /** An out-of-dialog request to {@code targetId} (the device or one of its channels) at the device's address. */
+    public Request createRequest(String method, Device device, String targetId) throws ParseException {
+        if (device.getRemoteHost() == null) {
+            throw new IllegalStateException("Device " + device.getDeviceId() + " has no known address");
+        }
+        String transport = device.getTransport() == null ? "UDP" : device.getTransport();
+        try {
+            SipURI requestUri = SipFactories.ADDRESSES.createSipURI(targetId, device.getRemoteHost());
+            requestUri.setPort(device.getRemotePort());
+            if ("TCP".equalsIgnoreCase(transport)) {
+                requestUri.setTransportParam("tcp");
+            }
+            Address fromAddress = SipFactories.ADDRESSES.createAddress(
+                    SipFactories.ADDRESSES.createSipURI(settings.serverId(), settings.domain()));
+            FromHeader from = SipFactories.HEADERS.createFromHeader(fromAddress,
+                    Long.toString(ThreadLocalRandom.current().nextLong(1L << 32, 1L << 40)));
+            ToHeader to = SipFactories.HEADERS.createToHeader(SipFactories.ADDRESSES.createAddress(
+                    SipFactories.ADDRESSES.createSipURI(targetId, settings.domain())), null);
+            CallIdHeader callId = provider().getNewCallId();
+            CSeqHeader cseqHeader = SipFactories.HEADERS.createCSeqHeader(cseq.incrementAndGet(), method);
+            ViaHeader via = SipFactories.HEADERS.createViaHeader(server.advertisedHost(), server.port(),
+                    transport.toLowerCase(), null);
+            via.setRPort();
+            MaxForwardsHeader maxForwards = SipFactories.HEADERS.createMaxForwardsHeader(70);
+            Request request = SipFactories.MESSAGES.createRequest(requestUri, method, callId, cseqHeader, from, to,
+                    List.of(via), maxForwards);
+            request.setHeader(SipFactories.HEADERS.createUserAgentHeader(List.of(IncomingRequest.USER_AGENT)));
+            return request;
+        } catch (InvalidArgumentException e) {
+            throw new ParseException(e.getMessage(), 0);
+        }
+    }
+
+    /** Sends the request in a new client transaction; the future completes with the final response. */
+    public CompletableFuture<Response> send(Request request) {
+        CompletableFuture<Response> future = new CompletableFuture<>();
+        try {
+            ClientTransaction transaction = provider().getNewClientTransaction(request);
+            pending.put(transaction, future);
+            transaction.sendRequest();
+        } catch (SipException | RuntimeException e) {
+            future.completeExceptionally(e);
+        }
+        return future;
+    }
+
+    @Override
+    public void onResponse(ClientTransaction transaction, Response response) {
+        if (response.getStatusCode() < 200) {
+            return;
+        }
+        CompletableFuture<Response> future = pending.remove(transaction);
+        if (future != null) {
+            future.complete(response);
+        }
+    }
+
+    @Override
+    public void onTimeout(ClientTransaction transaction) {
+        CompletableFuture<Response> future = pending.remove(transaction);
+        if (future != null) {
+            future.completeExceptionally(new RequestFailedException(
+                    transaction.getRequest().getMethod() + " to " + transaction.getRequest().getRequestURI()
+                                                        + " timed out without a response", Response.REQUEST_TIMEOUT));
+        }
+    }
+
+    private SipProvider provider() {
+        SipProvider provider = server.provider();
+        if (provider == null) {
+            throw new IllegalStateException("The SIP server is not running");
+        }
+        return provider;
+    }
+}

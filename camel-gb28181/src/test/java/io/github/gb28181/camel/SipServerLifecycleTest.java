@@ -1,0 +1,97 @@
+package io.github.gb28181.camel;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.gb28181.camel.test.FreePorts;
+import io.github.gb28181.camel.test.SimulatedDevice;
+import io.github.gb28181.camel.test.SipPeer;
+import io.github.gb28181.camel.test.SipText;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class SipServerLifecycleTest {
+
+    private final int port = FreePorts.udpAndTcp();
+
+    @Test
+    void startStopStartFreesThePortAndServesAgain() throws Exception {
+        for (int round = 0; round < 2; round++) {
+            List<String> events = new CopyOnWriteArrayList<>();
+            CamelContext context = contextWithTwoConsumers(events);
+            context.start();
+            try (SimulatedDevice device = new SimulatedDevice("34020000001320000001", "12345678")) {
+                device.connect(port, round == 0 ? "UDP" : "TCP");
+                assertThat(device.register(3600).status()).isEqualTo(200);
+                // both consumers share one server: each sees the REGISTER
+                await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 2);
+                assertThat(events).containsExactlyInAnyOrder("a:REGISTER", "b:REGISTER");
+            } finally {
+                context.stop();
+            }
+            assertPortFree();
+        }
+    }
+
+    @Test
+    void optionsIsAnsweredAndUnknownMethodsAreRefused() throws Exception {
+        CamelContext context = contextWithTwoConsumers(new CopyOnWriteArrayList<>());
+        context.start();
+        try (SipPeer peer = SipPeer.udp(port)) {
+            for (String method : List.of("OPTIONS", "PUBLISH")) {
+                String callId = SimulatedDevice.newId();
+                peer.send(method + " sip:34020000002000000001@3402000000 SIP/2.0\r\n"
+                          + "Via: SIP/2.0/UDP 127.0.0.1:" + peer.localPort() + ";rport;branch=z9hG4bK" + callId + "\r\n"
+                          + "From: <sip:34020000001320000001@3402000000>;tag=1\r\n"
+                          + "To: <sip:34020000002000000001@3402000000>\r\n"
+                          + "Call-ID: " + callId + "\r\nCSeq: 1 " + method + "\r\nMax-Forwards: 70\r\n"
+                          + "Content-Length: 0\r\n\r\n");
+                SipText answer = peer.awaitResponse(callId, Duration.ofSeconds(5));
+                if (method.equals("OPTIONS")) {
+                    assertThat(answer.status()).isEqualTo(200);
+                    assertThat(answer.header("Allow")).as(answer.toString()).contains("REGISTER").contains("MESSAGE");
+                } else {
+                    assertThat(answer.status()).isEqualTo(405);
+                }
+            }
+        } finally {
+            context.stop();
+        }
+    }
+
+    private CamelContext contextWithTwoConsumers(List<String> events) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        Gb28181Component component = new Gb28181Component();
+        component.getConfiguration().setHost("127.0.0.1");
+        component.getConfiguration().setPort(port);
+        component.getConfiguration().setPassword("12345678");
+        context.addComponent("gb28181", component);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("gb28181:events?types=REGISTER").process(e -> events.add("a:" + e.getIn().getHeader(Gb28181Constants.EVENT_TYPE)));
+                from("gb28181:events?types=register").process(e -> events.add("b:" + e.getIn().getHeader(Gb28181Constants.EVENT_TYPE)));
+            }
+        });
+        return context;
+    }
+
+    private void assertPortFree() throws Exception {
+        try (ServerSocket tcp = new ServerSocket()) {
+            tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        }
+        try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+            assertThat(udp.getLocalPort()).isEqualTo(port);
+        }
+    }
+}
