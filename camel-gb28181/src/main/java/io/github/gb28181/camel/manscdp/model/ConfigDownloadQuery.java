@@ -1,0 +1,46 @@
+package io.github.gb28181.camel.manscdp.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.gb28181.camel.manscdp.ManscdpMessage;
+import io.github.gb28181.camel.manscdp.RootKind;
+import io.github.gb28181.camel.manscdp.XmlElement;
+
+/**
+ * Configuration read ({@code Query/ConfigDownload}).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ConfigDownloadQuery extends ManscdpMessage {
+
+    public static final String CMD_TYPE = "ConfigDownload";
+
+    private String configType;
+
+    @Override
+    public RootKind getKind() {
+        return RootKind.QUERY;
+    }
+
+    @Override
+    public String getCmdType() {
+        return CMD_TYPE;
+    }
+
+    /** e.g. BasicParam, VideoParamOpt, SVACEncodeConfig; several joined by / */
+    public String getConfigType() {
+        return configType;
+    }
+
+    public void setConfigType(String configType) {
+        this.configType = configType;
+    }
+
+    @Override
+    protected void readBody(XmlElement root) {
+        configType = root.string("ConfigType");
+    }
+
+    @Override
+    protected void writeBody(XmlElement root) {
+        root.add("ConfigType", configType);
+    }
+}

@@ -1,0 +1,104 @@
+package io.github.gb28181.camel.manscdp.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.gb28181.camel.manscdp.ManscdpMessage;
+import io.github.gb28181.camel.manscdp.RootKind;
+import io.github.gb28181.camel.manscdp.XmlElement;
+
+/**
+ * Position report of a mobile device ({@code Notify/MobilePosition}).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class MobilePositionNotify extends ManscdpMessage {
+
+    public static final String CMD_TYPE = "MobilePosition";
+
+    private String time;
+    private Double longitude;
+    private Double latitude;
+    private Double speed;
+    private Double direction;
+    private Double altitude;
+
+    @Override
+    public RootKind getKind() {
+        return RootKind.NOTIFY;
+    }
+
+    @Override
+    public String getCmdType() {
+        return CMD_TYPE;
+    }
+
+    /** as sent */
+    public String getTime() {
+        return time;
+    }
+
+    public void setTime(String time) {
+        this.time = time;
+    }
+
+    public Double getLongitude() {
+        return longitude;
+    }
+
+    public void setLongitude(Double longitude) {
+        this.longitude = longitude;
+    }
+
+    public Double getLatitude() {
+        return latitude;
+    }
+
+    public void setLatitude(Double latitude) {
+        this.latitude = latitude;
+    }
+
+    /** km/h */
+    public Double getSpeed() {
+        return speed;
+    }
+
+    public void setSpeed(Double speed) {
+        this.speed = speed;
+    }
+
+    /** degrees from north */
+    public Double getDirection() {
+        return direction;
+    }
+
+    public void setDirection(Double direction) {
+        this.direction = direction;
+    }
+
+    /** metres */
+    public Double getAltitude() {
+        return altitude;
+    }
+
+    public void setAltitude(Double altitude) {
+        this.altitude = altitude;
+    }
+
+    @Override
+    protected void readBody(XmlElement root) {
+        time = root.string("Time");
+        longitude = root.decimal("Longitude");
+        latitude = root.decimal("Latitude");
+        speed = root.decimal("Speed");
+        direction = root.decimal("Direction");
+        altitude = root.decimal("Altitude");
+    }
+
+    @Override
+    protected void writeBody(XmlElement root) {
+        root.add("Time", time);
+        root.add("Longitude", longitude);
+        root.add("Latitude", latitude);
+        root.add("Speed", speed);
+        root.add("Direction", direction);
+        root.add("Altitude", altitude);
+    }
+}
