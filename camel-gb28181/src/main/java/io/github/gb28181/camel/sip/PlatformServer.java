@@ -1,6 +1,7 @@
 package io.github.gb28181.camel.sip;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -8,15 +9,20 @@ import java.util.concurrent.TimeUnit;
 import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.device.PresenceTracker;
 import io.github.gb28181.camel.event.EventBus;
+import io.github.gb28181.camel.manscdp.ManscdpCodec;
+import io.github.gb28181.camel.manscdp.aggregate.ResponseAggregator;
 import io.github.gb28181.camel.sip.auth.DigestAuthenticator;
 import io.github.gb28181.camel.sip.auth.NonceManager;
+import io.github.gb28181.camel.sip.message.ManscdpRouter;
+import io.github.gb28181.camel.sip.message.MessageHandler;
 import io.github.gb28181.camel.sip.register.RegisterHandler;
 import javax.sip.SipException;
 import javax.sip.message.Request;
 
 /**
- * A GB28181 platform on one listening address: the SIP server, the handlers for what devices send, and the timer
- * that notices silent devices. Independent of Camel; the component wraps it.
+ * A GB28181 platform on one listening address: the SIP server, the handlers for what devices send, and the timers
+ * that notice silent devices and unfinished multi-message answers. Independent of Camel; the component wraps it.
+ * Single use: once stopped, make a new one.
  */
 public final class PlatformServer {
 
@@ -26,9 +32,13 @@ public final class PlatformServer {
     private final EventBus events = new EventBus();
     private final Clock clock = Clock.systemUTC();
     private final RequestDispatcher dispatcher = new RequestDispatcher();
+    private final ManscdpCodec codec = new ManscdpCodec();
     private final SipServer sipServer;
     private final PresenceTracker presence;
-    private ScheduledExecutorService scheduler;
+    private final RequestSender sender;
+    private final ManscdpRouter router;
+    private final ScheduledExecutorService scheduler;
+    private final ResponseAggregator aggregator;
 
     public PlatformServer(SipServerSettings sipSettings, PlatformSettings settings, DeviceRegistry registry) {
         this.sipSettings = sipSettings;
@@ -36,6 +46,17 @@ public final class PlatformServer {
         this.registry = registry;
         this.sipServer = new SipServer(sipSettings, dispatcher);
         this.presence = new PresenceTracker(registry, events, settings.keepaliveTimeoutMillis(), clock);
+        this.sender = new RequestSender(sipServer, settings);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gb28181-timer-" + sipSettings.key());
+            t.setDaemon(true);
+            return t;
+        });
+        this.router = new ManscdpRouter(registry, events, codec, sender);
+        this.aggregator = new ResponseAggregator(scheduler, Duration.ofMillis(settings.aggregationTimeoutMillis()),
+                router::onAggregated);
+        router.setAggregator(aggregator);
+
         NonceManager nonces = settings.nonceGenerator() != null
                 ? new NonceManager(settings.nonceGenerator(), settings.nonceTtlMillis(), clock)
                 : new NonceManager(settings.nonceTtlMillis());
@@ -43,24 +64,19 @@ public final class PlatformServer {
                 settings.digestQop());
         dispatcher.register(Request.REGISTER,
                 new RegisterHandler(authenticator, registry, presence, settings.registerDateHeader(), clock));
+        dispatcher.register(Request.MESSAGE, new MessageHandler(codec, registry, presence, router));
+        dispatcher.setClientTransactionListener(sender);
     }
 
     public synchronized void start() throws SipException {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "gb28181-timer-" + sipSettings.key());
-            t.setDaemon(true);
-            return t;
-        });
         sipServer.start();
         long period = Math.max(100, Math.min(1000, settings.keepaliveTimeoutMillis() / 4));
         scheduler.scheduleWithFixedDelay(presence::sweep, period, period, TimeUnit.MILLISECONDS);
     }
 
     public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
+        aggregator.close();
+        scheduler.shutdownNow();
         sipServer.stop();
     }
 
@@ -74,6 +90,18 @@ public final class PlatformServer {
 
     public SipServer sipServer() {
         return sipServer;
+    }
+
+    public RequestSender sender() {
+        return sender;
+    }
+
+    public ManscdpCodec codec() {
+        return codec;
+    }
+
+    public ResponseAggregator aggregator() {
+        return aggregator;
     }
 
     public PlatformSettings settings() {

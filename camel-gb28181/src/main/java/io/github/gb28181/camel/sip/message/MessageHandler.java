@@ -1,0 +1,85 @@
+package io.github.gb28181.camel.sip.message;
+
+import java.util.Locale;
+
+import io.github.gb28181.camel.device.Device;
+import io.github.gb28181.camel.device.DeviceRegistry;
+import io.github.gb28181.camel.device.PresenceTracker;
+import io.github.gb28181.camel.manscdp.ManscdpCodec;
+import io.github.gb28181.camel.manscdp.ManscdpException;
+import io.github.gb28181.camel.manscdp.ManscdpMessage;
+import io.github.gb28181.camel.sip.IncomingRequest;
+import io.github.gb28181.camel.sip.SipRequestHandler;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MESSAGE: checks the sender is a registered device, decodes the MANSCDP body in whatever charset the device used,
+ * answers, and hands the document on. A device that is not registered gets 403, which makes real devices register
+ * again (Hikvision and Dahua re-register after their keepalives fail).
+ */
+public final class MessageHandler implements SipRequestHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageHandler.class);
+
+    private final ManscdpCodec codec;
+    private final DeviceRegistry registry;
+    private final PresenceTracker presence;
+    private final ManscdpRouter router;
+
+    public MessageHandler(ManscdpCodec codec, DeviceRegistry registry, PresenceTracker presence,
+                          ManscdpRouter router) {
+        this.codec = codec;
+        this.registry = registry;
+        this.presence = presence;
+        this.router = router;
+    }
+
+    @Override
+    public void handle(IncomingRequest in) {
+        String contentType = in.header("Content-Type");
+        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("manscdp")) {
+            in.respond(Response.UNSUPPORTED_MEDIA_TYPE, "Only Application/MANSCDP+xml is accepted");
+            return;
+        }
+        byte[] body = in.request().getRawContent();
+        ManscdpMessage message;
+        try {
+            message = codec.decode(body);
+        } catch (ManscdpException e) {
+            int status = e.getReason() == ManscdpException.Reason.TOO_LARGE ? Response.MESSAGE_TOO_LARGE
+                    : Response.BAD_REQUEST;
+            LOG.error("Rejected MESSAGE from {} ({}), Call-ID {}: {}", in.fromUser(), in.remoteAddress(),
+                    in.callId(), e.getMessage());
+            in.respond(status, "Bad MANSCDP body");
+            return;
+        }
+        Device device = sender(in, message);
+        if (device == null) {
+            LOG.info("MESSAGE {} from unregistered device {} at {}: 403, the device must register",
+                    message.getCmdType(), in.fromUser(), in.remoteAddress());
+            in.respond(Response.FORBIDDEN, "Device not registered");
+            return;
+        }
+        if (message.getCharset() != null) {
+            device.setCharset(message.getCharset().name());
+        }
+        in.respond(Response.OK);
+        router.route(device, message, in);
+    }
+
+    /**
+     * The registered device that sent the message. The From user is normally the device; some devices put the id of
+     * one of their channels there (MediaStatus), so a channel id is resolved to the device that owns it.
+     */
+    private Device sender(IncomingRequest in, ManscdpMessage message) {
+        String fromUser = in.fromUser();
+        if (fromUser == null) {
+            return null;
+        }
+        String deviceId = registry.owner(fromUser).map(Device::getDeviceId).orElse(fromUser);
+        return presence.heardFrom(deviceId, in.remoteHost(), in.remotePort(), in.transport(),
+                "Keepalive".equalsIgnoreCase(message.getCmdType()));
+    }
+}
