@@ -48,7 +48,7 @@ class SipServerLifecycleTest {
         CamelContext context = contextWithTwoConsumers(new CopyOnWriteArrayList<>());
         context.start();
         try (SipPeer peer = SipPeer.udp(port)) {
-            for (String method : List.of("OPTIONS", "PUBLISH")) {
+            for (String method : List.of("OPTIONS", "FOO")) {
                 String callId = SimulatedDevice.newId();
                 peer.send(method + " sip:34020000002000000001@3402000000 SIP/2.0\r\n"
                           + "Via: SIP/2.0/UDP 127.0.0.1:" + peer.localPort() + ";rport;branch=z9hG4bK" + callId + "\r\n"

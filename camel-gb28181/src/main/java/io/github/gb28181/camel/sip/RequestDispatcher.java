@@ -56,7 +56,9 @@ public final class RequestDispatcher implements SipListener {
                 LOG.debug("Retransmitted {} absorbed", method);
                 return;
             } catch (Exception e) {
+                // answered statelessly so the device is told, rather than left retransmitting into silence
                 LOG.debug("No server transaction for {}: {}", method, e.getMessage());
+                rejectStatelessly((SipProvider) event.getSource(), request, e.getMessage());
                 return;
             }
         }
@@ -68,6 +70,18 @@ public final class RequestDispatcher implements SipListener {
             incoming.send(withAllow(incoming.createResponse(Response.OK)));
         } else {
             incoming.send(withAllow(incoming.createResponse(Response.METHOD_NOT_ALLOWED)));
+        }
+    }
+
+    private static void rejectStatelessly(SipProvider provider, Request request, String reason) {
+        try {
+            Response response = SipFactories.MESSAGES.createResponse(Response.BAD_REQUEST, request);
+            if (reason != null) {
+                response.setReasonPhrase(reason.replaceAll("[\\r\\n]", " "));
+            }
+            provider.sendResponse(response);
+        } catch (Exception e) {
+            LOG.debug("Cannot reject {} statelessly: {}", request.getMethod(), e.getMessage());
         }
     }
 

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import gov.nist.javax.sip.header.ExtensionHeaderImpl;
 import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.device.PresenceTracker;
+import io.github.gb28181.camel.event.DeviceEvent;
 import io.github.gb28181.camel.event.Registration;
 import io.github.gb28181.camel.sip.IncomingRequest;
 import io.github.gb28181.camel.sip.SipFactories;
@@ -99,16 +101,19 @@ public final class RegisterHandler implements SipRequestHandler {
         } catch (InvalidArgumentException e) {
             throw new IllegalStateException(e);
         }
-        // answer first: the device's registration timer runs while events are processed
-        in.send(ok);
+        // the registry changes before the 200 goes out, so the device's first keepalive finds it registered; the
+        // events go out after it, so routes never delay the device's registration timer
+        List<DeviceEvent> happened;
         if (expires == 0) {
             LOG.info("Device {} unregistered from {}", deviceId, in.remoteAddress());
-            presence.unregistered(registration);
+            happened = presence.unregistered(registration);
         } else {
             LOG.info("Device {} {} from {}/{} for {} s", deviceId, refresh ? "refreshed" : "registered",
                     in.remoteAddress(), in.transport(), expires);
-            presence.registered(registration, in.remoteHost(), in.remotePort());
+            happened = presence.registered(registration, in.remoteHost(), in.remotePort());
         }
+        in.send(ok);
+        presence.publish(happened);
     }
 
     private static int expires(IncomingRequest in) {
