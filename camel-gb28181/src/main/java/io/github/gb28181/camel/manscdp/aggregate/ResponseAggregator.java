@@ -90,11 +90,13 @@ public final class ResponseAggregator implements AutoCloseable {
             deliver(Aggregated.of(null, part, unique(part, part.getItems()), part.getSumNum(), 1, false));
             return true;
         }
-        if (recentlyCompleted.containsKey(key)) {
+        // checked inside the map's atomic step: a duplicate racing with completion either finds the
+        // finished Pending (and is ignored by it) or finds the key marked completed, never a gap
+        Pending p = pending.computeIfAbsent(key, k -> recentlyCompleted.containsKey(k) ? null : new Pending(k, part));
+        if (p == null) {
             LOG.debug("Dropping late part of completed {}", key);
             return true;
         }
-        Pending p = pending.computeIfAbsent(key, k -> new Pending(k, part));
         Aggregated<?> result = p.add(part);
         if (result != null) {
             finish(p, result);
@@ -143,9 +145,10 @@ public final class ResponseAggregator implements AutoCloseable {
     }
 
     private void finish(Pending p, Aggregated<?> result) {
+        // mark before removing, so no instant exists where the key is neither pending nor completed
+        recentlyCompleted.put(p.key, Boolean.TRUE);
         pending.remove(p.key, p);
-        if (retentionNanos > 0 && !closed) {
-            recentlyCompleted.put(p.key, Boolean.TRUE);
+        if (!closed) {
             scheduler.schedule(() -> recentlyCompleted.remove(p.key), retentionNanos, TimeUnit.NANOSECONDS);
         }
         deliver(result);
