@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * when no part came for the gap timeout. Parts may arrive in any order and from any thread.
  *
  * <p>Every result goes to the listener given at construction; a caller that sent a query can also
- * {@link #expect(AggregationKey) register} for its answer. Register before sending: a result that
+ * {@link #expect(AggregationKey) register} for its answer, whose future completes after the listener ran. Register before sending: a result that
  * completes before anyone registered only reaches the listener.
  *
  * <p>The scheduler is borrowed, not owned: {@link #close()} cancels our timers but never shuts it down.
@@ -154,18 +154,19 @@ public final class ResponseAggregator implements AutoCloseable {
         deliver(result);
     }
 
+    /** Listener first, then the waiter: whoever is woken by the future can rely on the listener having seen it. */
     private void deliver(Aggregated<?> result) {
-        if (result.getKey() != null) {
-            CompletableFuture<Aggregated<?>> waiter = waiters.remove(result.getKey());
-            if (waiter != null) {
-                waiter.complete(result);
-            }
-        }
         try {
             listener.accept(result);
         } catch (RuntimeException e) {
             // a faulty listener must not break aggregation of other answers or kill the timer thread
             LOG.warn("Listener failed on {}", result, e);
+        }
+        if (result.getKey() != null) {
+            CompletableFuture<Aggregated<?>> waiter = waiters.remove(result.getKey());
+            if (waiter != null) {
+                waiter.complete(result);
+            }
         }
     }
 
