@@ -98,26 +98,14 @@ public final class XmlElement {
             return List.of();
         }
         String last = path.substring(slash + 1);
-        List<XmlElement> exact = new ArrayList<>();
-        List<XmlElement> loose = new ArrayList<>();
-        for (XmlElement c : parent.children) {
-            if (c.name.equals(last)) {
-                exact.add(c);
-            } else if (c.name.equalsIgnoreCase(last)) {
-                loose.add(c);
-            }
-        }
-        // a document mixing spellings is still one list to the device that wrote it
-        if (loose.isEmpty()) {
-            return exact;
-        }
-        List<XmlElement> all = new ArrayList<>();
+        // case is ignored: a device mixing spellings still meant one list
+        List<XmlElement> out = new ArrayList<>();
         for (XmlElement c : parent.children) {
             if (c.name.equalsIgnoreCase(last)) {
-                all.add(c);
+                out.add(c);
             }
         }
-        return all;
+        return out;
     }
 
     private XmlElement directChild(String step) {

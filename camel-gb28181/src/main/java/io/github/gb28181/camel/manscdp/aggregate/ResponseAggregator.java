@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * when no part came for the gap timeout. Parts may arrive in any order and from any thread.
  *
  * <p>Every result goes to the listener given at construction; a caller that sent a query can also
- * {@link #expect(AggregationKey) register} for its answer. Register before sending: a result that
+ * {@link #expect(AggregationKey) register} for its answer, whose future completes after the listener ran. Register before sending: a result that
  * completes before anyone registered only reaches the listener.
  *
  * <p>The scheduler is borrowed, not owned: {@link #close()} cancels our timers but never shuts it down.
@@ -90,11 +90,13 @@ public final class ResponseAggregator implements AutoCloseable {
             deliver(Aggregated.of(null, part, unique(part, part.getItems()), part.getSumNum(), 1, false));
             return true;
         }
-        if (recentlyCompleted.containsKey(key)) {
+        // checked inside the map's atomic step: a duplicate racing with completion either finds the
+        // finished Pending (and is ignored by it) or finds the key marked completed, never a gap
+        Pending p = pending.computeIfAbsent(key, k -> recentlyCompleted.containsKey(k) ? null : new Pending(k, part));
+        if (p == null) {
             LOG.debug("Dropping late part of completed {}", key);
             return true;
         }
-        Pending p = pending.computeIfAbsent(key, k -> new Pending(k, part));
         Aggregated<?> result = p.add(part);
         if (result != null) {
             finish(p, result);
@@ -143,26 +145,28 @@ public final class ResponseAggregator implements AutoCloseable {
     }
 
     private void finish(Pending p, Aggregated<?> result) {
+        // mark before removing, so no instant exists where the key is neither pending nor completed
+        recentlyCompleted.put(p.key, Boolean.TRUE);
         pending.remove(p.key, p);
-        if (retentionNanos > 0 && !closed) {
-            recentlyCompleted.put(p.key, Boolean.TRUE);
+        if (!closed) {
             scheduler.schedule(() -> recentlyCompleted.remove(p.key), retentionNanos, TimeUnit.NANOSECONDS);
         }
         deliver(result);
     }
 
+    /** Listener first, then the waiter: whoever is woken by the future can rely on the listener having seen it. */
     private void deliver(Aggregated<?> result) {
-        if (result.getKey() != null) {
-            CompletableFuture<Aggregated<?>> waiter = waiters.remove(result.getKey());
-            if (waiter != null) {
-                waiter.complete(result);
-            }
-        }
         try {
             listener.accept(result);
         } catch (RuntimeException e) {
             // a faulty listener must not break aggregation of other answers or kill the timer thread
             LOG.warn("Listener failed on {}", result, e);
+        }
+        if (result.getKey() != null) {
+            CompletableFuture<Aggregated<?>> waiter = waiters.remove(result.getKey());
+            if (waiter != null) {
+                waiter.complete(result);
+            }
         }
     }
 

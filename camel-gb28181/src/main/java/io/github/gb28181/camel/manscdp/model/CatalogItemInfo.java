@@ -5,7 +5,7 @@ import io.github.gb28181.camel.manscdp.XmlElement;
 import java.util.Objects;
 
 /**
- * The {@code <Info>} extension of a catalog item (camera capabilities, GB/T 28181-2016 Table A.x).
+ * The {@code <Info>} extension of a catalog item: camera capabilities and, for playback, supported download speeds.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class CatalogItemInfo {

@@ -1,0 +1,101 @@
+package io.github.gb28181.camel.manscdp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.gb28181.camel.manscdp.ManscdpException.Reason;
+import io.github.gb28181.camel.manscdp.model.KeepaliveNotify;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class SecurityAndErrorsTest {
+
+    private final ManscdpCodec codec = new ManscdpCodec();
+
+    private ManscdpMessage decode(String xml) {
+        return codec.decode(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void externalEntityIsRefusedNotResolved() {
+        String xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE Notify [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
+                + "<Notify><CmdType>Keepalive</CmdType><SN>1</SN><Status>&xxe;</Status></Notify>";
+        assertThatThrownBy(() -> decode(xxe)).isInstanceOf(ManscdpException.class)
+                .hasMessageContaining("DTD")
+                .extracting(e -> ((ManscdpException) e).getReason()).isEqualTo(Reason.DTD_FORBIDDEN);
+    }
+
+    @Test
+    void billionLaughsIsRefused() {
+        StringBuilder dtd = new StringBuilder("<!DOCTYPE lolz [<!ENTITY lol \"lol\">");
+        for (int i = 1; i < 10; i++) {
+            dtd.append("<!ENTITY lol").append(i).append(" \"");
+            for (int j = 0; j < 10; j++) {
+                dtd.append("&lol").append(i == 1 ? "" : String.valueOf(i - 1)).append(';');
+            }
+            dtd.append("\">");
+        }
+        dtd.append("]>");
+        String bomb = dtd + "<Notify><CmdType>Keepalive</CmdType><Status>&lol9;</Status></Notify>";
+        assertThatThrownBy(() -> decode(bomb)).isInstanceOf(ManscdpException.class)
+                .extracting(e -> ((ManscdpException) e).getReason()).isEqualTo(Reason.DTD_FORBIDDEN);
+    }
+
+    @Test
+    void doctypeInAnyCaseOrPlaceIsRefused() {
+        assertThatThrownBy(() -> decode("<!doctype Notify SYSTEM \"http://evil/x.dtd\"><Notify/>"))
+                .isInstanceOf(ManscdpException.class).hasMessageContaining("DTD");
+        assertThatThrownBy(() -> decode("<Notify><CmdType>Keepalive</CmdType><!DOCTYPE x></Notify>"))
+                .isInstanceOf(ManscdpException.class).hasMessageContaining("DTD");
+    }
+
+    @Test
+    void undeclaredEntityIsPlainText() {
+        KeepaliveNotify k = (KeepaliveNotify) decode("<Notify><CmdType>Keepalive</CmdType><Status>&xxe;</Status></Notify>");
+        assertThat(k.getStatus()).isEqualTo("&xxe;");
+    }
+
+    @Test
+    void sizeCap() {
+        ManscdpCodec small = ManscdpCodec.builder().maxBodyBytes(64).build();
+        byte[] body = ("<Notify><CmdType>Keepalive</CmdType><SN>1</SN><DeviceID>34020000001320000002</DeviceID></Notify>")
+                .getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> small.decode(body)).isInstanceOf(ManscdpException.class)
+                .hasMessageContaining("exceeds the limit of 64 bytes")
+                .extracting(e -> ((ManscdpException) e).getReason()).isEqualTo(Reason.TOO_LARGE);
+        assertThat(codec.getMaxBodyBytes()).isEqualTo(1024 * 1024);
+        assertThatThrownBy(() -> codec.decode(new byte[1024 * 1024 + 1])).isInstanceOf(ManscdpException.class)
+                .extracting(e -> ((ManscdpException) e).getReason()).isEqualTo(Reason.TOO_LARGE);
+        assertThatThrownBy(() -> ManscdpCodec.builder().maxBodyBytes(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void emptyOrNotXml() {
+        assertThatThrownBy(() -> codec.decode(new byte[0])).isInstanceOf(ManscdpException.class)
+                .extracting(e -> ((ManscdpException) e).getReason()).isEqualTo(Reason.EMPTY);
+        assertThatThrownBy(() -> codec.decode(null)).isInstanceOf(ManscdpException.class);
+        assertThatThrownBy(() -> decode("   \0\0 ")).isInstanceOf(ManscdpException.class).hasMessageContaining("no XML element");
+        assertThatThrownBy(() -> decode("Keepalive OK")).isInstanceOf(ManscdpException.class);
+    }
+
+    @Test
+    void truncatedDocumentIsMalformedWithAClearMessage() {
+        assertThatThrownBy(() -> decode("<?xml version=\"1.0\"?><Notify><CmdType>Keepalive</CmdType><SN>1</SN>"))
+                .isInstanceOf(ManscdpException.class)
+                .hasMessageStartingWith("MANSCDP body is not XML and could not be repaired")
+                .extracting(e -> ((ManscdpException) e).getReason()).isEqualTo(Reason.MALFORMED);
+    }
+
+    @Test
+    void excessiveNestingIsRefused() {
+        String deep = "<a>".repeat(200) + "</a>".repeat(200);
+        assertThatThrownBy(() -> decode(deep)).isInstanceOf(ManscdpException.class).hasMessageContaining("nests deeper");
+    }
+
+    @Test
+    void typedDecodeOfTheWrongTypeSaysWhatItGot() {
+        assertThatThrownBy(() -> codec.decode("<Query><CmdType>Catalog</CmdType></Query>".getBytes(StandardCharsets.UTF_8),
+                KeepaliveNotify.class))
+                .isInstanceOf(ManscdpException.class).hasMessage("expected KeepaliveNotify but body is QUERY Catalog");
+    }
+}
