@@ -2,6 +2,9 @@ package io.github.gb28181.camel.sip.message;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.device.DeviceChannel;
@@ -11,7 +14,9 @@ import io.github.gb28181.camel.event.EventBus;
 import io.github.gb28181.camel.event.EventType;
 import io.github.gb28181.camel.manscdp.ManscdpCodec;
 import io.github.gb28181.camel.manscdp.ManscdpMessage;
+import io.github.gb28181.camel.manscdp.MultiPart;
 import io.github.gb28181.camel.manscdp.aggregate.Aggregated;
+import io.github.gb28181.camel.manscdp.aggregate.AggregationKey;
 import io.github.gb28181.camel.manscdp.aggregate.ResponseAggregator;
 import io.github.gb28181.camel.manscdp.model.AlarmNotify;
 import io.github.gb28181.camel.manscdp.model.CatalogItem;
@@ -37,12 +42,24 @@ public final class ManscdpRouter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManscdpRouter.class);
     private static final String MANSCDP = "Application/MANSCDP+xml";
+    private static final int MAX_PENDING_SENDERS = 10_000;
 
     private final DeviceRegistry registry;
     private final EventBus events;
     private final ManscdpCodec codec;
     private final RequestSender sender;
     private volatile ResponseAggregator aggregator;
+    /**
+     * Who sent each answer being aggregated: its DeviceID may be a channel that several devices list. Bounded,
+     * because a late duplicate of a finished answer is swallowed by the aggregator and never comes back to clear it.
+     */
+    private final Map<AggregationKey, String> senders = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<AggregationKey, String> eldest) {
+                    return size() > MAX_PENDING_SENDERS;
+                }
+            });
 
     public ManscdpRouter(DeviceRegistry registry, EventBus events, ManscdpCodec codec, RequestSender sender) {
         this.registry = registry;
@@ -57,8 +74,14 @@ public final class ManscdpRouter {
 
     public void route(Device device, ManscdpMessage message, IncomingRequest in) {
         ResponseAggregator parts = aggregator;
-        if (parts != null && parts.offer(message)) {
-            return; // comes back through onAggregated once all parts are in
+        if (parts != null && message instanceof MultiPart<?>) {
+            AggregationKey key = AggregationKey.of(message);
+            if (key != null) {
+                senders.put(key, device.getDeviceId());
+            }
+            if (parts.offer(message)) {
+                return; // comes back through onAggregated once all parts are in
+            }
         }
         if (message instanceof DeviceInfoResponse info) {
             device.setName(info.getDeviceName());
@@ -75,10 +98,10 @@ public final class ManscdpRouter {
     /** A Catalog or RecordInfo answer is complete, or its gap timeout ran out. */
     public void onAggregated(Aggregated<?> result) {
         ManscdpMessage message = result.getMessage();
-        String deviceId = result.getKey() != null ? result.getKey().getDeviceId() : message.getDeviceId();
-        Device device = registry.owner(deviceId).orElse(null);
+        String sender = result.getKey() != null ? senders.remove(result.getKey()) : null;
+        Device device = registry.owner(sender != null ? sender : message.getDeviceId()).orElse(null);
         if (device == null) {
-            LOG.debug("Aggregated {} for unknown device {} dropped", message.getCmdType(), deviceId);
+            LOG.debug("Aggregated {} for unknown device {} dropped", message.getCmdType(), message.getDeviceId());
             return;
         }
         if (message instanceof CatalogResponse catalog) {
