@@ -29,7 +29,7 @@ public final class PlatformServer {
     private final SipServerSettings sipSettings;
     private final PlatformSettings settings;
     private final DeviceRegistry registry;
-    private final EventBus events = new EventBus();
+    private final EventBus events;
     private final Clock clock = Clock.systemUTC();
     private final RequestDispatcher dispatcher = new RequestDispatcher();
     private final ManscdpCodec codec = new ManscdpCodec();
@@ -44,6 +44,7 @@ public final class PlatformServer {
         this.sipSettings = sipSettings;
         this.settings = settings;
         this.registry = registry;
+        this.events = new EventBus(sipSettings.key(), Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.sipServer = new SipServer(sipSettings, dispatcher);
         this.presence = new PresenceTracker(registry, events, settings.keepaliveTimeoutMillis(), clock);
         this.sender = new RequestSender(sipServer, settings);
@@ -78,6 +79,7 @@ public final class PlatformServer {
         aggregator.close();
         scheduler.shutdownNow();
         sipServer.stop();
+        events.close();
     }
 
     public EventBus events() {
