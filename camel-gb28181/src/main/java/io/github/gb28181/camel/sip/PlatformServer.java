@@ -13,6 +13,8 @@ import io.github.gb28181.camel.manscdp.ManscdpCodec;
 import io.github.gb28181.camel.manscdp.aggregate.ResponseAggregator;
 import io.github.gb28181.camel.sip.auth.DigestAuthenticator;
 import io.github.gb28181.camel.sip.auth.NonceManager;
+import io.github.gb28181.camel.sip.command.DeviceCommander;
+import io.github.gb28181.camel.sip.command.ResponseWaiters;
 import io.github.gb28181.camel.sip.message.ManscdpRouter;
 import io.github.gb28181.camel.sip.message.MessageHandler;
 import io.github.gb28181.camel.sip.register.RegisterHandler;
@@ -37,6 +39,7 @@ public final class PlatformServer {
     private final PresenceTracker presence;
     private final RequestSender sender;
     private final ManscdpRouter router;
+    private final DeviceCommander commander;
     private final ScheduledExecutorService scheduler;
     private final ResponseAggregator aggregator;
 
@@ -53,7 +56,9 @@ public final class PlatformServer {
             t.setDaemon(true);
             return t;
         });
-        this.router = new ManscdpRouter(registry, events, codec, sender);
+        ResponseWaiters waiters = new ResponseWaiters();
+        this.router = new ManscdpRouter(registry, events, codec, sender, waiters);
+        this.commander = new DeviceCommander(registry, sender, codec, waiters);
         this.aggregator = new ResponseAggregator(scheduler, Duration.ofMillis(settings.aggregationTimeoutMillis()),
                 router::onAggregated);
         router.setAggregator(aggregator);
@@ -96,6 +101,11 @@ public final class PlatformServer {
 
     public RequestSender sender() {
         return sender;
+    }
+
+    /** Queries and commands to devices. */
+    public DeviceCommander commander() {
+        return commander;
     }
 
     public ManscdpCodec codec() {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.gb28181.camel.device.Device;
@@ -31,21 +32,6 @@ import javax.sip.message.Response;
  * the connection the device opened, which jain-sip keeps keyed by its address.
  */
 public final class RequestSender implements ClientTransactionListener {
-
-    /** The device answered with an error, or not at all. */
-    public static final class RequestFailedException extends Exception {
-        private final int statusCode;
-
-        public RequestFailedException(String message, int statusCode) {
-            super(message);
-            this.statusCode = statusCode;
-        }
-
-        /** The SIP status the device answered, or 408 when it never answered. */
-        public int getStatusCode() {
-            return statusCode;
-        }
-    }
 
     private final SipServer server;
     private final PlatformSettings settings;
@@ -127,9 +113,9 @@ public final class RequestSender implements ClientTransactionListener {
     public void onTimeout(ClientTransaction transaction) {
         CompletableFuture<Response> future = pending.remove(transaction);
         if (future != null) {
-            future.completeExceptionally(new RequestFailedException(
-                    transaction.getRequest().getMethod() + " to " + transaction.getRequest().getRequestURI()
-                                                        + " timed out without a response", Response.REQUEST_TIMEOUT));
+            future.completeExceptionally(new TimeoutException(transaction.getRequest().getMethod() + " to "
+                                                              + transaction.getRequest().getRequestURI()
+                                                              + " got no response"));
         }
     }
 
