@@ -117,9 +117,11 @@ final class Gb28181CommandFactory {
     }
 
     static PtzCmd fi(String action, int speed) {
+        // the focus speed goes in byte 6, as in the seed capture (A50F004100640059, focus far at 100) that a real
+        // Dahua camera obeyed
         return switch (action) {
-            case "focusnear" -> PtzCmd.focusNear(speed);
-            case "focusfar" -> PtzCmd.focusFar(speed);
+            case "focusnear" -> PtzCmd.fi(PtzCmd.Focus.NEAR, PtzCmd.Iris.NONE, 0, speed);
+            case "focusfar" -> PtzCmd.fi(PtzCmd.Focus.FAR, PtzCmd.Iris.NONE, 0, speed);
             case "irisopen" -> PtzCmd.irisOpen(speed);
             case "irisclose" -> PtzCmd.irisClose(speed);
             case "stop" -> PtzCmd.stop();
