@@ -51,6 +51,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "expires": target.setExpires(property(camelContext, int.class, value)); return true;
         case "host": target.getConfiguration().setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "index": target.setIndex(property(camelContext, java.lang.Integer.class, value)); return true;
         case "interval": target.setInterval(property(camelContext, int.class, value)); return true;
@@ -70,6 +71,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "speed": target.setSpeed(property(camelContext, int.class, value)); return true;
         case "starttime":
         case "startTime": target.setStartTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "subscription": target.setSubscription(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": target.setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transports": target.getConfiguration().setTransports(property(camelContext, java.lang.String.class, value)); return true;
         case "types": target.setTypes(property(camelContext, java.lang.String.class, value)); return true;
@@ -116,6 +118,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "expires": return int.class;
         case "host": return java.lang.String.class;
         case "index": return java.lang.Integer.class;
         case "interval": return int.class;
@@ -135,6 +138,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "speed": return int.class;
         case "starttime":
         case "startTime": return java.lang.String.class;
+        case "subscription": return java.lang.String.class;
         case "timeout": return long.class;
         case "transports": return java.lang.String.class;
         case "types": return java.lang.String.class;
@@ -177,6 +181,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "expires": return target.getExpires();
         case "host": return target.getConfiguration().getHost();
         case "index": return target.getIndex();
         case "interval": return target.getInterval();
@@ -196,6 +201,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "speed": return target.getSpeed();
         case "starttime":
         case "startTime": return target.getStartTime();
+        case "subscription": return target.getSubscription();
         case "timeout": return target.getTimeout();
         case "transports": return target.getConfiguration().getTransports();
         case "types": return target.getTypes();

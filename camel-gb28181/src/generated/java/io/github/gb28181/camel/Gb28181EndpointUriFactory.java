@@ -23,7 +23,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(34);
+        Set<String> props = new HashSet<>(36);
         props.add("action");
         props.add("advertisedAddress");
         props.add("aggregationTimeout");
@@ -40,6 +40,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("endTime");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("expires");
         props.add("host");
         props.add("index");
         props.add("interval");
@@ -53,6 +54,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("serverId");
         props.add("speed");
         props.add("startTime");
+        props.add("subscription");
         props.add("timeout");
         props.add("transports");
         props.add("types");

@@ -86,8 +86,16 @@ public class Gb28181Endpoint extends DefaultEndpoint {
                             + " SVACEncodeConfig, SVACDecodeConfig.")
     private String configType = "BasicParam";
     @UriParam(label = "producer", defaultValue = "5")
-    @Metadata(description = "The reporting interval in seconds a mobilePosition query asks for.")
+    @Metadata(description = "The reporting interval in seconds a mobilePosition query or subscription asks for.")
     private int interval = 5;
+    @UriParam(label = "producer", enums = "catalog,alarm,mobilePosition")
+    @Metadata(description = "What a subscribe or unsubscribe command concerns: catalog (Event: Catalog), alarm or"
+                            + " mobilePosition (Event: presence).")
+    private String subscription;
+    @UriParam(label = "producer", defaultValue = "3600")
+    @Metadata(description = "The lifetime in seconds a subscribe command asks for. The platform refreshes the"
+                            + " subscription in its dialog before it lapses, until unsubscribe.")
+    private int expires = 3600;
 
     public Gb28181Endpoint(String uri, Gb28181Component component, Gb28181Configuration configuration) {
         super(uri, component);
@@ -279,5 +287,21 @@ public class Gb28181Endpoint extends DefaultEndpoint {
 
     public void setInterval(int interval) {
         this.interval = interval;
+    }
+
+    public String getSubscription() {
+        return subscription;
+    }
+
+    public void setSubscription(String subscription) {
+        this.subscription = subscription;
+    }
+
+    public int getExpires() {
+        return expires;
+    }
+
+    public void setExpires(int expires) {
+        this.expires = expires;
     }
 }

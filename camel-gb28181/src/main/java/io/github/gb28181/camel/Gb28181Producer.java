@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.sip.PlatformServer;
 import io.github.gb28181.camel.sip.command.QueryResult;
+import io.github.gb28181.camel.sip.command.SubscriptionManager;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -51,6 +52,9 @@ public class Gb28181Producer extends DefaultAsyncProducer {
         try {
             Gb28181Endpoint endpoint = getEndpoint();
             String command = in.getHeader(Gb28181Constants.COMMAND, endpoint.getCommand(), String.class);
+            if ("subscribe".equalsIgnoreCase(command) || "unsubscribe".equalsIgnoreCase(command)) {
+                return subscription(exchange, callback, command);
+            }
             Gb28181CommandFactory.Command cmd = Gb28181CommandFactory.create(command, endpoint, in);
             String deviceId = in.getHeader(Gb28181Constants.DEVICE_ID, endpoint.getDeviceId(), String.class);
             String channelId = in.getHeader(Gb28181Constants.CHANNEL_ID, endpoint.getChannelId(), String.class);
@@ -72,19 +76,47 @@ public class Gb28181Producer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        answer.whenComplete((result, error) -> {
-            if (error != null) {
-                exchange.setException(error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error);
-            } else if (result.response() != null) {
+        complete(exchange, callback, answer, result -> {
+            if (result.response() != null) {
                 Message out = exchange.getMessage();
                 out.setBody(result.response());
                 if (result.partial()) {
                     out.setHeader(Gb28181Constants.PARTIAL, true);
                 }
             }
-            callback.done(false);
         });
         return false;
+    }
+
+    private boolean subscription(Exchange exchange, AsyncCallback callback, String command) {
+        Gb28181Endpoint endpoint = getEndpoint();
+        Message in = exchange.getIn();
+        String deviceId = in.getHeader(Gb28181Constants.DEVICE_ID, endpoint.getDeviceId(), String.class);
+        String kindName = endpoint.getSubscription();
+        if (deviceId == null || kindName == null) {
+            throw new IllegalArgumentException("gb28181:" + command + " needs deviceId and subscription"
+                                               + " (catalog, alarm or mobilePosition)");
+        }
+        SubscriptionManager.Kind kind = SubscriptionManager.Kind.of(kindName);
+        Duration timeout = Duration.ofMillis(endpoint.getTimeout());
+        CompletableFuture<SubscriptionManager.Subscription> done = "subscribe".equalsIgnoreCase(command)
+                ? server.subscriptions().subscribe(deviceId, kind, endpoint.getExpires(), endpoint.getInterval(), timeout)
+                : server.subscriptions().unsubscribe(deviceId, kind, timeout);
+        complete(exchange, callback, done, subscription -> exchange.getMessage().setBody(subscription));
+        return false;
+    }
+
+    private static <T> void complete(
+            Exchange exchange, AsyncCallback callback, CompletableFuture<T> future,
+            java.util.function.Consumer<T> onSuccess) {
+        future.whenComplete((result, error) -> {
+            if (error != null) {
+                exchange.setException(error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+            } else {
+                onSuccess.accept(result);
+            }
+            callback.done(false);
+        });
     }
 }

@@ -15,6 +15,8 @@ import io.github.gb28181.camel.sip.auth.DigestAuthenticator;
 import io.github.gb28181.camel.sip.auth.NonceManager;
 import io.github.gb28181.camel.sip.command.DeviceCommander;
 import io.github.gb28181.camel.sip.command.ResponseWaiters;
+import io.github.gb28181.camel.sip.command.SnSequence;
+import io.github.gb28181.camel.sip.command.SubscriptionManager;
 import io.github.gb28181.camel.sip.message.ManscdpRouter;
 import io.github.gb28181.camel.sip.message.MessageHandler;
 import io.github.gb28181.camel.sip.register.RegisterHandler;
@@ -40,6 +42,7 @@ public final class PlatformServer {
     private final RequestSender sender;
     private final ManscdpRouter router;
     private final DeviceCommander commander;
+    private final SubscriptionManager subscriptions;
     private final ScheduledExecutorService scheduler;
     private final ResponseAggregator aggregator;
 
@@ -58,7 +61,9 @@ public final class PlatformServer {
         });
         ResponseWaiters waiters = new ResponseWaiters();
         this.router = new ManscdpRouter(registry, events, codec, sender, waiters);
-        this.commander = new DeviceCommander(registry, sender, codec, waiters);
+        SnSequence sn = new SnSequence();
+        this.commander = new DeviceCommander(registry, sender, codec, waiters, sn);
+        this.subscriptions = new SubscriptionManager(sender, codec, sn, commander, scheduler, clock);
         this.aggregator = new ResponseAggregator(scheduler, Duration.ofMillis(settings.aggregationTimeoutMillis()),
                 router::onAggregated);
         router.setAggregator(aggregator);
@@ -70,7 +75,10 @@ public final class PlatformServer {
                 settings.digestQop());
         dispatcher.register(Request.REGISTER,
                 new RegisterHandler(authenticator, registry, presence, settings.registerDateHeader(), clock));
-        dispatcher.register(Request.MESSAGE, new MessageHandler(codec, registry, presence, router));
+        MessageHandler messages = new MessageHandler(codec, registry, presence, router);
+        dispatcher.register(Request.MESSAGE, messages);
+        // NOTIFYs of catalog, alarm and position subscriptions carry the same documents as MESSAGEs
+        dispatcher.register(Request.NOTIFY, messages);
         dispatcher.setClientTransactionListener(sender);
     }
 
@@ -81,6 +89,7 @@ public final class PlatformServer {
     }
 
     public synchronized void stop() {
+        subscriptions.close();
         aggregator.close();
         scheduler.shutdownNow();
         sipServer.stop();
@@ -106,6 +115,11 @@ public final class PlatformServer {
     /** Queries and commands to devices. */
     public DeviceCommander commander() {
         return commander;
+    }
+
+    /** Catalog, alarm and position subscriptions to devices. */
+    public SubscriptionManager subscriptions() {
+        return subscriptions;
     }
 
     public ManscdpCodec codec() {

@@ -8,9 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import io.github.gb28181.camel.device.Device;
 import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
@@ -18,6 +20,7 @@ import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.MaxForwardsHeader;
@@ -87,15 +90,54 @@ public final class RequestSender implements ClientTransactionListener {
 
     /** Sends the request in a new client transaction; the future completes with the final response. */
     public CompletableFuture<Response> send(Request request) {
+        return send(request, null);
+    }
+
+    /**
+     * Sends the request in a new client transaction, within {@code dialog} when there is one; the future completes
+     * with the final response.
+     */
+    public CompletableFuture<Response> send(Request request, Dialog dialog) {
         CompletableFuture<Response> future = new CompletableFuture<>();
         try {
             ClientTransaction transaction = provider().getNewClientTransaction(request);
+            pending.put(transaction, future);
+            if (dialog != null) {
+                dialog.sendRequest(transaction);
+            } else {
+                transaction.sendRequest();
+            }
+        } catch (SipException | RuntimeException e) {
+            future.completeExceptionally(e);
+        }
+        return future;
+    }
+
+    /**
+     * Sends a request that starts a dialog (SUBSCRIBE, INVITE); {@code dialogCreated} receives the dialog before
+     * the request leaves, so an early answer finds it.
+     */
+    public CompletableFuture<Response> sendDialogCreating(Request request, Consumer<Dialog> dialogCreated) {
+        CompletableFuture<Response> future = new CompletableFuture<>();
+        try {
+            ClientTransaction transaction = provider().getNewClientTransaction(request);
+            dialogCreated.accept(provider().getNewDialog(transaction));
             pending.put(transaction, future);
             transaction.sendRequest();
         } catch (SipException | RuntimeException e) {
             future.completeExceptionally(e);
         }
         return future;
+    }
+
+    /** A Contact header naming the platform, for dialog-creating requests. */
+    public ContactHeader platformContact(String transport) throws ParseException {
+        SipURI uri = SipFactories.ADDRESSES.createSipURI(settings.serverId(), server.advertisedHost());
+        uri.setPort(server.port());
+        if ("TCP".equalsIgnoreCase(transport)) {
+            uri.setTransportParam("tcp");
+        }
+        return SipFactories.HEADERS.createContactHeader(SipFactories.ADDRESSES.createAddress(uri));
     }
 
     @Override

@@ -4,10 +4,8 @@ import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.device.DeviceRegistry;
@@ -31,13 +29,15 @@ public final class DeviceCommander {
     private final RequestSender sender;
     private final ManscdpCodec codec;
     private final ResponseWaiters waiters;
-    private final AtomicInteger sn = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 10_000));
+    private final SnSequence sn;
 
-    public DeviceCommander(DeviceRegistry registry, RequestSender sender, ManscdpCodec codec, ResponseWaiters waiters) {
+    public DeviceCommander(DeviceRegistry registry, RequestSender sender, ManscdpCodec codec, ResponseWaiters waiters,
+                           SnSequence sn) {
         this.registry = registry;
         this.sender = sender;
         this.codec = codec;
         this.waiters = waiters;
+        this.sn = sn;
     }
 
     /**
@@ -67,7 +67,7 @@ public final class DeviceCommander {
         } catch (DeviceUnavailableException e) {
             return CompletableFuture.failedFuture(e);
         }
-        document.setSn(sn.getAndUpdate(n -> n >= 999_999_999 ? 1 : n + 1));
+        document.setSn(sn.next());
         document.setDeviceId(targetId);
         CompletableFuture<QueryResult> answer = awaitResponse
                 ? waiters.expect(device.getDeviceId(), document.getCmdType(), document.getSn())
@@ -109,7 +109,7 @@ public final class DeviceCommander {
         });
     }
 
-    private Device resolve(String deviceId, String targetId) throws DeviceUnavailableException {
+    Device resolve(String deviceId, String targetId) throws DeviceUnavailableException {
         String id = deviceId != null ? deviceId : targetId;
         if (id == null) {
             throw new DeviceUnavailableException(null, "No device id given");
@@ -124,7 +124,7 @@ public final class DeviceCommander {
         return device;
     }
 
-    private Charset charsetOf(Device device) {
+    Charset charsetOf(Device device) {
         return device.getCharset() != null ? Charset.forName(device.getCharset()) : codec.getDefaultCharset();
     }
 
