@@ -166,6 +166,36 @@ class ProducerTest extends Gb28181TestSupport {
     }
 
     @Test
+    void everyQueryIsAnsweredWithItsTypedResponse() throws Exception {
+        registered();
+        String[][] rows = {
+                { "deviceStatus", "<Result>OK</Result><Online>ONLINE</Online><Status>OK</Status>",
+                  "io.github.gb28181.camel.manscdp.model.DeviceStatusResponse" },
+                { "presetQuery", "<PresetList Num=\"1\"><Item><PresetID>1</PresetID><PresetName>gate</PresetName></Item>"
+                                 + "</PresetList>", "io.github.gb28181.camel.manscdp.model.PresetQueryResponse" },
+                { "configDownload", "<Result>OK</Result><BasicParam><Name>cam</Name><Expiration>3600</Expiration>"
+                                    + "</BasicParam>", "io.github.gb28181.camel.manscdp.model.ConfigDownloadResponse" },
+                { "mobilePosition", "<Result>OK</Result>", null },
+                { "alarmQuery", "<Result>OK</Result>", null } };
+        for (String[] row : rows) {
+            CompletableFuture<Exchange> reply = template.asyncSend("gb28181:" + row[0] + "?deviceId=" + DEVICE, e -> { });
+            SipText query = nextRequest();
+            String cmdType = xml(query).replaceAll("(?s).*<CmdType>([^<]+)</CmdType>.*", "$1");
+            assertThat(xml(query)).as(row[0]).contains("<Query>");
+            device.sendManscdp("<?xml version=\"1.0\"?><Response><CmdType>" + cmdType + "</CmdType><SN>" + sn(query)
+                               + "</SN><DeviceID>" + DEVICE + "</DeviceID>" + row[1] + "</Response>", StandardCharsets.UTF_8);
+            Exchange exchange = reply.get(10, TimeUnit.SECONDS);
+            assertThat(exchange.getException()).as(row[0]).isNull();
+            Object body = exchange.getMessage().getBody();
+            assertThat(body).as(row[0]).isInstanceOf(io.github.gb28181.camel.manscdp.ManscdpMessage.class);
+            assertThat(((io.github.gb28181.camel.manscdp.ManscdpMessage) body).getCmdType()).isEqualTo(cmdType);
+            if (row[2] != null) {
+                assertThat(body.getClass().getName()).as(row[0]).isEqualTo(row[2]);
+            }
+        }
+    }
+
+    @Test
     void deviceThatNeverAnswersFailsTheExchangeInBoundedTime() throws Exception {
         registered();
         CompletableFuture<Exchange> reply = template.asyncSend("gb28181:deviceStatus?timeout=800&deviceId=" + DEVICE, e -> { });
