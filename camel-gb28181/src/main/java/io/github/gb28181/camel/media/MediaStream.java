@@ -90,6 +90,11 @@ public final class MediaStream implements ReorderBuffer.Sink, FrameOutput {
         syncCounters();
     }
 
+    /** Whether packets wait in the reorder window, so a timer must give up on their gap some time. */
+    public boolean waiting() {
+        return reorder.held() > 0;
+    }
+
     /** Payload bytes held by the reorder window. */
     public long heldBytes() {
         return reorder.heldBytes();

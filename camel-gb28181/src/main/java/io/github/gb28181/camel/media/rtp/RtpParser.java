@@ -22,7 +22,7 @@ public final class RtpParser {
      * type would be.
      */
     public static boolean isRtcp(ByteBuf buf) {
-        if (buf.readableBytes() < 2) {
+        if (buf.readableBytes() < 2 || buf.getUnsignedByte(buf.readerIndex()) >> 6 != 2) {
             return false;
         }
         int second = buf.getUnsignedByte(buf.readerIndex() + 1);
