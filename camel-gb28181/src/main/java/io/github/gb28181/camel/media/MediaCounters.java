@@ -24,10 +24,11 @@ final class MediaCounters {
     final LongAdder streamsOpened = new LongAdder();
     final LongAdder streamsExpired = new LongAdder();
 
-    MediaStatistics snapshot(int streamsActive) {
+    MediaStatistics snapshot(int streamsActive, long bytesPending) {
         return new MediaStatistics(packetsReceived.sum(), bytesReceived.sum(), packetsInvalid.sum(),
                 packetsRtcp.sum(), packetsFiltered.sum(), packetsRejected.sum(), packetsOverloaded.sum(),
                 packetsLost.sum(), packetsDuplicate.sum(), packetsLate.sum(), framesDelivered.sum(), framesDamaged.sum(),
-                framesOversized.sum(), corruptions.sum(), streamsOpened.sum(), streamsExpired.sum(), streamsActive);
+                framesOversized.sum(), corruptions.sum(), streamsOpened.sum(), streamsExpired.sum(), streamsActive,
+                bytesPending);
     }
 }

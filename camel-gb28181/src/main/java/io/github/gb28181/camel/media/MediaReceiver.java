@@ -107,7 +107,7 @@ public final class MediaReceiver implements AutoCloseable {
 
     public MediaStatistics statistics() {
         MediaStreams s = streams;
-        return counters.snapshot(s != null ? s.active() : 0);
+        return counters.snapshot(s != null ? s.active() : 0, s != null ? s.pendingBytes() : 0);
     }
 
     public MediaReceiverConfig config() {

@@ -21,9 +21,10 @@ package io.github.gb28181.camel.media;
  * @param streamsOpened     SSRCs seen
  * @param streamsExpired    streams closed after streamIdleTimeout without packets
  * @param streamsActive     streams open now
+ * @param bytesPending      payload bytes read from the network and not yet taken by the media threads, now
  */
 public record MediaStatistics(long packetsReceived, long bytesReceived, long packetsInvalid, long packetsRtcp,
         long packetsFiltered, long packetsRejected, long packetsOverloaded, long packetsLost, long packetsDuplicate,
         long packetsLate, long framesDelivered, long framesDamaged, long framesOversized, long corruptions,
-        long streamsOpened, long streamsExpired, int streamsActive) {
+        long streamsOpened, long streamsExpired, int streamsActive, long bytesPending) {
 }

@@ -70,6 +70,10 @@ final class MediaStreams {
         return streams.size();
     }
 
+    long pendingBytes() {
+        return pendingBytes.get();
+    }
+
     /** Takes a packet from a network thread. */
     void dispatch(RtpPacket packet) {
         if (closed) {
