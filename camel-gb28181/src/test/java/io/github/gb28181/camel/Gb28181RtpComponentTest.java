@@ -226,6 +226,7 @@ class Gb28181RtpComponentTest extends CamelTestSupport {
     @Test
     void aYamlRoute() throws Exception {
         int port = FreePorts.find();
+        // the last example of gb28181-rtp-component.adoc, with a mock for the log
         String yaml = """
                 - route:
                     id: yaml-rtp
@@ -233,10 +234,12 @@ class Gb28181RtpComponentTest extends CamelTestSupport {
                       uri: gb28181-rtp:127.0.0.1:%d
                       parameters:
                         mode: es
+                        ssrcs: "0000000010"
+                        dropDamagedFrames: false
                         streamIdleTimeout: 300
                       steps:
                         - filter:
-                            simple: "${header.CamelGb28181RtpKeyFrame}"
+                            simple: "${header.CamelGb28181RtpKeyFrame} && ${header.CamelGb28181RtpDamaged} != true"
                             steps:
                               - to: mock:keyframes
                 """.formatted(port);

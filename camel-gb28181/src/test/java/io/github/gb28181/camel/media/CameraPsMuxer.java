@@ -19,6 +19,7 @@ public final class CameraPsMuxer {
     private final boolean onePackPerNal;
     private final byte[] audio;
     private final int maxPesPayload;
+    private boolean stamped = true;
 
     /**
      * @param audio         G.711 A-law samples to interleave (8000 per second), or {@code null}
@@ -29,6 +30,12 @@ public final class CameraPsMuxer {
         this.onePackPerNal = onePackPerNal;
         this.audio = audio;
         this.maxPesPayload = maxPesPayload;
+    }
+
+    /** Some cheap encoders never write a PTS; their frames are told apart by the RTP timestamp only. */
+    public CameraPsMuxer withoutPts() {
+        stamped = false;
+        return this;
     }
 
     /** Splits an Annex B stream with access unit delimiters into its access units. */
@@ -156,7 +163,14 @@ public final class CameraPsMuxer {
         out.writeBytes(new byte[] {0, 0, 0, 0}); // CRC_32: receivers do not check it and neither do cameras
     }
 
-    private static void pes(ByteArrayOutputStream out, int streamId, long pts, byte[] data, int off, int len) {
+    private void pes(ByteArrayOutputStream out, int streamId, long pts, byte[] data, int off, int len) {
+        if (!stamped) {
+            int length = 3 + len;
+            out.writeBytes(new byte[] {0, 0, 1, (byte) streamId, (byte) (length >> 8), (byte) length, (byte) 0x80, 0,
+                0});
+            out.write(data, off, len);
+            return;
+        }
         int length = 3 + 5 + len;
         out.writeBytes(new byte[] {0, 0, 1, (byte) streamId, (byte) (length >> 8), (byte) length, (byte) 0x80,
             (byte) 0x80, 5});

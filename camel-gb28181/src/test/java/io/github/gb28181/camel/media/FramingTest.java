@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -126,6 +127,20 @@ class FramingTest {
         if (lossy.size() < c.rtp(1).size()) {
             assertThat(kept).anyMatch(MediaFrame::damaged);
         }
+    }
+
+    @Test
+    void framesOfASenderThatNeverStampsAPtsAreCutByRtpTimestamp() {
+        List<byte[]> units = CameraPsMuxer.accessUnits(Samples.bytes(Samples.H264_AUD), false);
+        List<CameraPsMuxer.Unit> muxed = new CameraPsMuxer(false, true, null, 60000).withoutPts().mux(units);
+        List<byte[]> packets = Packetizer.rtp(Packetizer.perFrame(muxed, 1400), 3, 0);
+
+        List<MediaFrame> ps = InMemory.run(packets, InMemory.config(MediaMode.PS));
+        assertThat(ps).hasSize(units.size()).allSatisfy(f -> assertThat(f.hasPts()).isFalse());
+        assertThat(ps).extracting(MediaFrame::payload).containsExactlyElementsOf(
+                muxed.stream().map(CameraPsMuxer.Unit::ps).toList());
+        List<MediaFrame> es = InMemory.run(packets, InMemory.config(MediaMode.ES));
+        assertThat(es).extracting(MediaFrame::payload).containsExactlyElementsOf(units);
     }
 
     private static List<byte[]> payloads(List<MediaFrame> frames) {
