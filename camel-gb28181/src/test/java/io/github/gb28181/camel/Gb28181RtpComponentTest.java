@@ -96,7 +96,7 @@ class Gb28181RtpComponentTest extends CamelTestSupport {
         mock.expectedMessageCount(c.psFrames());
         mock.setResultWaitTime(WAIT.toMillis());
 
-        RtpSender.udp(new InetSocketAddress("127.0.0.1", psPort), c.rtp(100000001L));
+        RtpSender.udp(new InetSocketAddress("127.0.0.1", psPort), c.rtp(100000001L), flow("ps"));
 
         mock.assertIsSatisfied();
         Exchange first = mock.getExchanges().get(0);
@@ -129,8 +129,9 @@ class Gb28181RtpComponentTest extends CamelTestSupport {
         MediaCase mpeg1 = MediaCase.file(Samples.H264_FFMPEG_MPEG1, "188x7", ps -> Packetizer.fixedSize(ps, 188 * 7));
         List<MediaCase> cases = List.of(ffmpeg, gst, hevc, mpeg1);
         InetSocketAddress to = new InetSocketAddress("127.0.0.1", esPort);
+        RtpSender.Flow flow = flow("es");
         CompletableFuture.allOf(cases.stream()
-                .map(c -> CompletableFuture.runAsync(() -> RtpSender.udp(to, c.rtp(cases.indexOf(c) + 1))))
+                .map(c -> CompletableFuture.runAsync(() -> RtpSender.udp(to, c.rtp(cases.indexOf(c) + 1), flow)))
                 .toArray(CompletableFuture[]::new)).join();
 
         await().atMost(WAIT).until(() -> context.getRoute("es").getConsumer() instanceof Gb28181RtpConsumer consumer
@@ -189,7 +190,7 @@ class Gb28181RtpComponentTest extends CamelTestSupport {
             mock.reset();
             mock.expectedMessageCount(c.psFrames());
             mock.setResultWaitTime(WAIT.toMillis());
-            RtpSender.udp(new InetSocketAddress("127.0.0.1", psPort), c.rtp(round));
+            RtpSender.udp(new InetSocketAddress("127.0.0.1", psPort), c.rtp(round), flow("ps"));
             mock.assertIsSatisfied();
             assertThat(mock.getExchanges()).allMatch(e -> "H265".equals(e.getIn().getHeader(
                     Gb28181RtpConstants.CODEC)));
@@ -217,7 +218,7 @@ class Gb28181RtpComponentTest extends CamelTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:survivors");
         mock.expectedMessageCount(c.psFrames() - c.keyFrames());
         mock.setResultWaitTime(WAIT.toMillis());
-        RtpSender.udp(new InetSocketAddress("127.0.0.1", port), c.rtp(9));
+        RtpSender.udp(new InetSocketAddress("127.0.0.1", port), c.rtp(9), flow("failing"));
         mock.assertIsSatisfied();
         await().atMost(WAIT).until(() -> handled.size() == c.keyFrames());
         assertThat(handled).allMatch(t -> t instanceof IllegalStateException);
@@ -248,7 +249,7 @@ class Gb28181RtpComponentTest extends CamelTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:keyframes");
         mock.expectedMessageCount(c.keyFrames());
         mock.setResultWaitTime(WAIT.toMillis());
-        RtpSender.udp(new InetSocketAddress("127.0.0.1", port), c.rtp(10));
+        RtpSender.udp(new InetSocketAddress("127.0.0.1", port), c.rtp(10), flow("yaml-rtp"));
         mock.assertIsSatisfied();
     }
 
@@ -279,6 +280,11 @@ class Gb28181RtpComponentTest extends CamelTestSupport {
                 .hasStackTraceContaining("remoteHost");
         assertThatThrownBy(() -> template.sendBody("gb28181-rtp:127.0.0.1:1", "x")).hasStackTraceContaining(
                 "only receives");
+    }
+
+    /** Keeps a UDP sender within what the route's receiver has read, so the kernel never drops a datagram. */
+    private RtpSender.Flow flow(String routeId) {
+        return RtpSender.flow(() -> ((Gb28181RtpConsumer) context.getRoute(routeId).getConsumer()).getStatistics());
     }
 
     private final class RecordingHandler implements ExceptionHandler {

@@ -61,9 +61,10 @@ class MediaReceiverTest {
         MediaReceiver receiver = start(udp(MediaMode.PS));
         List<MediaCase> cases = MediaCase.all().toList();
         List<Runnable> senders = new ArrayList<>();
+        RtpSender.Flow flow = RtpSender.flow(receiver); // one window for all ten senders
         for (int i = 0; i < cases.size(); i++) {
             List<byte[]> packets = cases.get(i).rtp(1000 + i);
-            senders.add(() -> RtpSender.udp(receiver.localAddress(), packets));
+            senders.add(() -> RtpSender.udp(receiver.localAddress(), packets, flow));
         }
         sendAll(senders);
 
@@ -90,10 +91,11 @@ class MediaReceiverTest {
     @Test
     void esModeGivesAccessUnitsAndAudioPerSsrc() throws Exception {
         MediaReceiver receiver = start(udp(MediaMode.ES));
+        RtpSender.Flow receiverFlow = RtpSender.flow(receiver);
         MediaCase camera = MediaCase.camera(Samples.H264_AUD, false, true);
         MediaCase aac = MediaCase.file(Samples.H264_AAC_GST_PSM, "188x7", ps -> Packetizer.fixedSize(ps, 188 * 7));
-        sendAll(List.of(() -> RtpSender.udp(receiver.localAddress(), camera.rtp(1)),
-                () -> RtpSender.udp(receiver.localAddress(), aac.rtp(2))));
+        sendAll(List.of(() -> RtpSender.udp(receiver.localAddress(), camera.rtp(1), receiverFlow),
+                () -> RtpSender.udp(receiver.localAddress(), aac.rtp(2), receiverFlow)));
 
         await().atMost(WAIT).until(() -> frames.count(1) >= camera.videoFrames() + camera.audioFrames()
                                          && frames.count(2) >= aac.videoFrames() + aac.audioFrames());
@@ -108,14 +110,15 @@ class MediaReceiverTest {
     void reorderedDuplicatedAndLossyUdp() throws Exception {
         // the latency must outlast a busy CI machine's scheduling hiccups, or late packets count as lost
         MediaReceiver receiver = start(udp(MediaMode.ES).reorderLatencyMillis(300));
+        RtpSender.Flow receiverFlow = RtpSender.flow(receiver);
         MediaCase c = MediaCase.camera(Samples.H264_AUD, false, false);
         List<byte[]> packets = c.rtp(7);
         List<byte[]> lossy = Packetizer.lose(packets, 0.01, 3);
         long lost = packets.size() - lossy.size();
         sendAll(List.of(
-                () -> RtpSender.udp(receiver.localAddress(), Packetizer.reorder(c.rtp(5), 8, 1)),
-                () -> RtpSender.udp(receiver.localAddress(), Packetizer.duplicate(c.rtp(6), 0.05, 2)),
-                () -> RtpSender.udp(receiver.localAddress(), Packetizer.reorder(lossy, 4, 3))));
+                () -> RtpSender.udp(receiver.localAddress(), Packetizer.reorder(c.rtp(5), 8, 1), receiverFlow),
+                () -> RtpSender.udp(receiver.localAddress(), Packetizer.duplicate(c.rtp(6), 0.05, 2), receiverFlow),
+                () -> RtpSender.udp(receiver.localAddress(), Packetizer.reorder(lossy, 4, 3), receiverFlow)));
 
         await().atMost(WAIT).until(() -> receiver.statistics().streamsExpired() == 3);
         assertThat(frames.video(5)).as("reordered").hasSameSizeAs(c.accessUnits());
@@ -135,6 +138,7 @@ class MediaReceiverTest {
     @Test
     void garbageIsDroppedAndCountedAndTheStreamGoesOn() throws Exception {
         MediaReceiver receiver = start(udp(MediaMode.PS));
+        RtpSender.Flow receiverFlow = RtpSender.flow(receiver);
         Random random = new Random(5);
         List<byte[]> junk = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -152,8 +156,8 @@ class MediaReceiverTest {
             junk.add(Packetizer.rtp(garbagePayload, seq, 0, 99, false)); // valid RTP, garbage PS
         }
         MediaCase c = MediaCase.file(Samples.H264_GST_PSM, "packs", ps -> Packetizer.alignedToPacks(ps, 1400));
-        RtpSender.udp(receiver.localAddress(), junk);
-        RtpSender.udp(receiver.localAddress(), c.rtp(1));
+        RtpSender.udp(receiver.localAddress(), junk, receiverFlow);
+        RtpSender.udp(receiver.localAddress(), c.rtp(1), receiverFlow);
 
         await().atMost(WAIT).until(() -> frames.count(1) >= c.psFrames());
         assertThat(frames.concatenated(1)).isEqualTo(c.ps());
@@ -166,18 +170,20 @@ class MediaReceiverTest {
     @Test
     void ssrcFilterAndStreamLimit() throws Exception {
         MediaReceiver filtered = start(udp(MediaMode.PS).ssrcs(Set.of(11L, 12L)));
+        RtpSender.Flow filteredFlow = RtpSender.flow(filtered);
         // streams 21 and 22 stay open, so the third one finds the limit reached
         MediaReceiver limited = start(udp(MediaMode.PS).maxStreams(2).streamIdleTimeoutMillis(60_000));
+        RtpSender.Flow limitedFlow = RtpSender.flow(limited);
         MediaCase c = MediaCase.camera(Samples.H265_AUD, false, false);
         sendAll(List.of(
-                () -> RtpSender.udp(filtered.localAddress(), c.rtp(11)),
-                () -> RtpSender.udp(filtered.localAddress(), c.rtp(13)),
-                () -> RtpSender.udp(limited.localAddress(), c.rtp(21)),
-                () -> RtpSender.udp(limited.localAddress(), c.rtp(22))));
+                () -> RtpSender.udp(filtered.localAddress(), c.rtp(11), filteredFlow),
+                () -> RtpSender.udp(filtered.localAddress(), c.rtp(13), filteredFlow),
+                () -> RtpSender.udp(limited.localAddress(), c.rtp(21), limitedFlow),
+                () -> RtpSender.udp(limited.localAddress(), c.rtp(22), limitedFlow)));
         // the last frame of 21 and 22 waits for the stream to end, which it does not here
         await().atMost(WAIT).until(() -> frames.count(11) == c.psFrames() && frames.count(21) == c.psFrames() - 1
                                          && frames.count(22) == c.psFrames() - 1);
-        RtpSender.udp(limited.localAddress(), c.rtp(23).subList(0, 10));
+        RtpSender.udp(limited.localAddress(), c.rtp(23).subList(0, 10), limitedFlow);
         await().atMost(WAIT).until(() -> limited.statistics().packetsRejected() == 10);
 
         assertThat(frames.of(13)).isEmpty();
@@ -233,9 +239,10 @@ class MediaReceiverTest {
             for (int round = 0; round < 2; round++) {
                 long ssrc = 50 + round + (transport == MediaTransport.UDP ? 0 : 10);
                 receiver.start();
+                RtpSender.Flow receiverFlow = RtpSender.flow(receiver);
                 assertThat(receiver.localAddress().getPort()).isEqualTo(port);
                 if (transport == MediaTransport.UDP) {
-                    RtpSender.udp(receiver.localAddress(), c.rtp(ssrc));
+                    RtpSender.udp(receiver.localAddress(), c.rtp(ssrc), receiverFlow);
                 } else {
                     RtpSender.tcp(receiver.localAddress(), c.rtp(ssrc));
                 }
@@ -264,8 +271,9 @@ class MediaReceiverTest {
                 });
         receivers.add(receiver);
         receiver.start();
+        RtpSender.Flow receiverFlow = RtpSender.flow(receiver);
         MediaCase c = MediaCase.file(Samples.H264_FFMPEG_E2, "packs", ps -> Packetizer.alignedToPacks(ps, 1400));
-        RtpSender.udp(receiver.localAddress(), c.rtp(61));
+        RtpSender.udp(receiver.localAddress(), c.rtp(61), receiverFlow);
         await().atMost(WAIT).until(() -> receiver.statistics().packetsOverloaded() > 0);
         release.countDown();
         await().atMost(WAIT).until(() -> receiver.statistics().streamsActive() == 0);

@@ -11,30 +11,65 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * Sends RTP the way a device does, over loopback: UDP datagrams paced like a sender with a rate limit (a burst
- * bigger than the kernel's socket buffer would be lost before the receiver sees it), or RFC 4571 framed over TCP.
+ * Sends RTP the way a device does, over loopback: UDP datagrams, or RFC 4571 framed over TCP.
+ * <p>
+ * UDP has no flow control and a CI machine's socket buffer may be capped at 208 KiB, so a test sender stays within a
+ * window of what the receiver has read ({@link Flow}): however busy the machine, no datagram is dropped by the
+ * kernel, and every loss a test sees is one it made on purpose.
  */
 public final class RtpSender {
 
-    /** Fast enough for short tests, slow enough for a 208 KiB default socket buffer. */
-    public static final long TEST_RATE = 16L * 1024 * 1024;
+    /** What a queued datagram costs the kernel beyond its bytes, roughly (skb overhead). */
+    private static final int OVERHEAD = 1024;
+    private static final long WINDOW = 128 * 1024;
 
     private RtpSender() {
     }
 
-    public static void udp(InetSocketAddress to, List<byte[]> packets) {
-        udp(to, packets, TEST_RATE);
+    /** A window shared by every sender to one receiver. */
+    public static final class Flow {
+        private final Supplier<MediaStatistics> statistics;
+        private final long baseline;
+        private final AtomicLong sent = new AtomicLong();
+
+        private Flow(Supplier<MediaStatistics> statistics) {
+            this.statistics = statistics;
+            this.baseline = weighted(statistics.get());
+        }
+
+        void awaitRoom(int next) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            long read = weighted(statistics.get()) - baseline;
+            while (sent.get() + next - read > WINDOW && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+                read = weighted(statistics.get()) - baseline;
+            }
+            sent.addAndGet(next);
+        }
+
+        private static long weighted(MediaStatistics s) {
+            return s == null ? 0 : s.bytesReceived() + OVERHEAD * s.packetsReceived();
+        }
     }
 
-    public static void udp(InetSocketAddress to, List<byte[]> packets, long bytesPerSecond) {
+    public static Flow flow(MediaReceiver receiver) {
+        return new Flow(receiver::statistics);
+    }
+
+    public static Flow flow(Supplier<MediaStatistics> statistics) {
+        return new Flow(statistics);
+    }
+
+    public static void udp(InetSocketAddress to, List<byte[]> packets, Flow flow) {
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            Pacer pacer = new Pacer(bytesPerSecond);
             for (byte[] p : packets) {
+                flow.awaitRoom(p.length + OVERHEAD);
                 socket.send(new DatagramPacket(p, p.length, to));
-                pacer.sent(p.length);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -66,25 +101,5 @@ public final class RtpSender {
             data.write(p);
         }
         data.flush();
-    }
-
-    private static final class Pacer {
-        private final long bytesPerSecond;
-        private final long start = System.nanoTime();
-        private long sent;
-
-        Pacer(long bytesPerSecond) {
-            this.bytesPerSecond = bytesPerSecond;
-        }
-
-        void sent(int bytes) {
-            // a datagram costs the kernel more than its payload: count a fixed overhead per packet
-            sent += bytes + 512;
-            long due = start + sent * 1_000_000_000L / bytesPerSecond;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-        }
     }
 }
