@@ -20,6 +20,7 @@ public final class CameraPsMuxer {
     private final byte[] audio;
     private final int maxPesPayload;
     private boolean stamped = true;
+    private int audioStreamType = 0x90;
 
     /**
      * @param audio         G.711 A-law samples to interleave (8000 per second), or {@code null}
@@ -35,6 +36,12 @@ public final class CameraPsMuxer {
     /** Some cheap encoders never write a PTS; their frames are told apart by the RTP timestamp only. */
     public CameraPsMuxer withoutPts() {
         stamped = false;
+        return this;
+    }
+
+    /** The PSM stream type of the audio: 0x90 G.711 A-law (the default), 0x91 G.711 µ-law. */
+    public CameraPsMuxer audioStreamType(int type) {
+        audioStreamType = type;
         return this;
     }
 
@@ -158,7 +165,7 @@ public final class CameraPsMuxer {
             (byte) 0xFF, 0, 0, 0, (byte) (4 * entries)});
         out.writeBytes(new byte[] {(byte) (h265 ? 0x24 : 0x1B), (byte) 0xE0, 0, 0});
         if (audio != null) {
-            out.writeBytes(new byte[] {(byte) 0x90, (byte) 0xC0, 0, 0});
+            out.writeBytes(new byte[] {(byte) audioStreamType, (byte) 0xC0, 0, 0});
         }
         out.writeBytes(new byte[] {0, 0, 0, 0}); // CRC_32: receivers do not check it and neither do cameras
     }

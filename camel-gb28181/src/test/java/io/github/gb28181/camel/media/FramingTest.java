@@ -143,6 +143,22 @@ class FramingTest {
         assertThat(es).extracting(MediaFrame::payload).containsExactlyElementsOf(units);
     }
 
+    @Test
+    void theStreamMapNamesTheAudioCodec() {
+        List<byte[]> units = CameraPsMuxer.accessUnits(Samples.bytes(Samples.H265_AUD), true);
+        byte[] samples = Samples.bytes(Samples.G711A);
+        List<CameraPsMuxer.Unit> muxed = new CameraPsMuxer(true, false, samples, 60000).audioStreamType(0x91)
+                .mux(units);
+        List<MediaFrame> frames = InMemory.run(Packetizer.rtp(Packetizer.perFrame(muxed, 1400), 4, 0),
+                InMemory.config(MediaMode.ES));
+        assertThat(audio(frames)).hasSize(units.size()).allSatisfy(f -> {
+            assertThat(f.codec()).isEqualTo(MediaCodec.G711U);
+            assertThat(f.payload()).hasSize(320);
+        });
+        assertThat(video(frames)).hasSize(units.size()).allSatisfy(f -> assertThat(f.codec()).isEqualTo(
+                MediaCodec.H265));
+    }
+
     private static List<byte[]> payloads(List<MediaFrame> frames) {
         return frames.stream().map(MediaFrame::payload).toList();
     }

@@ -1,7 +1,6 @@
 package io.github.gb28181.camel.media;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
