@@ -23,14 +23,21 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         Gb28181Endpoint target = (Gb28181Endpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "action": target.setAction(property(camelContext, java.lang.String.class, value)); return true;
         case "advertisedaddress":
         case "advertisedAddress": target.getConfiguration().setAdvertisedAddress(property(camelContext, java.lang.String.class, value)); return true;
         case "aggregationtimeout":
         case "aggregationTimeout": target.getConfiguration().setAggregationTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "channelid":
+        case "channelId": target.setChannelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "configtype":
+        case "configType": target.setConfigType(property(camelContext, java.lang.String.class, value)); return true;
         case "credentiallookup":
         case "credentialLookup": target.getConfiguration().setCredentialLookup(property(camelContext, io.github.gb28181.camel.sip.auth.CredentialLookup.class, value)); return true;
+        case "deviceid":
+        case "deviceId": target.setDeviceId(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceids":
         case "deviceIds": target.setDeviceIds(property(camelContext, java.lang.String.class, value)); return true;
         case "devicepasswords":
@@ -38,11 +45,16 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "digestqop":
         case "digestQop": target.getConfiguration().setDigestQop(property(camelContext, boolean.class, value)); return true;
         case "domain": target.getConfiguration().setDomain(property(camelContext, java.lang.String.class, value)); return true;
+        case "endtime":
+        case "endTime": target.setEndTime(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "expires": target.setExpires(property(camelContext, int.class, value)); return true;
         case "host": target.getConfiguration().setHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "index": target.setIndex(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "interval": target.setInterval(property(camelContext, int.class, value)); return true;
         case "keepalivetimeout":
         case "keepaliveTimeout": target.getConfiguration().setKeepaliveTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
@@ -50,12 +62,22 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "port": target.getConfiguration().setPort(property(camelContext, int.class, value)); return true;
         case "realm": target.getConfiguration().setRealm(property(camelContext, java.lang.String.class, value)); return true;
+        case "recordtype":
+        case "recordType": target.setRecordType(property(camelContext, java.lang.String.class, value)); return true;
         case "registerdateheader":
         case "registerDateHeader": target.getConfiguration().setRegisterDateHeader(property(camelContext, boolean.class, value)); return true;
         case "serverid":
         case "serverId": target.getConfiguration().setServerId(property(camelContext, java.lang.String.class, value)); return true;
+        case "speed": target.setSpeed(property(camelContext, int.class, value)); return true;
+        case "starttime":
+        case "startTime": target.setStartTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "subscription": target.setSubscription(property(camelContext, java.lang.String.class, value)); return true;
+        case "timeout": target.setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transports": target.getConfiguration().setTransports(property(camelContext, java.lang.String.class, value)); return true;
         case "types": target.setTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "value": target.setValue(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "waitforresult":
+        case "waitForResult": target.setWaitForResult(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -68,14 +90,21 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "action": return java.lang.String.class;
         case "advertisedaddress":
         case "advertisedAddress": return java.lang.String.class;
         case "aggregationtimeout":
         case "aggregationTimeout": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "channelid":
+        case "channelId": return java.lang.String.class;
+        case "configtype":
+        case "configType": return java.lang.String.class;
         case "credentiallookup":
         case "credentialLookup": return io.github.gb28181.camel.sip.auth.CredentialLookup.class;
+        case "deviceid":
+        case "deviceId": return java.lang.String.class;
         case "deviceids":
         case "deviceIds": return java.lang.String.class;
         case "devicepasswords":
@@ -83,11 +112,16 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "digestqop":
         case "digestQop": return boolean.class;
         case "domain": return java.lang.String.class;
+        case "endtime":
+        case "endTime": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "expires": return int.class;
         case "host": return java.lang.String.class;
+        case "index": return java.lang.Integer.class;
+        case "interval": return int.class;
         case "keepalivetimeout":
         case "keepaliveTimeout": return long.class;
         case "lazystartproducer":
@@ -95,12 +129,22 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "password": return java.lang.String.class;
         case "port": return int.class;
         case "realm": return java.lang.String.class;
+        case "recordtype":
+        case "recordType": return java.lang.String.class;
         case "registerdateheader":
         case "registerDateHeader": return boolean.class;
         case "serverid":
         case "serverId": return java.lang.String.class;
+        case "speed": return int.class;
+        case "starttime":
+        case "startTime": return java.lang.String.class;
+        case "subscription": return java.lang.String.class;
+        case "timeout": return long.class;
         case "transports": return java.lang.String.class;
         case "types": return java.lang.String.class;
+        case "value": return java.lang.Integer.class;
+        case "waitforresult":
+        case "waitForResult": return boolean.class;
         default: return null;
         }
     }
@@ -109,14 +153,21 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         Gb28181Endpoint target = (Gb28181Endpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "action": return target.getAction();
         case "advertisedaddress":
         case "advertisedAddress": return target.getConfiguration().getAdvertisedAddress();
         case "aggregationtimeout":
         case "aggregationTimeout": return target.getConfiguration().getAggregationTimeout();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "channelid":
+        case "channelId": return target.getChannelId();
+        case "configtype":
+        case "configType": return target.getConfigType();
         case "credentiallookup":
         case "credentialLookup": return target.getConfiguration().getCredentialLookup();
+        case "deviceid":
+        case "deviceId": return target.getDeviceId();
         case "deviceids":
         case "deviceIds": return target.getDeviceIds();
         case "devicepasswords":
@@ -124,11 +175,16 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "digestqop":
         case "digestQop": return target.getConfiguration().isDigestQop();
         case "domain": return target.getConfiguration().getDomain();
+        case "endtime":
+        case "endTime": return target.getEndTime();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "expires": return target.getExpires();
         case "host": return target.getConfiguration().getHost();
+        case "index": return target.getIndex();
+        case "interval": return target.getInterval();
         case "keepalivetimeout":
         case "keepaliveTimeout": return target.getConfiguration().getKeepaliveTimeout();
         case "lazystartproducer":
@@ -136,12 +192,22 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "password": return target.getConfiguration().getPassword();
         case "port": return target.getConfiguration().getPort();
         case "realm": return target.getConfiguration().getRealm();
+        case "recordtype":
+        case "recordType": return target.getRecordType();
         case "registerdateheader":
         case "registerDateHeader": return target.getConfiguration().isRegisterDateHeader();
         case "serverid":
         case "serverId": return target.getConfiguration().getServerId();
+        case "speed": return target.getSpeed();
+        case "starttime":
+        case "startTime": return target.getStartTime();
+        case "subscription": return target.getSubscription();
+        case "timeout": return target.getTimeout();
         case "transports": return target.getConfiguration().getTransports();
         case "types": return target.getTypes();
+        case "value": return target.getValue();
+        case "waitforresult":
+        case "waitForResult": return target.isWaitForResult();
         default: return null;
         }
     }

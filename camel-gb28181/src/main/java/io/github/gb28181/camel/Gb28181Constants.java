@@ -16,7 +16,8 @@ public final class Gb28181Constants {
     @Metadata(description = "The 20-digit id of the channel (camera, alarm input) the event or command concerns.",
               javaType = "String")
     public static final String CHANNEL_ID = "CamelGb28181ChannelId";
-    @Metadata(description = "The MANSCDP serial number (SN) of the message.", javaType = "Integer")
+    @Metadata(description = "The MANSCDP serial number (SN) of the message: of the event, or of the query a producer"
+                            + " sent.", javaType = "Integer")
     public static final String SN = "CamelGb28181Sn";
     @Metadata(label = "consumer", description = "The MANSCDP CmdType of the message, as the device spelled it.",
               javaType = "String")
@@ -26,13 +27,37 @@ public final class Gb28181Constants {
     public static final String REMOTE_ADDRESS = "CamelGb28181RemoteAddress";
     @Metadata(label = "consumer", description = "The SIP transport the device uses: UDP or TCP.", javaType = "String")
     public static final String TRANSPORT = "CamelGb28181Transport";
-    @Metadata(label = "consumer", description = "True when a multi-message answer (Catalog, RecordInfo) was emitted"
-                                                + " after the gap timeout without all SumNum items.",
+    @Metadata(description = "True when a multi-message answer (Catalog, RecordInfo) was emitted after the gap"
+                            + " timeout without all SumNum items.",
               javaType = "Boolean")
     public static final String PARTIAL = "CamelGb28181Partial";
     @Metadata(label = "consumer", description = "The SIP Call-ID of the request that carried the event.",
               javaType = "String")
     public static final String CALL_ID = "CamelGb28181CallId";
+
+    @Metadata(label = "producer", description = "The command to send, overriding the endpoint's: catalog, deviceInfo,"
+                                                 + " ptz, preset and so on.", javaType = "String")
+    public static final String COMMAND = "CamelGb28181Command";
+    @Metadata(label = "producer", description = "What a control command does: up, down, left, right, upleft, upright,"
+                                                 + " downleft, downright, zoomin, zoomout, stop (ptz); focusnear,"
+                                                 + " focusfar, irisopen, irisclose, stop (fi); set, call, delete"
+                                                 + " (preset); add, delete, speed, dwell, start, stop (cruise); start,"
+                                                 + " left, right, speed, stop (scan); on, off (aux); start, stop"
+                                                 + " (record); set, reset (guard).", javaType = "String")
+    public static final String ACTION = "CamelGb28181Action";
+    @Metadata(label = "producer", description = "Speed 0-255 for ptz, fi, cruise and scan speed; zoom uses its top"
+                                                 + " four bits (0-15).", javaType = "Integer")
+    public static final String SPEED = "CamelGb28181Speed";
+    @Metadata(label = "producer", description = "Preset number, cruise or scan group, or auxiliary switch number.",
+              javaType = "Integer")
+    public static final String INDEX = "CamelGb28181Index";
+    @Metadata(label = "producer", description = "The second number of a command: the preset added to or deleted from"
+                                                 + " a cruise, or a cruise dwell time in seconds.", javaType = "Integer")
+    public static final String VALUE = "CamelGb28181Value";
+    @Metadata(label = "producer", description = "Start of a RecordInfo query, yyyy-MM-dd'T'HH:mm:ss.", javaType = "String")
+    public static final String START_TIME = "CamelGb28181StartTime";
+    @Metadata(label = "producer", description = "End of a RecordInfo query, yyyy-MM-dd'T'HH:mm:ss.", javaType = "String")
+    public static final String END_TIME = "CamelGb28181EndTime";
 
     private Gb28181Constants() {
     }

@@ -43,6 +43,60 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     @Metadata(description = "Comma-separated device ids to receive events from. Default: every device.")
     private String deviceIds;
 
+    @UriParam(label = "producer")
+    @Metadata(description = "The device to send to. A header CamelGb28181DeviceId overrides it. Not needed when the"
+                            + " channel is known from a catalog: commands go to the device that owns the channel.")
+    private String deviceId;
+    @UriParam(label = "producer")
+    @Metadata(description = "The channel a command concerns (camera, alarm input). A header CamelGb28181ChannelId"
+                            + " overrides it.")
+    private String channelId;
+    @UriParam(label = "producer")
+    @Metadata(description = "What a control command does, for example up or stop for ptz, set or call for preset."
+                            + " A header CamelGb28181Action overrides it.")
+    private String action;
+    @UriParam(label = "producer", defaultValue = "128")
+    @Metadata(description = "Speed 0-255 for ptz, fi, cruise and scan commands; zoom uses its top four bits (0-15).")
+    private int speed = 128;
+    @UriParam(label = "producer")
+    @Metadata(description = "Preset number, cruise or scan group, or auxiliary switch number.")
+    private Integer index;
+    @UriParam(label = "producer")
+    @Metadata(description = "The second number of a command: the preset added to or deleted from a cruise, or a"
+                            + " cruise dwell time in seconds.")
+    private Integer value;
+    @UriParam(label = "producer", defaultValue = "10000", javaType = "java.time.Duration")
+    @Metadata(description = "How long to wait for the device's answer before failing the exchange.")
+    private long timeout = 10_000;
+    @UriParam(label = "producer", defaultValue = "false")
+    @Metadata(description = "Whether a control command waits for the device's DeviceControl or DeviceConfig Response"
+                            + " and returns it, rather than completing when the device accepts the MESSAGE.")
+    private boolean waitForResult;
+    @UriParam(label = "producer")
+    @Metadata(description = "Start of a RecordInfo query, yyyy-MM-dd'T'HH:mm:ss.")
+    private String startTime;
+    @UriParam(label = "producer")
+    @Metadata(description = "End of a RecordInfo query, yyyy-MM-dd'T'HH:mm:ss.")
+    private String endTime;
+    @UriParam(label = "producer", defaultValue = "all", enums = "all,time,alarm,manual")
+    @Metadata(description = "The record type a RecordInfo query asks for.")
+    private String recordType = "all";
+    @UriParam(label = "producer", defaultValue = "BasicParam")
+    @Metadata(description = "The configuration a configDownload query asks for: BasicParam, VideoParamOpt,"
+                            + " SVACEncodeConfig, SVACDecodeConfig.")
+    private String configType = "BasicParam";
+    @UriParam(label = "producer", defaultValue = "5")
+    @Metadata(description = "The reporting interval in seconds a mobilePosition query or subscription asks for.")
+    private int interval = 5;
+    @UriParam(label = "producer", enums = "catalog,alarm,mobilePosition")
+    @Metadata(description = "What a subscribe or unsubscribe command concerns: catalog (Event: Catalog), alarm or"
+                            + " mobilePosition (Event: presence).")
+    private String subscription;
+    @UriParam(label = "producer", defaultValue = "3600")
+    @Metadata(description = "The lifetime in seconds a subscribe command asks for. The platform refreshes the"
+                            + " subscription in its dialog before it lapses, until unsubscribe.")
+    private int expires = 3600;
+
     public Gb28181Endpoint(String uri, Gb28181Component component, Gb28181Configuration configuration) {
         super(uri, component);
         this.configuration = configuration;
@@ -50,8 +104,11 @@ public class Gb28181Endpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() throws Exception {
-        throw new UnsupportedOperationException(
-                "gb28181 producers (device queries and control) are not available yet; use gb28181:events to consume");
+        if (EVENTS.equalsIgnoreCase(command)) {
+            throw new IllegalArgumentException("gb28181:events is for consumers; a producer names a command such as"
+                                               + " gb28181:catalog or gb28181:ptz");
+        }
+        return new Gb28181Producer(this);
     }
 
     @Override
@@ -127,5 +184,124 @@ public class Gb28181Endpoint extends DefaultEndpoint {
 
     public void setDeviceIds(String deviceIds) {
         this.deviceIds = deviceIds;
+    }
+    public String getDeviceId() {
+        return deviceId;
+    }
+
+    public void setDeviceId(String deviceId) {
+        this.deviceId = deviceId;
+    }
+
+    public String getChannelId() {
+        return channelId;
+    }
+
+    public void setChannelId(String channelId) {
+        this.channelId = channelId;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public void setAction(String action) {
+        this.action = action;
+    }
+
+    public int getSpeed() {
+        return speed;
+    }
+
+    public void setSpeed(int speed) {
+        this.speed = speed;
+    }
+
+    public Integer getIndex() {
+        return index;
+    }
+
+    public void setIndex(Integer index) {
+        this.index = index;
+    }
+
+    public Integer getValue() {
+        return value;
+    }
+
+    public void setValue(Integer value) {
+        this.value = value;
+    }
+
+    public long getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(long timeout) {
+        this.timeout = timeout;
+    }
+
+    public boolean isWaitForResult() {
+        return waitForResult;
+    }
+
+    public void setWaitForResult(boolean waitForResult) {
+        this.waitForResult = waitForResult;
+    }
+
+    public String getStartTime() {
+        return startTime;
+    }
+
+    public void setStartTime(String startTime) {
+        this.startTime = startTime;
+    }
+
+    public String getEndTime() {
+        return endTime;
+    }
+
+    public void setEndTime(String endTime) {
+        this.endTime = endTime;
+    }
+
+    public String getRecordType() {
+        return recordType;
+    }
+
+    public void setRecordType(String recordType) {
+        this.recordType = recordType;
+    }
+
+    public String getConfigType() {
+        return configType;
+    }
+
+    public void setConfigType(String configType) {
+        this.configType = configType;
+    }
+
+    public int getInterval() {
+        return interval;
+    }
+
+    public void setInterval(int interval) {
+        this.interval = interval;
+    }
+
+    public String getSubscription() {
+        return subscription;
+    }
+
+    public void setSubscription(String subscription) {
+        this.subscription = subscription;
+    }
+
+    public int getExpires() {
+        return expires;
+    }
+
+    public void setExpires(int expires) {
+        this.expires = expires;
     }
 }

@@ -119,13 +119,15 @@ class DeviceMessageTest extends Gb28181TestSupport {
         byte[] keepalive = device.manscdpMessage(callId, ("<?xml version=\"1.0\"?><Notify><CmdType>Keepalive</CmdType>"
                 + "<SN>77</SN><DeviceID>" + DEVICE + "</DeviceID><Status>OK</Status></Notify>").getBytes(StandardCharsets.UTF_8));
 
+        // copies racing each other: one is handled, the others are absorbed (a racing copy may get no answer)
         for (int i = 0; i < 3; i++) {
             device.peer().send(keepalive);
         }
+        assertThat(device.peer().awaitResponse(callId, WAIT).status()).isEqualTo(200);
+        // a retransmission after the answer gets the answer again from the transaction, not a second exchange
+        device.peer().send(keepalive);
+        assertThat(device.peer().awaitResponse(callId, WAIT).status()).isEqualTo(200);
 
-        for (int i = 0; i < 3; i++) {
-            assertThat(device.peer().awaitResponse(callId, WAIT).status()).isEqualTo(200);
-        }
         messages().setAssertPeriod(500);
         messages().expectedMessageCount(1);
         messages().assertIsSatisfied();

@@ -40,5 +40,11 @@ class DocumentationTest {
         for (EventType type : EventType.values()) {
             assertThat(adoc).as("event type %s", type).contains("| " + type.name() + " |");
         }
+        for (String command : new String[] {
+                "catalog", "deviceInfo", "deviceStatus", "recordInfo", "presetQuery", "configDownload", "mobilePosition",
+                "alarmQuery", "send", "ptz", "fi", "preset", "cruise", "scan", "aux", "ptzCmd", "record", "guard",
+                "alarmReset", "teleBoot", "keyFrame", "dragZoomIn, dragZoomOut", "homePosition", "deviceConfig" }) {
+            assertThat(adoc).as("command %s", command).contains("| " + command + " |");
+        }
     }
 }

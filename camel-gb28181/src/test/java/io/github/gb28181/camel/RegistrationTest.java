@@ -31,6 +31,9 @@ class RegistrationTest extends Gb28181TestSupport {
             @Override
             public void configure() {
                 from("gb28181:events?types=REGISTER,UNREGISTER,ONLINE,OFFLINE").to("mock:events");
+                from("gb28181:events?types=REGISTER&deviceIds=34020000001320000009, 34020000001320000001")
+                        .to("mock:mine");
+                from("gb28181:events?deviceIds=34020000001320000009").to("mock:other");
             }
         };
     }
@@ -73,6 +76,26 @@ class RegistrationTest extends Gb28181TestSupport {
         assertThat(known.isOnline()).isTrue();
         assertThat(known.getTransport()).isEqualTo(transport);
         assertThat(known.getRemotePort()).isEqualTo(device.peer().localPort());
+    }
+
+    @Test
+    void consumersFilterByDevice() throws Exception {
+        getMockEndpoint("mock:mine").expectedMessageCount(1);
+        getMockEndpoint("mock:other").expectedMessageCount(0);
+        device.connect(sipPort, "UDP");
+
+        assertThat(device.register(3600).status()).isEqualTo(200);
+
+        getMockEndpoint("mock:mine").assertIsSatisfied();
+        getMockEndpoint("mock:other").setAssertPeriod(200);
+        getMockEndpoint("mock:other").assertIsSatisfied();
+    }
+
+    @Test
+    void log4jOneIsNotOnTheClasspath() {
+        // jain-sip logs through our slf4j adapters; log4j 1 must never ship with the component
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Class.forName("org.apache.log4j.Logger"))
+                .isInstanceOf(ClassNotFoundException.class);
     }
 
     @Test

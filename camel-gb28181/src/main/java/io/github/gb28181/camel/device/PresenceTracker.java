@@ -2,8 +2,6 @@ package io.github.gb28181.camel.device;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.github.gb28181.camel.event.DeviceEvent;
 import io.github.gb28181.camel.event.EventBus;
@@ -35,11 +33,8 @@ public final class PresenceTracker {
         this.clock = clock;
     }
 
-    /**
-     * A REGISTER with Expires > 0 was accepted from host:port. The state changes at once, so a keepalive that follows
-     * the 200 OK finds the device registered; the events are returned for the caller to publish after answering.
-     */
-    public List<DeviceEvent> registered(Registration registration, String host, int port) {
+    /** A REGISTER with Expires > 0 was accepted from host:port. */
+    public void registered(Registration registration, String host, int port) {
         Instant now = registration.at();
         Device device = registry.getOrCreate(registration.deviceId());
         boolean wasOnline;
@@ -56,16 +51,14 @@ public final class PresenceTracker {
             device.setRegistered(true);
             device.setOnline(true);
         }
-        List<DeviceEvent> happened = new ArrayList<>(2);
-        happened.add(event(EventType.REGISTER, device, registration));
+        publish(EventType.REGISTER, device, registration);
         if (!wasOnline) {
-            happened.add(event(EventType.ONLINE, device, new Presence(device.getDeviceId(), true, REGISTERED, now)));
+            publish(EventType.ONLINE, device, new Presence(device.getDeviceId(), true, REGISTERED, now));
         }
-        return happened;
     }
 
-    /** A REGISTER with Expires: 0 was accepted; as for {@link #registered}, the events are the caller's to publish. */
-    public List<DeviceEvent> unregistered(Registration registration) {
+    /** A REGISTER with Expires: 0 was accepted. */
+    public void unregistered(Registration registration) {
         Device device = registry.getOrCreate(registration.deviceId());
         boolean wasOnline;
         synchronized (device) {
@@ -74,17 +67,10 @@ public final class PresenceTracker {
             device.setOnline(false);
             device.setExpiresAt(registration.at());
         }
-        List<DeviceEvent> happened = new ArrayList<>(2);
-        happened.add(event(EventType.UNREGISTER, device, registration));
+        publish(EventType.UNREGISTER, device, registration);
         if (wasOnline) {
-            happened.add(event(EventType.OFFLINE, device,
-                    new Presence(device.getDeviceId(), false, UNREGISTERED, registration.at())));
+            publish(EventType.OFFLINE, device, new Presence(device.getDeviceId(), false, UNREGISTERED, registration.at()));
         }
-        return happened;
-    }
-
-    public void publish(List<DeviceEvent> happened) {
-        happened.forEach(events::publish);
     }
 
     /**
@@ -145,11 +131,7 @@ public final class PresenceTracker {
     }
 
     private void publish(EventType type, Device device, Object body) {
-        events.publish(event(type, device, body));
-    }
-
-    private static DeviceEvent event(EventType type, Device device, Object body) {
-        return new DeviceEvent(type, device.getDeviceId(), null, null, null, body, device.getRemoteAddress(),
-                device.getTransport(), null, false);
+        events.publish(new DeviceEvent(type, device.getDeviceId(), null, null, null, body, device.getRemoteAddress(),
+                device.getTransport(), null, false));
     }
 }

@@ -13,6 +13,10 @@ import io.github.gb28181.camel.manscdp.ManscdpCodec;
 import io.github.gb28181.camel.manscdp.aggregate.ResponseAggregator;
 import io.github.gb28181.camel.sip.auth.DigestAuthenticator;
 import io.github.gb28181.camel.sip.auth.NonceManager;
+import io.github.gb28181.camel.sip.command.DeviceCommander;
+import io.github.gb28181.camel.sip.command.ResponseWaiters;
+import io.github.gb28181.camel.sip.command.SnSequence;
+import io.github.gb28181.camel.sip.command.SubscriptionManager;
 import io.github.gb28181.camel.sip.message.ManscdpRouter;
 import io.github.gb28181.camel.sip.message.MessageHandler;
 import io.github.gb28181.camel.sip.register.RegisterHandler;
@@ -29,7 +33,7 @@ public final class PlatformServer {
     private final SipServerSettings sipSettings;
     private final PlatformSettings settings;
     private final DeviceRegistry registry;
-    private final EventBus events = new EventBus();
+    private final EventBus events;
     private final Clock clock = Clock.systemUTC();
     private final RequestDispatcher dispatcher = new RequestDispatcher();
     private final ManscdpCodec codec = new ManscdpCodec();
@@ -37,6 +41,8 @@ public final class PlatformServer {
     private final PresenceTracker presence;
     private final RequestSender sender;
     private final ManscdpRouter router;
+    private final DeviceCommander commander;
+    private final SubscriptionManager subscriptions;
     private final ScheduledExecutorService scheduler;
     private final ResponseAggregator aggregator;
 
@@ -44,6 +50,7 @@ public final class PlatformServer {
         this.sipSettings = sipSettings;
         this.settings = settings;
         this.registry = registry;
+        this.events = new EventBus(sipSettings.key(), Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.sipServer = new SipServer(sipSettings, dispatcher);
         this.presence = new PresenceTracker(registry, events, settings.keepaliveTimeoutMillis(), clock);
         this.sender = new RequestSender(sipServer, settings);
@@ -52,7 +59,11 @@ public final class PlatformServer {
             t.setDaemon(true);
             return t;
         });
-        this.router = new ManscdpRouter(registry, events, codec, sender);
+        ResponseWaiters waiters = new ResponseWaiters();
+        this.router = new ManscdpRouter(registry, events, codec, sender, waiters);
+        SnSequence sn = new SnSequence();
+        this.commander = new DeviceCommander(registry, sender, codec, waiters, sn);
+        this.subscriptions = new SubscriptionManager(sender, codec, sn, commander, scheduler, clock);
         this.aggregator = new ResponseAggregator(scheduler, Duration.ofMillis(settings.aggregationTimeoutMillis()),
                 router::onAggregated);
         router.setAggregator(aggregator);
@@ -64,7 +75,10 @@ public final class PlatformServer {
                 settings.digestQop());
         dispatcher.register(Request.REGISTER,
                 new RegisterHandler(authenticator, registry, presence, settings.registerDateHeader(), clock));
-        dispatcher.register(Request.MESSAGE, new MessageHandler(codec, registry, presence, router));
+        MessageHandler messages = new MessageHandler(codec, registry, presence, router);
+        dispatcher.register(Request.MESSAGE, messages);
+        // NOTIFYs of catalog, alarm and position subscriptions carry the same documents as MESSAGEs
+        dispatcher.register(Request.NOTIFY, messages);
         dispatcher.setClientTransactionListener(sender);
     }
 
@@ -75,9 +89,11 @@ public final class PlatformServer {
     }
 
     public synchronized void stop() {
+        subscriptions.close();
         aggregator.close();
         scheduler.shutdownNow();
         sipServer.stop();
+        events.close();
     }
 
     public EventBus events() {
@@ -94,6 +110,16 @@ public final class PlatformServer {
 
     public RequestSender sender() {
         return sender;
+    }
+
+    /** Queries and commands to devices. */
+    public DeviceCommander commander() {
+        return commander;
+    }
+
+    /** Catalog, alarm and position subscriptions to devices. */
+    public SubscriptionManager subscriptions() {
+        return subscriptions;
     }
 
     public ManscdpCodec codec() {

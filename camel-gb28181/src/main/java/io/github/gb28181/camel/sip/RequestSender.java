@@ -6,10 +6,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import io.github.gb28181.camel.device.Device;
 import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
@@ -17,6 +20,7 @@ import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.MaxForwardsHeader;
@@ -31,21 +35,6 @@ import javax.sip.message.Response;
  * the connection the device opened, which jain-sip keeps keyed by its address.
  */
 public final class RequestSender implements ClientTransactionListener {
-
-    /** The device answered with an error, or not at all. */
-    public static final class RequestFailedException extends Exception {
-        private final int statusCode;
-
-        public RequestFailedException(String message, int statusCode) {
-            super(message);
-            this.statusCode = statusCode;
-        }
-
-        /** The SIP status the device answered, or 408 when it never answered. */
-        public int getStatusCode() {
-            return statusCode;
-        }
-    }
 
     private final SipServer server;
     private final PlatformSettings settings;
@@ -101,15 +90,54 @@ public final class RequestSender implements ClientTransactionListener {
 
     /** Sends the request in a new client transaction; the future completes with the final response. */
     public CompletableFuture<Response> send(Request request) {
+        return send(request, null);
+    }
+
+    /**
+     * Sends the request in a new client transaction, within {@code dialog} when there is one; the future completes
+     * with the final response.
+     */
+    public CompletableFuture<Response> send(Request request, Dialog dialog) {
         CompletableFuture<Response> future = new CompletableFuture<>();
         try {
             ClientTransaction transaction = provider().getNewClientTransaction(request);
+            pending.put(transaction, future);
+            if (dialog != null) {
+                dialog.sendRequest(transaction);
+            } else {
+                transaction.sendRequest();
+            }
+        } catch (SipException | RuntimeException e) {
+            future.completeExceptionally(e);
+        }
+        return future;
+    }
+
+    /**
+     * Sends a request that starts a dialog (SUBSCRIBE, INVITE); {@code dialogCreated} receives the dialog before
+     * the request leaves, so an early answer finds it.
+     */
+    public CompletableFuture<Response> sendDialogCreating(Request request, Consumer<Dialog> dialogCreated) {
+        CompletableFuture<Response> future = new CompletableFuture<>();
+        try {
+            ClientTransaction transaction = provider().getNewClientTransaction(request);
+            dialogCreated.accept(provider().getNewDialog(transaction));
             pending.put(transaction, future);
             transaction.sendRequest();
         } catch (SipException | RuntimeException e) {
             future.completeExceptionally(e);
         }
         return future;
+    }
+
+    /** A Contact header naming the platform, for dialog-creating requests. */
+    public ContactHeader platformContact(String transport) throws ParseException {
+        SipURI uri = SipFactories.ADDRESSES.createSipURI(settings.serverId(), server.advertisedHost());
+        uri.setPort(server.port());
+        if ("TCP".equalsIgnoreCase(transport)) {
+            uri.setTransportParam("tcp");
+        }
+        return SipFactories.HEADERS.createContactHeader(SipFactories.ADDRESSES.createAddress(uri));
     }
 
     @Override
@@ -127,9 +155,9 @@ public final class RequestSender implements ClientTransactionListener {
     public void onTimeout(ClientTransaction transaction) {
         CompletableFuture<Response> future = pending.remove(transaction);
         if (future != null) {
-            future.completeExceptionally(new RequestFailedException(
-                    transaction.getRequest().getMethod() + " to " + transaction.getRequest().getRequestURI()
-                                                        + " timed out without a response", Response.REQUEST_TIMEOUT));
+            future.completeExceptionally(new TimeoutException(transaction.getRequest().getMethod() + " to "
+                                                              + transaction.getRequest().getRequestURI()
+                                                              + " got no response"));
         }
     }
 

@@ -145,17 +145,55 @@ public final class SimulatedDevice implements AfterEachCallback, AutoCloseable {
 
     /** Answers a request the platform sent us. */
     public void answer(SipText request, int status, String reason) throws IOException {
+        answer(request, status, reason, newId(), "");
+    }
+
+    /**
+     * Answers with our To tag (kept if the request already has one) and extra header lines, each ending in CRLF;
+     * a Contact naming us is added, as dialog-creating answers need.
+     */
+    public void answer(SipText request, int status, String reason, String toTag, String extraHeaders) throws IOException {
         StringBuilder sb = new StringBuilder("SIP/2.0 ").append(status).append(' ').append(reason).append("\r\n");
         for (String via : request.headers("Via")) {
             sb.append("Via: ").append(via).append("\r\n");
         }
         sb.append("From: ").append(request.header("From")).append("\r\n");
         String to = request.header("To");
-        sb.append("To: ").append(to).append(to.contains("tag=") ? "" : ";tag=" + newId()).append("\r\n");
+        sb.append("To: ").append(to).append(to.contains("tag=") ? "" : ";tag=" + toTag).append("\r\n");
         sb.append("Call-ID: ").append(request.header("Call-ID")).append("\r\n");
         sb.append("CSeq: ").append(request.header("CSeq")).append("\r\n");
+        sb.append("Contact: <sip:").append(deviceId).append('@').append(peer.localHost()).append(':')
+                .append(peer.localPort()).append(">\r\n");
+        sb.append(extraHeaders);
         sb.append("User-Agent: SimulatedDevice\r\nContent-Length: 0\r\n\r\n");
         peer.send(sb.toString());
+    }
+
+    /** A NOTIFY within the dialog a SUBSCRIBE opened, which we answered with {@code toTag}; returns the answer. */
+    public SipText notifyInDialog(SipText subscribe, String toTag, String event, String xml) throws Exception {
+        byte[] body = xml.getBytes(StandardCharsets.UTF_8);
+        String callId = subscribe.header("Call-ID");
+        String head = "NOTIFY " + contactUri(subscribe) + " SIP/2.0\r\n"
+                      + "Via: SIP/2.0/" + peer.transport() + " " + peer.localHost() + ":" + peer.localPort()
+                      + ";rport;branch=z9hG4bK" + newId() + "\r\n"
+                      + "From: <sip:" + deviceId + "@" + domain + ">;tag=" + toTag + "\r\n"
+                      + "To: " + subscribe.header("From") + "\r\n"
+                      + "Call-ID: " + callId + "\r\n"
+                      + "CSeq: " + cseq.getAndIncrement() + " NOTIFY\r\n"
+                      + "Event: " + event + "\r\n"
+                      + "Subscription-State: active;expires=3600\r\n"
+                      + "Max-Forwards: 70\r\n"
+                      + "Content-Type: Application/MANSCDP+xml\r\n"
+                      + "Content-Length: " + body.length + "\r\n\r\n";
+        peer.send(concat(head.getBytes(StandardCharsets.UTF_8), body));
+        return peer.await(m -> m.isResponse() && callId.equals(m.header("Call-ID")) && m.method().equals("NOTIFY"),
+                TIMEOUT);
+    }
+
+    private static String contactUri(SipText request) {
+        String contact = request.header("Contact");
+        int lt = contact.indexOf('<');
+        return lt < 0 ? contact : contact.substring(lt + 1, contact.indexOf('>'));
     }
 
     private String registerUri() {

@@ -1,12 +1,19 @@
 package io.github.gb28181.camel.test;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
 
 /**
  * Runs a sipp scenario from src/test/sipp as an independent SIP peer. sipp is a test requirement (Debian package
@@ -23,15 +30,54 @@ public final class Sipp {
         }
     }
 
+    /** A sipp process under way. */
+    public static final class Running {
+        private final Process process;
+        private final Path work;
+
+        private Running(Process process, Path work) {
+            this.process = process;
+            this.work = work;
+        }
+
+        public Result await() throws Exception {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("sipp did not finish within 60 s");
+            }
+            StringBuilder output = new StringBuilder();
+            for (String log : List.of("stdout.log", "errors.log", "screen.log")) {
+                Path file = work.resolve(log);
+                if (Files.exists(file)) {
+                    output.append("---- ").append(log).append('\n').append(Files.readString(file));
+                }
+            }
+            return new Result(process.exitValue(), output.toString());
+        }
+    }
+
     private Sipp() {
     }
 
+    /** Runs a client scenario against the platform from a free local port, and waits for it. */
     public static Result run(String scenario, int serverPort, String transport, List<String> args) throws Exception {
+        return start(scenario, serverPort, transport, FreePorts.udpAndTcp(), args).await();
+    }
+
+    /**
+     * Starts a scenario on {@code localPort}: a client one when {@code serverPort} is given, a server (UAS) one
+     * otherwise, in which case this returns once sipp listens.
+     */
+    public static Running start(String scenario, Integer serverPort, String transport, int localPort, List<String> args)
+            throws Exception {
         Path work = Files.createTempDirectory("sipp");
-        List<String> command = new ArrayList<>(List.of("sipp", "127.0.0.1:" + serverPort,
-                "-sf", SCENARIOS.resolve(scenario).toAbsolutePath().toString(),
+        List<String> command = new ArrayList<>(List.of("sipp"));
+        if (serverPort != null) {
+            command.add("127.0.0.1:" + serverPort);
+        }
+        command.addAll(List.of("-sf", SCENARIOS.resolve(scenario).toAbsolutePath().toString(),
                 "-t", "TCP".equalsIgnoreCase(transport) ? "t1" : "u1",
-                "-i", "127.0.0.1", "-p", Integer.toString(FreePorts.udpAndTcp()),
+                "-i", "127.0.0.1", "-p", Integer.toString(localPort),
                 "-m", "1", "-timeout", "20s", "-timeout_error", "-nostdin",
                 "-trace_err", "-error_file", work.resolve("errors.log").toString(),
                 "-trace_screen", "-screen_file", work.resolve("screen.log").toString()));
@@ -43,18 +89,28 @@ public final class Sipp {
         } catch (IOException e) {
             throw new AssertionError("sipp is required for this test: apt-get install sip-tester", e);
         }
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("sipp did not finish within 60 s");
+        if (serverPort == null) {
+            awaitListening(process, localPort);
         }
-        StringBuilder output = new StringBuilder();
-        for (String log : List.of("stdout.log", "errors.log", "screen.log")) {
-            Path file = work.resolve(log);
-            if (Files.exists(file)) {
-                output.append("---- ").append(log).append('\n').append(Files.readString(file));
-            }
+        return new Running(process, work);
+    }
+
+    /** sipp has bound the UDP port once we can no longer bind it ourselves. */
+    private static void awaitListening(Process process, int port) {
+        Awaitility.await("sipp listening on port " + port).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> !process.isAlive() || !canBind(port));
+        if (!process.isAlive()) {
+            throw new AssertionError("sipp exited before listening on port " + port);
         }
-        return new Result(process.exitValue(), output.toString());
+    }
+
+    private static boolean canBind(int port) {
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+            return probe.isBound();
+        } catch (SocketException bound) {
+            return false;
+        }
     }
 
     /** The keywords our scenarios use, for a device registering to a platform. */

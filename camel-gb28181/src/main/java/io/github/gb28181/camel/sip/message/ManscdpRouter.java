@@ -15,6 +15,7 @@ import io.github.gb28181.camel.event.EventType;
 import io.github.gb28181.camel.manscdp.ManscdpCodec;
 import io.github.gb28181.camel.manscdp.ManscdpMessage;
 import io.github.gb28181.camel.manscdp.MultiPart;
+import io.github.gb28181.camel.manscdp.RootKind;
 import io.github.gb28181.camel.manscdp.aggregate.Aggregated;
 import io.github.gb28181.camel.manscdp.aggregate.AggregationKey;
 import io.github.gb28181.camel.manscdp.aggregate.ResponseAggregator;
@@ -31,6 +32,7 @@ import io.github.gb28181.camel.manscdp.model.RecordInfoResponse;
 import io.github.gb28181.camel.manscdp.model.ResultResponse;
 import io.github.gb28181.camel.sip.IncomingRequest;
 import io.github.gb28181.camel.sip.RequestSender;
+import io.github.gb28181.camel.sip.command.ResponseWaiters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,11 +63,15 @@ public final class ManscdpRouter {
                 }
             });
 
-    public ManscdpRouter(DeviceRegistry registry, EventBus events, ManscdpCodec codec, RequestSender sender) {
+    private final ResponseWaiters waiters;
+
+    public ManscdpRouter(DeviceRegistry registry, EventBus events, ManscdpCodec codec, RequestSender sender,
+                         ResponseWaiters waiters) {
         this.registry = registry;
         this.events = events;
         this.codec = codec;
         this.sender = sender;
+        this.waiters = waiters;
     }
 
     public void setAggregator(ResponseAggregator aggregator) {
@@ -89,6 +95,9 @@ public final class ManscdpRouter {
             device.setModel(info.getModel());
             device.setFirmware(info.getFirmware());
         }
+        if (message.getKind() == RootKind.RESPONSE) {
+            waiters.complete(device.getDeviceId(), message, false);
+        }
         publish(device, eventType(message), message, in.callId(), false);
         if (message instanceof AlarmNotify alarm) {
             acknowledgeAlarm(device, alarm);
@@ -109,6 +118,9 @@ public final class ManscdpRouter {
                     !result.isPartial());
         } else if (message instanceof CatalogNotify notify) {
             applyCatalogChanges(device, notify.getItems());
+        }
+        if (message.getKind() == RootKind.RESPONSE) {
+            waiters.complete(device.getDeviceId(), message, result.isPartial());
         }
         publish(device, eventType(message), message, null, result.isPartial());
     }

@@ -62,7 +62,8 @@ public final class MessageHandler implements SipRequestHandler {
             in.respond(Response.FORBIDDEN, "Device not registered");
             return;
         }
-        if (message.getCharset() != null) {
+        if (message.getDeclaredEncoding() != null && message.getCharset() != null) {
+            // write to the device in the charset it declares; an undeclared ASCII body says nothing about it
             device.setCharset(message.getCharset().name());
         }
         in.respond(Response.OK);

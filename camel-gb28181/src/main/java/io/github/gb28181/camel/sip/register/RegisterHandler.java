@@ -5,12 +5,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 import gov.nist.javax.sip.header.ExtensionHeaderImpl;
 import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.device.PresenceTracker;
-import io.github.gb28181.camel.event.DeviceEvent;
 import io.github.gb28181.camel.event.Registration;
 import io.github.gb28181.camel.sip.IncomingRequest;
 import io.github.gb28181.camel.sip.SipFactories;
@@ -101,19 +99,17 @@ public final class RegisterHandler implements SipRequestHandler {
         } catch (InvalidArgumentException e) {
             throw new IllegalStateException(e);
         }
-        // the registry changes before the 200 goes out, so the device's first keepalive finds it registered; the
-        // events go out after it, so routes never delay the device's registration timer
-        List<DeviceEvent> happened;
+        // the registry changes and the events are queued before the 200 goes out, so the device's first keepalive
+        // finds it registered and its event follows the REGISTER; routes run on the event lanes, never delaying this
         if (expires == 0) {
             LOG.info("Device {} unregistered from {}", deviceId, in.remoteAddress());
-            happened = presence.unregistered(registration);
+            presence.unregistered(registration);
         } else {
             LOG.info("Device {} {} from {}/{} for {} s", deviceId, refresh ? "refreshed" : "registered",
                     in.remoteAddress(), in.transport(), expires);
-            happened = presence.registered(registration, in.remoteHost(), in.remotePort());
+            presence.registered(registration, in.remoteHost(), in.remotePort());
         }
         in.send(ok);
-        presence.publish(happened);
     }
 
     private static int expires(IncomingRequest in) {

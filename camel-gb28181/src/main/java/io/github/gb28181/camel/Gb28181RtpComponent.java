@@ -1,0 +1,103 @@
+package io.github.gb28181.camel;
+
+import java.util.Map;
+
+import io.github.gb28181.camel.media.MediaEventLoops;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * Receives GB/T 28181 media: RTP over UDP or TCP, one exchange per frame. The component owns the threads every
+ * gb28181-rtp endpoint shares; each consumer binds its own port when it starts and frees it when it stops.
+ */
+@Component("gb28181-rtp")
+public class Gb28181RtpComponent extends DefaultComponent {
+
+    @Metadata(description = "The shared media settings; endpoint options override them.")
+    private Gb28181RtpConfiguration configuration = new Gb28181RtpConfiguration();
+    @Metadata(label = "advanced", defaultValue = "1",
+              description = "Threads reading the sockets of every gb28181-rtp endpoint; a UDP port is read by one.")
+    private int ioThreads = 1;
+    @Metadata(label = "advanced", defaultValue = "0",
+              description = "Threads reordering, framing and routing media for every gb28181-rtp endpoint; each SSRC"
+                            + " stays on one of them, so its frames are routed in order. 0 takes the number of"
+                            + " processors.")
+    private int workerThreads;
+
+    private MediaEventLoops eventLoops;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        Gb28181RtpEndpoint endpoint = new Gb28181RtpEndpoint(uri, this, configuration.copy());
+        HostAndPort address = HostAndPort.parse(remaining);
+        endpoint.setHost(address.host());
+        endpoint.setPort(address.port());
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    /** The threads consumers share; created on first use, released when the component stops. */
+    synchronized MediaEventLoops eventLoops() {
+        if (eventLoops == null) {
+            eventLoops = MediaEventLoops.create(ioThreads, workerThreads);
+        }
+        return eventLoops;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        synchronized (this) {
+            if (eventLoops != null) {
+                eventLoops.close();
+                eventLoops = null;
+            }
+        }
+    }
+
+    public Gb28181RtpConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(Gb28181RtpConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public int getIoThreads() {
+        return ioThreads;
+    }
+
+    public void setIoThreads(int ioThreads) {
+        this.ioThreads = ioThreads;
+    }
+
+    public int getWorkerThreads() {
+        return workerThreads;
+    }
+
+    public void setWorkerThreads(int workerThreads) {
+        this.workerThreads = workerThreads;
+    }
+
+    /** The {@code host:port} of an endpoint URI; an IPv6 host is written in brackets. */
+    record HostAndPort(String host, int port) {
+        static HostAndPort parse(String remaining) {
+            String s = remaining.startsWith("//") ? remaining.substring(2) : remaining;
+            int colon = s.lastIndexOf(':');
+            if (colon <= 0 || (s.indexOf(']') > colon)) {
+                throw new IllegalArgumentException("Expected gb28181-rtp:host:port, got " + remaining);
+            }
+            String host = s.substring(0, colon);
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            try {
+                return new HostAndPort(host, Integer.parseInt(s.substring(colon + 1)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Expected gb28181-rtp:host:port, got " + remaining, e);
+            }
+        }
+    }
+}

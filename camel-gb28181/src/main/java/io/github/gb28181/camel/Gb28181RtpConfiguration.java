@@ -1,0 +1,246 @@
+package io.github.gb28181.camel;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import io.github.gb28181.camel.media.MediaMode;
+import io.github.gb28181.camel.media.MediaReceiverConfig;
+import io.github.gb28181.camel.media.MediaSessionRegistry;
+import io.github.gb28181.camel.media.MediaTransport;
+import io.github.gb28181.camel.media.Ssrc;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * How a gb28181-rtp endpoint receives and frames media. Set defaults on the component
+ * ({@code camel.component.gb28181-rtp.*}); endpoints override them.
+ */
+@UriParams
+public class Gb28181RtpConfiguration implements Cloneable {
+
+    @UriParam(label = "consumer", enums = "udp,tcp-passive,tcp-active", defaultValue = "udp")
+    @Metadata(description = "How RTP arrives. udp: datagrams on the port. tcp-passive: the platform listens and the"
+                            + " device connects (RFC 4571 framing). tcp-active: the platform connects to the device's"
+                            + " remoteHost:remotePort and reconnects until stopped; host:port is then the local side.")
+    private String transport = "udp";
+    @UriParam(label = "consumer")
+    @Metadata(description = "tcp-active only: the device's media address, from the SDP answer to the INVITE.")
+    private String remoteHost;
+    @UriParam(label = "consumer")
+    @Metadata(description = "tcp-active only: the device's media port, from the SDP answer to the INVITE.")
+    private int remotePort;
+    @UriParam(label = "consumer,advanced", defaultValue = "1000", javaType = "java.time.Duration")
+    @Metadata(description = "tcp-active only: how long to wait before connecting again after a failed or ended"
+                            + " connection.")
+    private long reconnectDelay = 1000;
+    @UriParam(label = "consumer", enums = "ps,es", defaultValue = "ps")
+    @Metadata(description = "What an exchange carries. ps: the sender's program stream bytes, one frame per picture."
+                            + " es: elementary streams parsed out of the program stream, one exchange per video access"
+                            + " unit (H.264/H.265 Annex B) and one per audio PES.")
+    private String mode = "ps";
+    @UriParam(label = "consumer")
+    @Metadata(description = "Comma-separated SSRCs to accept (ten decimal digits as in the SDP y= line, or 0x and"
+                            + " hex); packets of other SSRCs are dropped and counted. Empty accepts all.")
+    private String ssrcs;
+    @UriParam(label = "consumer")
+    @Metadata(description = "Whether frames a packet loss or corrupt data touched are dropped. When false they are"
+                            + " delivered with the CamelGb28181RtpDamaged header set to true.",
+              defaultValue = "true")
+    private boolean dropDamagedFrames = true;
+    @UriParam(label = "consumer", defaultValue = "10000", javaType = "java.time.Duration")
+    @Metadata(description = "How long a stream may send nothing before its state is dropped; its last frame is"
+                            + " delivered then. A TCP stream also ends when its connection closes.")
+    private long streamIdleTimeout = 10_000;
+    @UriParam(label = "consumer,advanced", defaultValue = "64")
+    @Metadata(description = "UDP: how many packets may wait for a missing one before it is given up as lost.")
+    private int reorderDepth = 64;
+    @UriParam(label = "consumer,advanced", defaultValue = "100", javaType = "java.time.Duration")
+    @Metadata(description = "UDP: how long a packet may wait for a missing one before it is given up as lost.")
+    private long reorderLatency = 100;
+    @UriParam(label = "consumer,advanced", defaultValue = "256")
+    @Metadata(description = "The most streams (SSRCs) open at once; packets of further SSRCs are dropped and"
+                            + " counted.")
+    private int maxStreams = 256;
+    @UriParam(label = "consumer,advanced", defaultValue = "2097152")
+    @Metadata(description = "The largest frame in bytes; bigger frames are dropped and counted.")
+    private int maxFrameSize = 2 * 1024 * 1024;
+    @UriParam(label = "consumer,advanced", defaultValue = "67108864")
+    @Metadata(description = "The most packet bytes that may wait for the media threads, over all streams; when the"
+                            + " route is slower than the senders, packets beyond it are dropped and counted.")
+    private long maxPendingBytes = 64L * 1024 * 1024;
+    @UriParam(label = "consumer,advanced", defaultValue = "2097152")
+    @Metadata(description = "The socket receive buffer (SO_RCVBUF) to ask for; the kernel may cap it"
+                            + " (net.core.rmem_max). 0 keeps the system default.")
+    private int receiveBufferSize = 2 * 1024 * 1024;
+    @UriParam(label = "consumer,advanced")
+    @Metadata(description = "Where the device and channel of an SSRC are looked up; the gb28181 signalling side"
+                            + " announces the SSRCs of the media sessions it sets up. Bind one MediaSessionRegistry"
+                            + " bean and both sides find it.",
+              autowired = true)
+    private MediaSessionRegistry registry;
+
+    public Gb28181RtpConfiguration copy() {
+        try {
+            return (Gb28181RtpConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /** The protocol-side settings for a receiver bound to host:port. */
+    public MediaReceiverConfig toReceiverConfig(String host, int port) {
+        return MediaReceiverConfig.builder()
+                .transport(MediaTransport.fromValue(transport))
+                .host(host)
+                .port(port)
+                .remoteHost(remoteHost)
+                .remotePort(remotePort)
+                .reconnectDelayMillis(reconnectDelay)
+                .mode(MediaMode.fromValue(mode))
+                .ssrcs(parseSsrcs(ssrcs))
+                .dropDamagedFrames(dropDamagedFrames)
+                .streamIdleTimeoutMillis(streamIdleTimeout)
+                .reorderDepth(reorderDepth)
+                .reorderLatencyMillis(reorderLatency)
+                .maxStreams(maxStreams)
+                .maxFrameSize(maxFrameSize)
+                .maxPendingBytes(maxPendingBytes)
+                .receiveBufferSize(receiveBufferSize)
+                .registry(registry)
+                .build();
+    }
+
+    static Set<Long> parseSsrcs(String text) {
+        Set<Long> set = new LinkedHashSet<>();
+        if (text != null) {
+            for (String s : text.split(",")) {
+                if (!s.isBlank()) {
+                    set.add(Ssrc.parse(s));
+                }
+            }
+        }
+        return set;
+    }
+
+    public String getTransport() {
+        return transport;
+    }
+
+    public void setTransport(String transport) {
+        this.transport = transport;
+    }
+
+    public String getRemoteHost() {
+        return remoteHost;
+    }
+
+    public void setRemoteHost(String remoteHost) {
+        this.remoteHost = remoteHost;
+    }
+
+    public int getRemotePort() {
+        return remotePort;
+    }
+
+    public void setRemotePort(int remotePort) {
+        this.remotePort = remotePort;
+    }
+
+    public long getReconnectDelay() {
+        return reconnectDelay;
+    }
+
+    public void setReconnectDelay(long reconnectDelay) {
+        this.reconnectDelay = reconnectDelay;
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    public void setMode(String mode) {
+        this.mode = mode;
+    }
+
+    public String getSsrcs() {
+        return ssrcs;
+    }
+
+    public void setSsrcs(String ssrcs) {
+        this.ssrcs = ssrcs;
+    }
+
+    public boolean isDropDamagedFrames() {
+        return dropDamagedFrames;
+    }
+
+    public void setDropDamagedFrames(boolean dropDamagedFrames) {
+        this.dropDamagedFrames = dropDamagedFrames;
+    }
+
+    public long getStreamIdleTimeout() {
+        return streamIdleTimeout;
+    }
+
+    public void setStreamIdleTimeout(long streamIdleTimeout) {
+        this.streamIdleTimeout = streamIdleTimeout;
+    }
+
+    public int getReorderDepth() {
+        return reorderDepth;
+    }
+
+    public void setReorderDepth(int reorderDepth) {
+        this.reorderDepth = reorderDepth;
+    }
+
+    public long getReorderLatency() {
+        return reorderLatency;
+    }
+
+    public void setReorderLatency(long reorderLatency) {
+        this.reorderLatency = reorderLatency;
+    }
+
+    public int getMaxStreams() {
+        return maxStreams;
+    }
+
+    public void setMaxStreams(int maxStreams) {
+        this.maxStreams = maxStreams;
+    }
+
+    public int getMaxFrameSize() {
+        return maxFrameSize;
+    }
+
+    public void setMaxFrameSize(int maxFrameSize) {
+        this.maxFrameSize = maxFrameSize;
+    }
+
+    public long getMaxPendingBytes() {
+        return maxPendingBytes;
+    }
+
+    public void setMaxPendingBytes(long maxPendingBytes) {
+        this.maxPendingBytes = maxPendingBytes;
+    }
+
+    public int getReceiveBufferSize() {
+        return receiveBufferSize;
+    }
+
+    public void setReceiveBufferSize(int receiveBufferSize) {
+        this.receiveBufferSize = receiveBufferSize;
+    }
+
+    public MediaSessionRegistry getRegistry() {
+        return registry;
+    }
+
+    public void setRegistry(MediaSessionRegistry registry) {
+        this.registry = registry;
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.gb28181.camel;
+
+import io.github.gb28181.camel.media.MediaReceiverConfig;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Receive the video (and audio) a GB/T 28181 device sends over RTP: one exchange per program-stream frame, or per
+ * video access unit and audio frame in elementary-stream mode. One port carries many streams, told apart by SSRC.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "gb28181-rtp", title = "GB28181 RTP", syntax = "gb28181-rtp:host:port",
+             consumerOnly = true, category = { Category.IOT, Category.NETWORKING },
+             headersClass = Gb28181RtpConstants.class)
+public class Gb28181RtpEndpoint extends DefaultEndpoint {
+
+    @UriPath
+    @Metadata(required = true, description = "The local address to listen on (0.0.0.0 for all); for tcp-active the"
+                                             + " local address to connect from.")
+    private String host;
+    @UriPath
+    @Metadata(required = true, description = "The local port: where devices send RTP (the port in the INVITE's SDP)."
+                                             + " For tcp-active 0 lets the system choose.")
+    private int port;
+    @UriParam
+    private Gb28181RtpConfiguration configuration;
+
+    public Gb28181RtpEndpoint(String uri, Gb28181RtpComponent component, Gb28181RtpConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() {
+        throw new UnsupportedOperationException("gb28181-rtp only receives media: use it in from()");
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        Gb28181RtpConsumer consumer = new Gb28181RtpConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    @Override
+    public Gb28181RtpComponent getComponent() {
+        return (Gb28181RtpComponent) super.getComponent();
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // a wrong option fails the route when it is created, not when the first device calls
+        receiverConfig();
+    }
+
+    MediaReceiverConfig receiverConfig() {
+        return configuration.toReceiverConfig(host, port);
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public int getPort() {
+        return port;
+    }
+
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    public Gb28181RtpConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(Gb28181RtpConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

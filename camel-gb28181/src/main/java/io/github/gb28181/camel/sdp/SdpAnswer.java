@@ -1,0 +1,109 @@
+package io.github.gb28181.camel.sdp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a device's SDP answer tells the platform: where its media comes from, over what, with which SSRC. Read by
+ * hand rather than with jain-sip's SDP parser, which rejects the {@code y=} and {@code f=} lines GB28181 adds; and
+ * read leniently, because devices change or drop {@code y=}, omit rtpmaps and the final line break.
+ *
+ * @param sessionName  the {@code s=} value
+ * @param mediaHost    the device's media address, from {@code c=} (media level first) or {@code o=}
+ * @param mediaPort    the device's media port from {@code m=}
+ * @param tcp          true when {@code m=} says TCP/RTP/AVP
+ * @param setup        the {@code a=setup:} value, or null
+ * @param payloadTypes the payload types of {@code m=}
+ * @param ssrc         the {@code y=} value, or null when the device left it out
+ * @param format       the {@code f=} value, or null
+ * @param fileSize     {@code a=filesize:} for downloads, or -1
+ */
+public record SdpAnswer(
+        String sessionName, String mediaHost, int mediaPort, boolean tcp, String setup, List<Integer> payloadTypes,
+        String ssrc, String format, long fileSize) {
+
+    public static SdpAnswer parse(String sdp) {
+        if (sdp == null || sdp.isBlank()) {
+            throw new IllegalArgumentException("Empty SDP answer");
+        }
+        String sessionName = null;
+        String originHost = null;
+        String sessionHost = null;
+        String mediaLevelHost = null;
+        int port = -1;
+        boolean tcp = false;
+        boolean inVideo = false;
+        boolean seenMedia = false;
+        String setup = null;
+        List<Integer> payloads = new ArrayList<>();
+        String ssrc = null;
+        String format = null;
+        long fileSize = -1;
+        for (String raw : sdp.split("\r\n|\n|\r")) {
+            String line = raw.strip();
+            if (line.length() < 2 || line.charAt(1) != '=') {
+                continue;
+            }
+            String value = line.substring(2).strip();
+            switch (line.charAt(0)) {
+                case 's' -> sessionName = value;
+                case 'o' -> originHost = lastToken(value);
+                case 'c' -> {
+                    if (seenMedia) {
+                        if (inVideo) {
+                            mediaLevelHost = lastToken(value);
+                        }
+                    } else {
+                        sessionHost = lastToken(value);
+                    }
+                }
+                case 'm' -> {
+                    seenMedia = true;
+                    String[] parts = value.split("\\s+");
+                    inVideo = parts.length >= 3 && parts[0].equalsIgnoreCase("video") && port < 0;
+                    if (inVideo) {
+                        port = Integer.parseInt(parts[1].split("/")[0]);
+                        tcp = parts[2].toUpperCase(Locale.ROOT).startsWith("TCP");
+                        for (int i = 3; i < parts.length; i++) {
+                            try {
+                                payloads.add(Integer.parseInt(parts[i]));
+                            } catch (NumberFormatException e) {
+                                // a format name instead of a number: nothing to keep
+                            }
+                        }
+                    }
+                }
+                case 'a' -> {
+                    if (value.toLowerCase(Locale.ROOT).startsWith("setup:")) {
+                        setup = value.substring(6).strip();
+                    } else if (value.toLowerCase(Locale.ROOT).startsWith("filesize:")) {
+                        try {
+                            fileSize = Long.parseLong(value.substring(9).strip());
+                        } catch (NumberFormatException e) {
+                            // unreadable size: leave unknown
+                        }
+                    }
+                }
+                case 'y' -> ssrc = value.isEmpty() ? null : value;
+                case 'f' -> format = value;
+                default -> {
+                    // other lines carry nothing the platform needs
+                }
+            }
+        }
+        if (port < 0) {
+            throw new IllegalArgumentException("SDP answer has no m=video line");
+        }
+        String host = mediaLevelHost != null ? mediaLevelHost : sessionHost != null ? sessionHost : originHost;
+        if (host == null) {
+            throw new IllegalArgumentException("SDP answer names no media address (c= or o=)");
+        }
+        return new SdpAnswer(sessionName, host, port, tcp, setup, List.copyOf(payloads), ssrc, format, fileSize);
+    }
+
+    private static String lastToken(String value) {
+        String[] parts = value.split("\\s+");
+        return parts[parts.length - 1];
+    }
+}

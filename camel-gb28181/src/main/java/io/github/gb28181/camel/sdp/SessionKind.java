@@ -1,0 +1,25 @@
+package io.github.gb28181.camel.sdp;
+
+/**
+ * What a media session carries, with the SDP session name GB/T 28181 gives it.
+ */
+public enum SessionKind {
+    LIVE("Play"),
+    PLAYBACK("Playback"),
+    DOWNLOAD("Download");
+
+    private final String sdpName;
+
+    SessionKind(String sdpName) {
+        this.sdpName = sdpName;
+    }
+
+    public String sdpName() {
+        return sdpName;
+    }
+
+    /** Live video has SSRCs starting with 0; recorded video (playback, download) with 1. */
+    public boolean isHistory() {
+        return this != LIVE;
+    }
+}

@@ -1,0 +1,197 @@
+package io.github.gb28181.camel.media;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+import io.github.gb28181.camel.media.rtp.RtpPacket;
+import io.github.gb28181.camel.media.rtp.RtpParser;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Prints how fast frames come out: PS framing in memory, and RTP over loopback UDP with 1 and 50 streams. Not a
+ * test: it asserts nothing and is excluded from the default build. Run it with
+ *
+ * <pre>
+ * mvn -B -o -q -pl camel-gb28181 -Pbenchmark test
+ * </pre>
+ *
+ * ({@code -Dbenchmark.seconds=N} per measurement, default 5). The loopback runs send as fast as the receiver
+ * keeps up: the senders stay at most 512 KiB ahead of what the media threads have taken, so the figures are the
+ * receiver's throughput, not the kernel's drop rate; "lost" should stay near zero.
+ */
+@Tag("benchmark")
+class MediaBenchmark {
+
+    private static final long SECONDS = Long.getLong("benchmark.seconds", 5);
+    private static final long WINDOW = 512 * 1024;
+
+    @Test
+    void run() throws Exception {
+        System.out.printf(Locale.ROOT, "%ncamel-gb28181 RTP benchmark, %d s per figure, %d processors, %s%n", SECONDS,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
+                                                            + System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "%-58s %12s %10s %10s%n", "scenario", "frames/s", "MB/s", "lost pkts");
+        MediaCase camera = MediaCase.camera(Samples.H264_AUD, false, false);
+        MediaCase ffmpeg = MediaCase.file(Samples.H264_FFMPEG_E2, "188x7", ps -> Packetizer.fixedSize(ps, 188 * 7));
+        inMemory("in memory, PS mode, camera H.264 (1400-byte packets)", camera, MediaMode.PS);
+        inMemory("in memory, PS mode, ffmpeg H.264 (188x7, no marker)", ffmpeg, MediaMode.PS);
+        inMemory("in memory, ES mode, camera H.264", camera, MediaMode.ES);
+        inMemory("in memory, ES mode, ffmpeg H.264 with B-frames", ffmpeg, MediaMode.ES);
+        loopback("loopback UDP, PS mode, 1 stream", camera, 1);
+        loopback("loopback UDP, PS mode, 50 streams", camera, 50);
+    }
+
+    private static void inMemory(String name, MediaCase c, MediaMode mode) {
+        List<RtpPacket> packets = new ArrayList<>();
+        for (byte[] d : c.rtp(1)) {
+            ByteBuf buf = Unpooled.wrappedBuffer(d);
+            packets.add(RtpParser.parse(buf, null, 0));
+            buf.release();
+        }
+        long psBytes = c.ps().length;
+        MediaReceiverConfig config = MediaReceiverConfig.builder().mode(mode).build();
+        LongAdder frames = new LongAdder();
+        measure(1, () -> {
+            MediaStream stream = MediaStream.standalone(1, config, false, f -> frames.increment());
+            packets.forEach(stream::receive);
+            stream.finish();
+        });
+        frames.reset();
+        long start = System.nanoTime();
+        long rounds = 0;
+        while (System.nanoTime() - start < SECONDS * 1_000_000_000L) {
+            MediaStream stream = MediaStream.standalone(1, config, false, f -> frames.increment());
+            packets.forEach(stream::receive);
+            stream.finish();
+            rounds++;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        print(name, frames.sum() / seconds, rounds * psBytes / seconds / 1e6, 0);
+    }
+
+    private static void measure(int seconds, Runnable warmUp) {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            warmUp.run();
+        }
+    }
+
+    private static void loopback(String name, MediaCase c, int streams) throws Exception {
+        LongAdder frames = new LongAdder();
+        LongAdder frameBytes = new LongAdder();
+        MediaReceiverConfig config = MediaReceiverConfig.builder().host("127.0.0.1").port(0).mode(MediaMode.PS)
+                .maxStreams(streams + 8).build();
+        try (MediaReceiver receiver = new MediaReceiver(config, f -> {
+            frames.increment();
+            frameBytes.add(f.payload().length);
+        })) {
+            receiver.start();
+            AtomicBoolean running = new AtomicBoolean(true);
+            List<Thread> senders = new ArrayList<>();
+            int senderThreads = Math.min(streams, 2);
+            LongAdder sent = new LongAdder();
+            for (int t = 0; t < senderThreads; t++) {
+                List<Long> ssrcs = new ArrayList<>();
+                for (int s = t; s < streams; s += senderThreads) {
+                    ssrcs.add(1000L + s);
+                }
+                Thread sender = new Thread(() -> send(receiver, c, ssrcs, running, sent), "benchmark-sender-" + t);
+                senders.add(sender);
+                sender.start();
+            }
+            // warm up, then measure a fixed interval
+            LockSupport.parkNanos(1_000_000_000L);
+            long frames0 = frames.sum();
+            long bytes0 = frameBytes.sum();
+            long lost0 = receiver.statistics().packetsLost();
+            long start = System.nanoTime();
+            LockSupport.parkNanos(SECONDS * 1_000_000_000L);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long framesDone = frames.sum() - frames0;
+            long bytesDone = frameBytes.sum() - bytes0;
+            long lost = receiver.statistics().packetsLost() - lost0;
+            running.set(false);
+            for (Thread s : senders) {
+                s.join();
+            }
+            print(name, framesDone / seconds, bytesDone / seconds / 1e6, lost);
+            System.gc();
+            System.out.printf(Locale.ROOT, "%-58s %s%n", "  heap in use after GC, receiver still open",
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024) + " MiB");
+        }
+    }
+
+    /** Sends the case over and over on each SSRC, interleaved packet by packet, as far ahead as the window allows. */
+    private static void send(MediaReceiver receiver, MediaCase c, List<Long> ssrcs, AtomicBoolean running,
+                             LongAdder sent) {
+        List<List<byte[]>> perStream = new ArrayList<>();
+        for (long ssrc : ssrcs) {
+            perStream.add(c.rtp(ssrc));
+        }
+        int length = perStream.get(0).size();
+        InetSocketAddress to = receiver.localAddress();
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            socket.setSendBufferSize(1024 * 1024);
+            int seqOffset = 0;
+            long tsOffset = 0;
+            int count = 0;
+            while (running.get()) {
+                for (int i = 0; i < length && running.get(); i++) {
+                    for (List<byte[]> packets : perStream) {
+                        byte[] p = packets.get(i);
+                        restamp(p, seqOffset, tsOffset);
+                        if ((++count & 15) == 0) {
+                            while (running.get() && ahead(receiver, sent) > WINDOW) {
+                                Thread.onSpinWait();
+                            }
+                        }
+                        socket.send(new DatagramPacket(p, p.length, to));
+                        sent.add(p.length);
+                        restamp(p, -seqOffset, -tsOffset);
+                    }
+                }
+                seqOffset += length;
+                tsOffset += 90_000L * 3;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How far the senders are ahead of what the media threads have taken. */
+    private static long ahead(MediaReceiver receiver, LongAdder sent) {
+        MediaStatistics stats = receiver.statistics();
+        return sent.sum() - (stats.bytesReceived() - stats.bytesPending());
+    }
+
+    // moves a packet's sequence number and timestamp on by one loop of the sample, so the receiver sees one long
+    // stream rather than the same packets over again
+    private static void restamp(byte[] p, int seqDelta, long tsDelta) {
+        int seq = ((p[2] & 0xFF) << 8 | p[3] & 0xFF) + seqDelta;
+        p[2] = (byte) (seq >> 8);
+        p[3] = (byte) seq;
+        long ts = ((p[4] & 0xFFL) << 24 | (p[5] & 0xFF) << 16 | (p[6] & 0xFF) << 8 | p[7] & 0xFF) + tsDelta;
+        p[4] = (byte) (ts >> 24);
+        p[5] = (byte) (ts >> 16);
+        p[6] = (byte) (ts >> 8);
+        p[7] = (byte) ts;
+    }
+
+    private static void print(String name, double framesPerSecond, double megabytesPerSecond, long lost) {
+        System.out.printf(Locale.ROOT, "%-58s %12.0f %10.1f %10d%n", name, framesPerSecond, megabytesPerSecond, lost);
+    }
+}

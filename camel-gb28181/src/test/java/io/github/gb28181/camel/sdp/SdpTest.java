@@ -1,0 +1,104 @@
+package io.github.gb28181.camel.sdp;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.github.gb28181.camel.test.SeedCapture;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SdpTest {
+
+    private static String body(String message) {
+        return message.substring(message.indexOf("\n\n") + 2);
+    }
+
+    @Test
+    void seedAnswersAreRead() throws Exception {
+        SeedCapture seed = SeedCapture.load("002_21df4d6a7916db12.txt");
+
+        SdpAnswer live = SdpAnswer.parse(body(seed.text(seed.indexOf("SIP/2.0 200 OK", "s=Play", "sendonly"))));
+        assertThat(live.mediaHost()).isEqualTo("192.168.6.71");
+        assertThat(live.mediaPort()).isEqualTo(9712);
+        assertThat(live.tcp()).isFalse();
+        assertThat(live.payloadTypes()).containsExactly(96);
+        assertThat(live.ssrc()).isEqualTo("0000001002");
+        assertThat(live.format()).isEqualTo("v/0/0/0/0/0a/0/0/0");
+
+        SdpAnswer playback = SdpAnswer.parse(body(seed.text(seed.indexOf("SIP/2.0 200 OK", "m=video 62000"))));
+        assertThat(playback.sessionName()).isEqualTo("Network Video Recorder");
+        assertThat(playback.mediaHost()).isEqualTo("192.168.6.60");
+        assertThat(playback.ssrc()).isEqualTo("0000002000");
+        assertThat(playback.fileSize()).isEqualTo(2124794308L);
+    }
+
+    @Test
+    void answersDevicesSendAreReadLeniently() {
+        SdpAnswer noSsrcNoRtpmapNoFinalBreak = SdpAnswer.parse(
+                "v=0\no=dev 0 0 IN IP4 10.0.0.5\ns=Play\nt=0 0\nm=video 6000 TCP/RTP/AVP 96\na=setup:active");
+        assertThat(noSsrcNoRtpmapNoFinalBreak.mediaHost()).isEqualTo("10.0.0.5");
+        assertThat(noSsrcNoRtpmapNoFinalBreak.tcp()).isTrue();
+        assertThat(noSsrcNoRtpmapNoFinalBreak.setup()).isEqualTo("active");
+        assertThat(noSsrcNoRtpmapNoFinalBreak.ssrc()).isNull();
+
+        assertThatThrownBy(() -> SdpAnswer.parse("v=0\r\ns=Play\r\n")).hasMessageContaining("m=video");
+        assertThatThrownBy(() -> SdpAnswer.parse("")).hasMessageContaining("Empty");
+    }
+
+    @Test
+    void offersFollowTheSeedLayout() throws Exception {
+        SeedCapture seed = SeedCapture.load("002_21df4d6a7916db12.txt");
+        String seedPlayback = body(seed.text(seed.indexOf("INVITE sip:", "s=Playback")));
+
+        String playback = new SdpOffer("34020000002000000010", "34020000001310000001", SessionKind.PLAYBACK,
+                "192.168.6.106", 45056, MediaTransportMode.UDP, "0000002000", 1714804996L, 1714806986L, 0).encode();
+
+        // the seed's u= parameter is 3; we send 0, as the standard's examples do
+        assertThat(playback.replace("\r\n", "\n").strip())
+                .isEqualTo(seedPlayback.replace("u=34020000001310000001:3", "u=34020000001310000001:0").strip());
+
+        String live = new SdpOffer("34020000002000000010", "34020000001310000001", SessionKind.LIVE, "192.168.6.106",
+                45056, MediaTransportMode.UDP, "0000001002", 0, 0, 0).encode();
+        String seedLive = body(seed.text(seed.indexOf("INVITE sip:", "s=Play\n")));
+        assertThat(live.replace("\r\n", "\n").strip()).isEqualTo(seedLive.strip());
+
+        String download = new SdpOffer("34020000002000000010", "34020000001310000001", SessionKind.DOWNLOAD,
+                "127.0.0.1", 30000, MediaTransportMode.TCP_PASSIVE, "1000003000", 1, 2, 4).encode();
+        assertThat(download).contains("s=Download\r\n", "m=video 30000 TCP/RTP/AVP 96 98 97\r\n", "a=setup:passive\r\n",
+                "a=connection:new\r\n", "a=downloadspeed:4\r\n", "y=1000003000\r\n").endsWith("f=\r\n");
+    }
+
+    @Test
+    void infoBodiesMatchTheSeedByteForByte() throws Exception {
+        SeedCapture seed = SeedCapture.load("002_21df4d6a7916db12.txt");
+        String pause = body(seed.text(seed.indexOf("INFO sip:", "PAUSE RTSP/1.0")));
+        String resume = body(seed.text(seed.indexOf("INFO sip:", "Range: npt=0-")));
+        String seek = body(seed.text(seed.indexOf("INFO sip:", "Range: npt=11-")));
+
+        // the capture shows the bodies with LF; on the wire they are CRLF, as their Content-Length (40, 57, 58) says
+        assertThat(MansRtsp.pause(20)).isEqualTo(pause.strip().replace("\n", "\r\n") + "\r\n").hasSize(40);
+        assertThat(MansRtsp.resume(21, 1.0)).isEqualTo(resume.strip().replace("\n", "\r\n") + "\r\n").hasSize(57);
+        assertThat(MansRtsp.seek(22, 2.0, 11)).isEqualTo(seek.strip().replace("\n", "\r\n") + "\r\n").hasSize(58);
+        assertThat(MansRtsp.speed(23, -2.0)).isEqualTo("PLAY RTSP/1.0\r\nCSeq: 23\r\nScale: -2.000000\r\n");
+    }
+
+    @Test
+    void ssrcsFollowTheGbLayoutAndAreNeverShared() {
+        SsrcAllocator allocator = new SsrcAllocator("3402000000");
+        String live = allocator.allocate(SessionKind.LIVE);
+        String history = allocator.allocate(SessionKind.PLAYBACK);
+        assertThat(live).hasSize(10).startsWith("0" + "20000");
+        assertThat(history).hasSize(10).startsWith("1" + "20000");
+
+        Set<String> seen = new HashSet<>(List.of(live));
+        for (int i = 0; i < 9_998; i++) {
+            assertThat(seen.add(allocator.allocate(SessionKind.LIVE))).isTrue();
+        }
+        assertThatThrownBy(() -> allocator.allocate(SessionKind.LIVE)).isInstanceOf(IllegalStateException.class);
+        allocator.release(live);
+        assertThat(allocator.allocate(SessionKind.LIVE)).isEqualTo(live);
+    }
+}
