@@ -10,35 +10,38 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.convert.DurationStyle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Camel's starter generator does not run here, so nothing else keeps {@link Gb28181ComponentConfiguration} in step
- * with the component: every option of the generated schema must be a Spring Boot property with the same
- * description and default, and there must be no property the component does not know. Reading the
+ * Camel's starter generator does not run here, so nothing else keeps {@link Gb28181ComponentConfiguration} (and any
+ * later pair) in step with its component: every option of the generated schema must be a Spring Boot property with
+ * the same description and default, and there must be no property the component does not know. Reading the
  * spring-configuration-metadata.json the build wrote also proves the annotation processor ran.
  */
 class Gb28181ComponentConfigurationTest {
 
-    private static final String PREFIX = "camel.component.gb28181.";
     private static final Set<String> OWNED_BY_CAMEL_SPRING_BOOT = Set.of("enabled", "customizer.enabled");
 
-    @Test
-    void everyComponentOptionIsAPropertyWithTheSameDescriptionAndDefault() throws Exception {
+    // a component joins here when its ComponentConfiguration + AutoConfiguration pair is written
+    @ParameterizedTest
+    @ValueSource(strings = { "gb28181" })
+    void everyComponentOptionIsAPropertyWithTheSameDescriptionAndDefault(String scheme) throws Exception {
+        String prefix = "camel.component." + scheme + ".";
         ObjectMapper mapper = new ObjectMapper();
         JsonNode options = mapper.readTree(
-                Path.of("src/generated/resources/META-INF/io/github/gb28181/camel/gb28181.json").toFile())
+                Path.of("src/generated/resources/META-INF/io/github/gb28181/camel/" + scheme + ".json").toFile())
                 .get("componentProperties");
         Map<String, JsonNode> properties = new HashMap<>();
         try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
             assertThat(in).as("spring-configuration-metadata.json: did the annotation processor run?").isNotNull();
             for (JsonNode property : mapper.readTree(in).get("properties")) {
                 String name = property.get("name").asText();
-                if (name.startsWith(PREFIX)) {
-                    properties.put(name.substring(PREFIX.length()), property);
+                if (name.startsWith(prefix)) {
+                    properties.put(name.substring(prefix.length()), property);
                 }
             }
         }
@@ -50,7 +53,7 @@ class Gb28181ComponentConfigurationTest {
             String key = kebab(option);
             expected.add(key);
             JsonNode property = properties.get(key);
-            assertThat(property).as("no property %s%s for option %s", PREFIX, key, option).isNotNull();
+            assertThat(property).as("no property %s%s for option %s", prefix, key, option).isNotNull();
             assertThat(property.path("description").asText()).as("description of %s", key)
                     .startsWith(schema.get("description").asText());
             assertThat(defaultOf(property, schema)).as("default of %s", key)
