@@ -55,6 +55,13 @@ public class Gb28181Producer extends DefaultAsyncProducer {
             if ("subscribe".equalsIgnoreCase(command) || "unsubscribe".equalsIgnoreCase(command)) {
                 return subscription(exchange, callback, command);
             }
+            if (Gb28181MediaCommands.isMediaCommand(command)) {
+                complete(exchange, callback, Gb28181MediaCommands.execute(command, endpoint, in, server), session -> {
+                    exchange.getMessage().setBody(session);
+                    exchange.getMessage().setHeader(Gb28181Constants.SESSION_ID, session.sessionId());
+                });
+                return false;
+            }
             Gb28181CommandFactory.Command cmd = Gb28181CommandFactory.create(command, endpoint, in);
             String deviceId = in.getHeader(Gb28181Constants.DEVICE_ID, endpoint.getDeviceId(), String.class);
             String channelId = in.getHeader(Gb28181Constants.CHANNEL_ID, endpoint.getChannelId(), String.class);

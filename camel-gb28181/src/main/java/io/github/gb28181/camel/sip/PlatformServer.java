@@ -9,6 +9,10 @@ import java.util.concurrent.TimeUnit;
 import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.device.PresenceTracker;
 import io.github.gb28181.camel.event.EventBus;
+import io.github.gb28181.camel.event.EventType;
+import io.github.gb28181.camel.media.MediaSessionRegistry;
+import io.github.gb28181.camel.sdp.SsrcAllocator;
+import io.github.gb28181.camel.sip.media.MediaSessionManager;
 import io.github.gb28181.camel.manscdp.ManscdpCodec;
 import io.github.gb28181.camel.manscdp.aggregate.ResponseAggregator;
 import io.github.gb28181.camel.sip.auth.DigestAuthenticator;
@@ -43,10 +47,12 @@ public final class PlatformServer {
     private final ManscdpRouter router;
     private final DeviceCommander commander;
     private final SubscriptionManager subscriptions;
+    private final MediaSessionManager media;
     private final ScheduledExecutorService scheduler;
     private final ResponseAggregator aggregator;
 
-    public PlatformServer(SipServerSettings sipSettings, PlatformSettings settings, DeviceRegistry registry) {
+    public PlatformServer(SipServerSettings sipSettings, PlatformSettings settings, DeviceRegistry registry,
+                          MediaSessionRegistry mediaRegistry) {
         this.sipSettings = sipSettings;
         this.settings = settings;
         this.registry = registry;
@@ -64,6 +70,14 @@ public final class PlatformServer {
         SnSequence sn = new SnSequence();
         this.commander = new DeviceCommander(registry, sender, codec, waiters, sn);
         this.subscriptions = new SubscriptionManager(sender, codec, sn, commander, scheduler, clock);
+        this.media = new MediaSessionManager(settings.serverId(), sender, commander, new SsrcAllocator(settings.domain()),
+                mediaRegistry, events, clock);
+        router.setMediaSessions(media);
+        events.subscribe(event -> {
+            if (event.type() == EventType.OFFLINE) {
+                media.deviceOffline(event.deviceId());
+            }
+        });
         this.aggregator = new ResponseAggregator(scheduler, Duration.ofMillis(settings.aggregationTimeoutMillis()),
                 router::onAggregated);
         router.setAggregator(aggregator);
@@ -75,10 +89,11 @@ public final class PlatformServer {
                 settings.digestQop());
         dispatcher.register(Request.REGISTER,
                 new RegisterHandler(authenticator, registry, presence, settings.registerDateHeader(), clock));
-        MessageHandler messages = new MessageHandler(codec, registry, presence, router);
+        MessageHandler messages = new MessageHandler(codec, registry, presence, router, media::deviceOfCall);
         dispatcher.register(Request.MESSAGE, messages);
         // NOTIFYs of catalog, alarm and position subscriptions carry the same documents as MESSAGEs
         dispatcher.register(Request.NOTIFY, messages);
+        dispatcher.register(Request.BYE, media);
         dispatcher.setClientTransactionListener(sender);
     }
 
@@ -89,6 +104,7 @@ public final class PlatformServer {
     }
 
     public synchronized void stop() {
+        media.close();
         subscriptions.close();
         aggregator.close();
         scheduler.shutdownNow();
@@ -120,6 +136,11 @@ public final class PlatformServer {
     /** Catalog, alarm and position subscriptions to devices. */
     public SubscriptionManager subscriptions() {
         return subscriptions;
+    }
+
+    /** Live, playback and download sessions. */
+    public MediaSessionManager media() {
+        return media;
     }
 
     public ManscdpCodec codec() {
