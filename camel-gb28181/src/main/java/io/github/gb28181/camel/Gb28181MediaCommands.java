@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
@@ -25,12 +26,12 @@ final class Gb28181MediaCommands {
 
     static boolean isMediaCommand(String command) {
         return switch (command.toLowerCase(Locale.ROOT)) {
-            case "play", "playback", "download", "pause", "resume", "speed", "seek", "bye" -> true;
+            case "play", "playback", "download", "pause", "resume", "speed", "seek", "bye", "sessions" -> true;
             default -> false;
         };
     }
 
-    static CompletableFuture<MediaSession> execute(
+    static CompletableFuture<?> execute(
             String command, Gb28181Endpoint endpoint, Message in, PlatformServer server) {
         Duration timeout = Duration.ofMillis(endpoint.getTimeout());
         String name = command.toLowerCase(Locale.ROOT);
@@ -45,6 +46,7 @@ final class Gb28181MediaCommands {
             case "seek" -> server.media().seek(sessionId(in), required(in.getHeader(Gb28181Constants.POSITION,
                     Long.class), Gb28181Constants.POSITION), timeout);
             case "bye" -> server.media().bye(sessionId(in), timeout);
+            case "sessions" -> CompletableFuture.completedFuture(List.copyOf(server.media().sessions()));
             default -> throw new IllegalArgumentException("Unknown gb28181 media command '" + command + "'");
         };
     }

@@ -8,6 +8,7 @@ import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.sip.PlatformServer;
 import io.github.gb28181.camel.sip.command.QueryResult;
 import io.github.gb28181.camel.sip.command.SubscriptionManager;
+import io.github.gb28181.camel.sip.media.MediaSession;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -56,9 +57,11 @@ public class Gb28181Producer extends DefaultAsyncProducer {
                 return subscription(exchange, callback, command);
             }
             if (Gb28181MediaCommands.isMediaCommand(command)) {
-                complete(exchange, callback, Gb28181MediaCommands.execute(command, endpoint, in, server), session -> {
-                    exchange.getMessage().setBody(session);
-                    exchange.getMessage().setHeader(Gb28181Constants.SESSION_ID, session.sessionId());
+                complete(exchange, callback, Gb28181MediaCommands.execute(command, endpoint, in, server), result -> {
+                    exchange.getMessage().setBody(result);
+                    if (result instanceof MediaSession session) {
+                        exchange.getMessage().setHeader(Gb28181Constants.SESSION_ID, session.sessionId());
+                    }
                 });
                 return false;
             }

@@ -138,8 +138,14 @@ public final class SimulatedDevice implements AfterEachCallback, AutoCloseable {
     }
 
     public byte[] manscdpMessage(String callId, byte[] body) {
+        return manscdpMessage(callId, body, deviceId);
+    }
+
+    /** A MANSCDP MESSAGE in a given Call-ID from a given id: devices send MediaStatus as a channel, in the INVITE's. */
+    public byte[] manscdpMessage(String callId, byte[] body, String fromUser) {
         String head = request("MESSAGE", "sip:" + serverId + "@" + domain, callId,
-                "To: <sip:" + serverId + "@" + domain + ">\r\n", "Application/MANSCDP+xml", body);
+                "To: <sip:" + serverId + "@" + domain + ">\r\n", "Application/MANSCDP+xml", body)
+                .replace("From: <sip:" + deviceId + "@", "From: <sip:" + fromUser + "@");
         return concat(head.getBytes(StandardCharsets.UTF_8), body);
     }
 
