@@ -45,6 +45,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "digestqop":
         case "digestQop": target.getConfiguration().setDigestQop(property(camelContext, boolean.class, value)); return true;
         case "domain": target.getConfiguration().setDomain(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadspeed":
+        case "downloadSpeed": target.setDownloadSpeed(property(camelContext, int.class, value)); return true;
         case "endtime":
         case "endTime": target.setEndTime(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
@@ -59,6 +61,12 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "keepaliveTimeout": target.getConfiguration().setKeepaliveTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "mediahost":
+        case "mediaHost": target.setMediaHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "mediaport":
+        case "mediaPort": target.setMediaPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "mediatransport":
+        case "mediaTransport": target.setMediaTransport(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "port": target.getConfiguration().setPort(property(camelContext, int.class, value)); return true;
         case "realm": target.getConfiguration().setRealm(property(camelContext, java.lang.String.class, value)); return true;
@@ -112,6 +120,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "digestqop":
         case "digestQop": return boolean.class;
         case "domain": return java.lang.String.class;
+        case "downloadspeed":
+        case "downloadSpeed": return int.class;
         case "endtime":
         case "endTime": return java.lang.String.class;
         case "exceptionhandler":
@@ -126,6 +136,12 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "keepaliveTimeout": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "mediahost":
+        case "mediaHost": return java.lang.String.class;
+        case "mediaport":
+        case "mediaPort": return java.lang.Integer.class;
+        case "mediatransport":
+        case "mediaTransport": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "port": return int.class;
         case "realm": return java.lang.String.class;
@@ -175,6 +191,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "digestqop":
         case "digestQop": return target.getConfiguration().isDigestQop();
         case "domain": return target.getConfiguration().getDomain();
+        case "downloadspeed":
+        case "downloadSpeed": return target.getDownloadSpeed();
         case "endtime":
         case "endTime": return target.getEndTime();
         case "exceptionhandler":
@@ -189,6 +207,12 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "keepaliveTimeout": return target.getConfiguration().getKeepaliveTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "mediahost":
+        case "mediaHost": return target.getMediaHost();
+        case "mediaport":
+        case "mediaPort": return target.getMediaPort();
+        case "mediatransport":
+        case "mediaTransport": return target.getMediaTransport();
         case "password": return target.getConfiguration().getPassword();
         case "port": return target.getConfiguration().getPort();
         case "realm": return target.getConfiguration().getRealm();

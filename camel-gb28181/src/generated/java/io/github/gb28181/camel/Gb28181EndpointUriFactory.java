@@ -23,7 +23,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(36);
+        Set<String> props = new HashSet<>(40);
         props.add("action");
         props.add("advertisedAddress");
         props.add("aggregationTimeout");
@@ -37,6 +37,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("devicePasswords");
         props.add("digestQop");
         props.add("domain");
+        props.add("downloadSpeed");
         props.add("endTime");
         props.add("exceptionHandler");
         props.add("exchangePattern");
@@ -46,6 +47,9 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("interval");
         props.add("keepaliveTimeout");
         props.add("lazyStartProducer");
+        props.add("mediaHost");
+        props.add("mediaPort");
+        props.add("mediaTransport");
         props.add("password");
         props.add("port");
         props.add("realm");

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.github.gb28181.camel.device.DeviceRegistry;
+import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.sip.PlatformServer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -24,6 +25,11 @@ public class Gb28181Component extends DefaultComponent {
               description = "The registry of devices and channels. One is created when none is given; share one"
                             + " between components to see every device in one place.")
     private DeviceRegistry deviceRegistry;
+    @Metadata(label = "advanced", autowired = true,
+              description = "Where media sessions announce their SSRC to the gb28181-rtp consumers, so frames carry"
+                            + " device and channel. By default both components share one, found or bound in the"
+                            + " Camel registry.")
+    private MediaSessionRegistry mediaSessionRegistry;
 
     private final Map<String, SharedServer> servers = new HashMap<>();
 
@@ -41,13 +47,16 @@ public class Gb28181Component extends DefaultComponent {
         if (deviceRegistry == null) {
             deviceRegistry = new DeviceRegistry();
         }
+        if (mediaSessionRegistry == null) {
+            mediaSessionRegistry = SharedMediaSessionRegistry.of(getCamelContext());
+        }
     }
 
     /** The server for the endpoint's address, started on first use. */
     synchronized PlatformServer acquireServer(Gb28181Configuration config) throws Exception {
         SharedServer shared = servers.get(PlatformServers.key(config));
         if (shared == null) {
-            PlatformServer server = PlatformServers.create(config, getDeviceRegistry());
+            PlatformServer server = PlatformServers.create(config, getDeviceRegistry(), getMediaSessionRegistry());
             server.start();
             shared = new SharedServer(server);
             servers.put(PlatformServers.key(config), shared);
@@ -92,6 +101,17 @@ public class Gb28181Component extends DefaultComponent {
 
     public void setDeviceRegistry(DeviceRegistry deviceRegistry) {
         this.deviceRegistry = deviceRegistry;
+    }
+
+    public MediaSessionRegistry getMediaSessionRegistry() {
+        if (mediaSessionRegistry == null) {
+            mediaSessionRegistry = SharedMediaSessionRegistry.of(getCamelContext());
+        }
+        return mediaSessionRegistry;
+    }
+
+    public void setMediaSessionRegistry(MediaSessionRegistry mediaSessionRegistry) {
+        this.mediaSessionRegistry = mediaSessionRegistry;
     }
 
     private static final class SharedServer {

@@ -59,6 +59,20 @@ public final class Gb28181Constants {
     @Metadata(label = "producer", description = "End of a RecordInfo query, yyyy-MM-dd'T'HH:mm:ss.", javaType = "String")
     public static final String END_TIME = "CamelGb28181EndTime";
 
+    @Metadata(description = "The media session a pause, resume, speed, seek or bye command concerns: the Call-ID of"
+                            + " its INVITE, as play, playback and download return it. Also set on SESSION_ENDED"
+                            + " events and on the reply of the media commands.", javaType = "String")
+    public static final String SESSION_ID = "CamelGb28181SessionId";
+    @Metadata(label = "producer", description = "The playback speed for the speed command: 0.25 to 8, negative to"
+                                                 + " play backwards.", javaType = "Double")
+    public static final String SCALE = "CamelGb28181Scale";
+    @Metadata(label = "producer", description = "Where the seek command jumps to, in seconds from the start of the"
+                                                 + " requested range.", javaType = "Long")
+    public static final String POSITION = "CamelGb28181Position";
+    @Metadata(label = "producer", description = "The port the platform receives the media on, overriding the option"
+                                                 + " mediaPort.", javaType = "Integer")
+    public static final String MEDIA_PORT = "CamelGb28181MediaPort";
+
     private Gb28181Constants() {
     }
 }

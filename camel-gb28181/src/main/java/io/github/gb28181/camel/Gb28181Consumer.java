@@ -64,6 +64,9 @@ public class Gb28181Consumer extends DefaultConsumer implements DeviceEventListe
         setIfPresent(in, Gb28181Constants.REMOTE_ADDRESS, event.remoteAddress());
         setIfPresent(in, Gb28181Constants.TRANSPORT, event.transport());
         setIfPresent(in, Gb28181Constants.CALL_ID, event.callId());
+        if (event.type() == EventType.SESSION_ENDED) {
+            in.setHeader(Gb28181Constants.SESSION_ID, event.callId());
+        }
         if (event.partial()) {
             in.setHeader(Gb28181Constants.PARTIAL, true);
         }

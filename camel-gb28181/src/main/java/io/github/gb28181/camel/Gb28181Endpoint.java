@@ -97,6 +97,23 @@ public class Gb28181Endpoint extends DefaultEndpoint {
                             + " subscription in its dialog before it lapses, until unsubscribe.")
     private int expires = 3600;
 
+    @UriParam(label = "producer")
+    @Metadata(description = "Where the platform receives media, written into the INVITE's SDP (c=). Defaults to the"
+                            + " address the SIP server advertises.")
+    private String mediaHost;
+    @UriParam(label = "producer")
+    @Metadata(description = "The port the platform receives media on (a gb28181-rtp consumer listening there). A"
+                            + " header CamelGb28181MediaPort overrides it. Required by play, playback and download.")
+    private Integer mediaPort;
+    @UriParam(label = "producer", defaultValue = "udp", enums = "udp,tcp-passive,tcp-active")
+    @Metadata(description = "How media flows: udp; tcp-passive (the platform listens, the device connects); or"
+                            + " tcp-active (the platform connects to the device).")
+    private String mediaTransport = "udp";
+    @UriParam(label = "producer", defaultValue = "0")
+    @Metadata(description = "The download speed factor a download command asks for (1, 2, 4, 8); 0 leaves it to the"
+                            + " device.")
+    private int downloadSpeed;
+
     public Gb28181Endpoint(String uri, Gb28181Component component, Gb28181Configuration configuration) {
         super(uri, component);
         this.configuration = configuration;
@@ -303,5 +320,37 @@ public class Gb28181Endpoint extends DefaultEndpoint {
 
     public void setExpires(int expires) {
         this.expires = expires;
+    }
+
+    public String getMediaHost() {
+        return mediaHost;
+    }
+
+    public void setMediaHost(String mediaHost) {
+        this.mediaHost = mediaHost;
+    }
+
+    public Integer getMediaPort() {
+        return mediaPort;
+    }
+
+    public void setMediaPort(Integer mediaPort) {
+        this.mediaPort = mediaPort;
+    }
+
+    public String getMediaTransport() {
+        return mediaTransport;
+    }
+
+    public void setMediaTransport(String mediaTransport) {
+        this.mediaTransport = mediaTransport;
+    }
+
+    public int getDownloadSpeed() {
+        return downloadSpeed;
+    }
+
+    public void setDownloadSpeed(int downloadSpeed) {
+        this.downloadSpeed = downloadSpeed;
     }
 }

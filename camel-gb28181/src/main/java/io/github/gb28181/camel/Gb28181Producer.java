@@ -8,6 +8,7 @@ import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.sip.PlatformServer;
 import io.github.gb28181.camel.sip.command.QueryResult;
 import io.github.gb28181.camel.sip.command.SubscriptionManager;
+import io.github.gb28181.camel.sip.media.MediaSession;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -54,6 +55,18 @@ public class Gb28181Producer extends DefaultAsyncProducer {
             String command = in.getHeader(Gb28181Constants.COMMAND, endpoint.getCommand(), String.class);
             if ("subscribe".equalsIgnoreCase(command) || "unsubscribe".equalsIgnoreCase(command)) {
                 return subscription(exchange, callback, command);
+            }
+            if (Gb28181MediaCommands.isMediaCommand(command)) {
+                complete(exchange, callback, Gb28181MediaCommands.execute(command, endpoint, in, server), result -> {
+                    if (result == null) {
+                        return; // audio sent: the exchange keeps its body
+                    }
+                    exchange.getMessage().setBody(result);
+                    if (result instanceof MediaSession session) {
+                        exchange.getMessage().setHeader(Gb28181Constants.SESSION_ID, session.sessionId());
+                    }
+                });
+                return false;
             }
             Gb28181CommandFactory.Command cmd = Gb28181CommandFactory.create(command, endpoint, in);
             String deviceId = in.getHeader(Gb28181Constants.DEVICE_ID, endpoint.getDeviceId(), String.class);

@@ -30,7 +30,11 @@ public class Gb28181RtpComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        Gb28181RtpEndpoint endpoint = new Gb28181RtpEndpoint(uri, this, configuration.copy());
+        Gb28181RtpConfiguration config = configuration.copy();
+        if (config.getRegistry() == null) {
+            config.setRegistry(SharedMediaSessionRegistry.of(getCamelContext()));
+        }
+        Gb28181RtpEndpoint endpoint = new Gb28181RtpEndpoint(uri, this, config);
         HostAndPort address = HostAndPort.parse(remaining);
         endpoint.setHost(address.host());
         endpoint.setPort(address.port());

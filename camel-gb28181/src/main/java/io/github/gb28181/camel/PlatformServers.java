@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.github.gb28181.camel.device.DeviceRegistry;
+import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.sip.PlatformServer;
 import io.github.gb28181.camel.sip.PlatformSettings;
 import io.github.gb28181.camel.sip.SipServerSettings;
@@ -26,7 +27,8 @@ final class PlatformServers {
         return config.getHost() + ":" + config.getPort();
     }
 
-    static PlatformServer create(Gb28181Configuration config, DeviceRegistry registry) {
+    static PlatformServer create(Gb28181Configuration config, DeviceRegistry registry,
+                                 MediaSessionRegistry mediaRegistry) {
         SipServerSettings sip = new SipServerSettings(config.getHost(), config.getPort(), transports(config),
                 config.getAdvertisedAddress(), MAX_MESSAGE_SIZE, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
         CredentialLookup credentials = config.getCredentialLookup() != null
@@ -35,7 +37,7 @@ final class PlatformServers {
         PlatformSettings platform = new PlatformSettings(config.getServerId(), config.getDomain(),
                 config.effectiveRealm(), credentials, config.isDigestQop(), config.isRegisterDateHeader(), config.getKeepaliveTimeout(),
                 config.getAggregationTimeout(), NONCE_TTL_MILLIS, null);
-        return new PlatformServer(sip, platform, registry);
+        return new PlatformServer(sip, platform, registry, mediaRegistry);
     }
 
     static Set<String> transports(Gb28181Configuration config) {

@@ -28,6 +28,11 @@ public enum EventType {
     MOBILE_POSITION,
     /** A MediaStatus notify (121: the file being played back or downloaded has ended). */
     MEDIA_STATUS,
+    /**
+     * A media session ended: the device sent BYE, its recording ended (MediaStatus 121), it went offline, or the
+     * platform sent BYE. Body: {@link io.github.gb28181.camel.sip.media.MediaSession} with its end reason.
+     */
+    SESSION_ENDED,
     /** Any other MANSCDP document (DeviceControl and DeviceConfig results, vendor CmdTypes...). */
     RAW
 }

@@ -9,6 +9,11 @@ import java.util.concurrent.TimeUnit;
 import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.device.PresenceTracker;
 import io.github.gb28181.camel.event.EventBus;
+import io.github.gb28181.camel.event.EventType;
+import io.github.gb28181.camel.media.MediaSessionRegistry;
+import io.github.gb28181.camel.sdp.SsrcAllocator;
+import io.github.gb28181.camel.sip.media.AudioBroadcasts;
+import io.github.gb28181.camel.sip.media.MediaSessionManager;
 import io.github.gb28181.camel.manscdp.ManscdpCodec;
 import io.github.gb28181.camel.manscdp.aggregate.ResponseAggregator;
 import io.github.gb28181.camel.sip.auth.DigestAuthenticator;
@@ -43,10 +48,13 @@ public final class PlatformServer {
     private final ManscdpRouter router;
     private final DeviceCommander commander;
     private final SubscriptionManager subscriptions;
+    private final MediaSessionManager media;
+    private final AudioBroadcasts audio;
     private final ScheduledExecutorService scheduler;
     private final ResponseAggregator aggregator;
 
-    public PlatformServer(SipServerSettings sipSettings, PlatformSettings settings, DeviceRegistry registry) {
+    public PlatformServer(SipServerSettings sipSettings, PlatformSettings settings, DeviceRegistry registry,
+                          MediaSessionRegistry mediaRegistry) {
         this.sipSettings = sipSettings;
         this.settings = settings;
         this.registry = registry;
@@ -64,6 +72,17 @@ public final class PlatformServer {
         SnSequence sn = new SnSequence();
         this.commander = new DeviceCommander(registry, sender, codec, waiters, sn);
         this.subscriptions = new SubscriptionManager(sender, codec, sn, commander, scheduler, clock);
+        this.media = new MediaSessionManager(settings.serverId(), sender, commander, new SsrcAllocator(settings.domain()),
+                mediaRegistry, events, clock);
+        this.audio = new AudioBroadcasts(settings.serverId(), registry, sender, commander, waiters, sn, codec, events,
+                clock);
+        router.setMediaSessions(media);
+        events.subscribe(event -> {
+            if (event.type() == EventType.OFFLINE) {
+                media.deviceOffline(event.deviceId());
+                audio.deviceOffline(event.deviceId());
+            }
+        });
         this.aggregator = new ResponseAggregator(scheduler, Duration.ofMillis(settings.aggregationTimeoutMillis()),
                 router::onAggregated);
         router.setAggregator(aggregator);
@@ -75,10 +94,20 @@ public final class PlatformServer {
                 settings.digestQop());
         dispatcher.register(Request.REGISTER,
                 new RegisterHandler(authenticator, registry, presence, settings.registerDateHeader(), clock));
-        MessageHandler messages = new MessageHandler(codec, registry, presence, router);
+        MessageHandler messages = new MessageHandler(codec, registry, presence, router, media::deviceOfCall);
         dispatcher.register(Request.MESSAGE, messages);
         // NOTIFYs of catalog, alarm and position subscriptions carry the same documents as MESSAGEs
         dispatcher.register(Request.NOTIFY, messages);
+        dispatcher.register(Request.BYE, in -> {
+            if (audio.owns(in.callId())) {
+                audio.deviceBye(in);
+            } else {
+                media.handle(in);
+            }
+        });
+        // a device INVITEs the platform only to take the audio of a broadcast
+        dispatcher.register(Request.INVITE, audio);
+        dispatcher.register(Request.ACK, in -> audio.acknowledged(in.callId()));
         dispatcher.setClientTransactionListener(sender);
     }
 
@@ -89,6 +118,8 @@ public final class PlatformServer {
     }
 
     public synchronized void stop() {
+        media.close();
+        audio.close();
         subscriptions.close();
         aggregator.close();
         scheduler.shutdownNow();
@@ -120,6 +151,16 @@ public final class PlatformServer {
     /** Catalog, alarm and position subscriptions to devices. */
     public SubscriptionManager subscriptions() {
         return subscriptions;
+    }
+
+    /** Live, playback and download sessions. */
+    public MediaSessionManager media() {
+        return media;
+    }
+
+    /** Voice broadcasts to devices. */
+    public AudioBroadcasts audio() {
+        return audio;
     }
 
     public ManscdpCodec codec() {

@@ -254,6 +254,23 @@ class MediaReceiverTest {
     }
 
     @Test
+    void aStopReleasesThePortBeforeItReturns() throws Exception {
+        // a JDK socket closes for real only when its selector next runs, after close() has returned; with threads
+        // shared as the Camel component shares them, nothing else makes that happen before the next bind
+        int port = FreePorts.find();
+        try (MediaEventLoops shared = MediaEventLoops.create(1, 1)) {
+            for (MediaTransport transport : List.of(MediaTransport.UDP, MediaTransport.TCP_PASSIVE)) {
+                MediaReceiver receiver = new MediaReceiver(MediaReceiverConfig.builder().transport(transport)
+                        .host("127.0.0.1").port(port).build(), shared, frames);
+                for (int i = 0; i < 100; i++) {
+                    receiver.start();
+                    receiver.stop();
+                }
+            }
+        }
+    }
+
+    @Test
     void aSlowListenerCannotExhaustMemory() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<MediaFrame> seen = new ArrayList<>();

@@ -162,7 +162,7 @@ class SeedReplayTest {
         PlatformSettings settings = new PlatformSettings(serverId, domain, realm,
                 StaticCredentialLookup.of(null, passwords), false, true, 60_000, 2_000, 60_000, nonces);
         server = new PlatformServer(new SipServerSettings("127.0.0.1", port, Set.of("UDP", "TCP"), null,
-                1024 * 1024, 4), settings, new DeviceRegistry());
+                1024 * 1024, 4), settings, new DeviceRegistry(), new io.github.gb28181.camel.media.InMemoryMediaSessionRegistry());
         server.events().subscribe(events::add);
         server.start();
         peer = SipPeer.udp(port);

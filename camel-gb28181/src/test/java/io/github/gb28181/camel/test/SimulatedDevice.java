@@ -138,9 +138,45 @@ public final class SimulatedDevice implements AfterEachCallback, AutoCloseable {
     }
 
     public byte[] manscdpMessage(String callId, byte[] body) {
+        return manscdpMessage(callId, body, deviceId);
+    }
+
+    /** A MANSCDP MESSAGE in a given Call-ID from a given id: devices send MediaStatus as a channel, in the INVITE's. */
+    public byte[] manscdpMessage(String callId, byte[] body, String fromUser) {
         String head = request("MESSAGE", "sip:" + serverId + "@" + domain, callId,
-                "To: <sip:" + serverId + "@" + domain + ">\r\n", "Application/MANSCDP+xml", body);
+                "To: <sip:" + serverId + "@" + domain + ">\r\n", "Application/MANSCDP+xml", body)
+                .replace("From: <sip:" + deviceId + "@", "From: <sip:" + fromUser + "@");
         return concat(head.getBytes(StandardCharsets.UTF_8), body);
+    }
+
+    /**
+     * INVITEs the platform as {@code fromId} (an audio channel) with an SDP offer, as a device does to take the audio
+     * of a broadcast; returns the final response, which the caller acknowledges with {@link #ack}.
+     */
+    public SipText invitePlatform(String fromId, String callId, String sdp) throws Exception {
+        byte[] body = sdp.getBytes(StandardCharsets.US_ASCII);
+        String head = request("INVITE", "sip:" + serverId + "@" + peer.localHost() + ":" + peer.serverPort(), callId,
+                "To: <sip:" + serverId + "@" + domain + ">\r\n"
+                + "Contact: <sip:" + fromId + "@" + peer.localHost() + ":" + peer.localPort() + ">\r\n",
+                "application/sdp", body)
+                .replace("From: <sip:" + deviceId + "@", "From: <sip:" + fromId + "@");
+        peer.send(concat(head.getBytes(StandardCharsets.UTF_8), body));
+        return peer.awaitResponse(callId, TIMEOUT);
+    }
+
+    /** The ACK for a 2xx to our INVITE, sent to the Contact the answer names. */
+    public void ack(SipText ok, String fromId) throws IOException {
+        String contact = ok.header("Contact");
+        String target = contact.substring(contact.indexOf('<') + 1, contact.indexOf('>'));
+        String cseq = ok.header("CSeq").replaceAll("\\s+INVITE", "");
+        peer.send("ACK " + target + " SIP/2.0\r\n"
+                  + "Via: SIP/2.0/" + peer.transport() + " " + peer.localHost() + ":" + peer.localPort()
+                  + ";rport;branch=z9hG4bK" + newId() + "\r\n"
+                  + "From: " + ok.header("From") + "\r\n"
+                  + "To: " + ok.header("To") + "\r\n"
+                  + "Call-ID: " + ok.header("Call-ID") + "\r\n"
+                  + "CSeq: " + cseq + " ACK\r\n"
+                  + "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
     }
 
     /** Answers a request the platform sent us. */
@@ -153,6 +189,12 @@ public final class SimulatedDevice implements AfterEachCallback, AutoCloseable {
      * a Contact naming us is added, as dialog-creating answers need.
      */
     public void answer(SipText request, int status, String reason, String toTag, String extraHeaders) throws IOException {
+        answer(request, status, reason, toTag, extraHeaders, null, null);
+    }
+
+    /** Answers with a body (an SDP answer, a MANSRTSP reply) of the given Content-Type. */
+    public void answer(SipText request, int status, String reason, String toTag, String extraHeaders, String contentType,
+                       byte[] body) throws IOException {
         StringBuilder sb = new StringBuilder("SIP/2.0 ").append(status).append(' ').append(reason).append("\r\n");
         for (String via : request.headers("Via")) {
             sb.append("Via: ").append(via).append("\r\n");
@@ -165,29 +207,41 @@ public final class SimulatedDevice implements AfterEachCallback, AutoCloseable {
         sb.append("Contact: <sip:").append(deviceId).append('@').append(peer.localHost()).append(':')
                 .append(peer.localPort()).append(">\r\n");
         sb.append(extraHeaders);
-        sb.append("User-Agent: SimulatedDevice\r\nContent-Length: 0\r\n\r\n");
-        peer.send(sb.toString());
+        sb.append("User-Agent: SimulatedDevice\r\n");
+        if (contentType != null) {
+            sb.append("Content-Type: ").append(contentType).append("\r\n");
+        }
+        sb.append("Content-Length: ").append(body == null ? 0 : body.length).append("\r\n\r\n");
+        peer.send(body == null ? sb.toString().getBytes(StandardCharsets.UTF_8)
+                : concat(sb.toString().getBytes(StandardCharsets.UTF_8), body));
+    }
+
+    /** A request of ours within the dialog the platform's {@code opening} request started (a BYE, say). */
+    public SipText requestInDialog(String method, SipText opening, String toTag, String extraHeaders, String contentType,
+                                   byte[] body) throws Exception {
+        String callId = opening.header("Call-ID");
+        String head = method + " " + contactUri(opening) + " SIP/2.0\r\n"
+                      + "Via: SIP/2.0/" + peer.transport() + " " + peer.localHost() + ":" + peer.localPort()
+                      + ";rport;branch=z9hG4bK" + newId() + "\r\n"
+                      + "From: " + opening.header("To").replaceAll(";tag=.*$", "") + ";tag=" + toTag + "\r\n"
+                      + "To: " + opening.header("From") + "\r\n"
+                      + "Call-ID: " + callId + "\r\n"
+                      + "CSeq: " + cseq.getAndIncrement() + " " + method + "\r\n"
+                      + "Max-Forwards: 70\r\n"
+                      + extraHeaders
+                      + (contentType != null ? "Content-Type: " + contentType + "\r\n" : "")
+                      + "Content-Length: " + (body == null ? 0 : body.length) + "\r\n\r\n";
+        peer.send(body == null ? head.getBytes(StandardCharsets.UTF_8)
+                : concat(head.getBytes(StandardCharsets.UTF_8), body));
+        return peer.await(m -> m.isResponse() && callId.equals(m.header("Call-ID")) && m.method().equals(method),
+                TIMEOUT);
     }
 
     /** A NOTIFY within the dialog a SUBSCRIBE opened, which we answered with {@code toTag}; returns the answer. */
     public SipText notifyInDialog(SipText subscribe, String toTag, String event, String xml) throws Exception {
-        byte[] body = xml.getBytes(StandardCharsets.UTF_8);
-        String callId = subscribe.header("Call-ID");
-        String head = "NOTIFY " + contactUri(subscribe) + " SIP/2.0\r\n"
-                      + "Via: SIP/2.0/" + peer.transport() + " " + peer.localHost() + ":" + peer.localPort()
-                      + ";rport;branch=z9hG4bK" + newId() + "\r\n"
-                      + "From: <sip:" + deviceId + "@" + domain + ">;tag=" + toTag + "\r\n"
-                      + "To: " + subscribe.header("From") + "\r\n"
-                      + "Call-ID: " + callId + "\r\n"
-                      + "CSeq: " + cseq.getAndIncrement() + " NOTIFY\r\n"
-                      + "Event: " + event + "\r\n"
-                      + "Subscription-State: active;expires=3600\r\n"
-                      + "Max-Forwards: 70\r\n"
-                      + "Content-Type: Application/MANSCDP+xml\r\n"
-                      + "Content-Length: " + body.length + "\r\n\r\n";
-        peer.send(concat(head.getBytes(StandardCharsets.UTF_8), body));
-        return peer.await(m -> m.isResponse() && callId.equals(m.header("Call-ID")) && m.method().equals("NOTIFY"),
-                TIMEOUT);
+        return requestInDialog("NOTIFY", subscribe, toTag, "Event: " + event + "\r\n"
+                                                          + "Subscription-State: active;expires=3600\r\n",
+                "Application/MANSCDP+xml", xml.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String contactUri(SipText request) {

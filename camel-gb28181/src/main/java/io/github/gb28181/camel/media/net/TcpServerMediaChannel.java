@@ -58,8 +58,10 @@ public final class TcpServerMediaChannel implements MediaChannel {
 
     @Override
     public void stop() {
+        InetSocketAddress bound = server != null ? (InetSocketAddress) server.localAddress() : null;
         connections.close().syncUninterruptibly();
         server = null;
+        SocketRelease.awaitFree(group, bound, true);
     }
 
     @Override

@@ -49,8 +49,10 @@ public final class UdpMediaChannel implements MediaChannel {
     @Override
     public void stop() {
         if (channel != null) {
+            InetSocketAddress bound = (InetSocketAddress) channel.localAddress();
             channel.close().syncUninterruptibly();
             channel = null;
+            SocketRelease.awaitFree(group, bound, false);
         }
     }
 

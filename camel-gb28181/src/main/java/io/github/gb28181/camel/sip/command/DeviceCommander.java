@@ -109,7 +109,12 @@ public final class DeviceCommander {
         });
     }
 
-    Device resolve(String deviceId, String targetId) throws DeviceUnavailableException {
+    /**
+     * The online device to send to: {@code deviceId} itself, or the owner of {@code targetId} (a channel).
+     *
+     * @throws DeviceUnavailableException when it is unknown or offline
+     */
+    public Device resolve(String deviceId, String targetId) throws DeviceUnavailableException {
         String id = deviceId != null ? deviceId : targetId;
         if (id == null) {
             throw new DeviceUnavailableException(null, "No device id given");
@@ -124,7 +129,8 @@ public final class DeviceCommander {
         return device;
     }
 
-    Charset charsetOf(Device device) {
+    /** The charset to write to a device in: the one it declares, else the GB default. */
+    public Charset charsetOf(Device device) {
         return device.getCharset() != null ? Charset.forName(device.getCharset()) : codec.getDefaultCharset();
     }
 

@@ -33,6 +33,7 @@ import io.github.gb28181.camel.manscdp.model.ResultResponse;
 import io.github.gb28181.camel.sip.IncomingRequest;
 import io.github.gb28181.camel.sip.RequestSender;
 import io.github.gb28181.camel.sip.command.ResponseWaiters;
+import io.github.gb28181.camel.sip.media.MediaSessionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,7 @@ public final class ManscdpRouter {
     private final ManscdpCodec codec;
     private final RequestSender sender;
     private volatile ResponseAggregator aggregator;
+    private volatile MediaSessionManager mediaSessions;
     /**
      * Who sent each answer being aggregated: its DeviceID may be a channel that several devices list. Bounded,
      * because a late duplicate of a finished answer is swallowed by the aggregator and never comes back to clear it.
@@ -78,6 +80,10 @@ public final class ManscdpRouter {
         this.aggregator = aggregator;
     }
 
+    public void setMediaSessions(MediaSessionManager mediaSessions) {
+        this.mediaSessions = mediaSessions;
+    }
+
     public void route(Device device, ManscdpMessage message, IncomingRequest in) {
         ResponseAggregator parts = aggregator;
         if (parts != null && message instanceof MultiPart<?>) {
@@ -101,6 +107,9 @@ public final class ManscdpRouter {
         publish(device, eventType(message), message, in.callId(), false);
         if (message instanceof AlarmNotify alarm) {
             acknowledgeAlarm(device, alarm);
+        } else if (message instanceof MediaStatusNotify status && Integer.valueOf(121).equals(status.getNotifyType())
+                && mediaSessions != null) {
+            mediaSessions.mediaEnded(in.callId());
         }
     }
 

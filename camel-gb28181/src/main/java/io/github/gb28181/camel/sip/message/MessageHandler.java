@@ -1,6 +1,8 @@
 package io.github.gb28181.camel.sip.message;
 
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.device.DeviceRegistry;
@@ -27,13 +29,19 @@ public final class MessageHandler implements SipRequestHandler {
     private final DeviceRegistry registry;
     private final PresenceTracker presence;
     private final ManscdpRouter router;
+    private final Function<String, Optional<String>> deviceOfCall;
 
+    /**
+     * @param deviceOfCall the device whose media session has a Call-ID: MediaStatus may come in that session's Call-ID
+     *                     from an id that is neither the device nor one of its known channels
+     */
     public MessageHandler(ManscdpCodec codec, DeviceRegistry registry, PresenceTracker presence,
-                          ManscdpRouter router) {
+                          ManscdpRouter router, Function<String, Optional<String>> deviceOfCall) {
         this.codec = codec;
         this.registry = registry;
         this.presence = presence;
         this.router = router;
+        this.deviceOfCall = deviceOfCall;
     }
 
     @Override
@@ -79,7 +87,8 @@ public final class MessageHandler implements SipRequestHandler {
         if (fromUser == null) {
             return null;
         }
-        String deviceId = registry.owner(fromUser).map(Device::getDeviceId).orElse(fromUser);
+        String deviceId = registry.owner(fromUser).map(Device::getDeviceId)
+                .or(() -> deviceOfCall.apply(in.callId())).orElse(fromUser);
         return presence.heardFrom(deviceId, in.remoteHost(), in.remotePort(), in.transport(),
                 "Keepalive".equalsIgnoreCase(message.getCmdType()));
     }

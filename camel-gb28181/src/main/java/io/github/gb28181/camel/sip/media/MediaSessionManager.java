@@ -1,0 +1,373 @@
+package io.github.gb28181.camel.sip.media;
+
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import io.github.gb28181.camel.device.Device;
+import io.github.gb28181.camel.device.DeviceRejectedException;
+import io.github.gb28181.camel.device.DeviceTimeoutException;
+import io.github.gb28181.camel.device.DeviceUnavailableException;
+import io.github.gb28181.camel.event.DeviceEvent;
+import io.github.gb28181.camel.event.EventBus;
+import io.github.gb28181.camel.event.EventType;
+import io.github.gb28181.camel.media.MediaSessionInfo;
+import io.github.gb28181.camel.media.MediaSessionRegistry;
+import io.github.gb28181.camel.sdp.MansRtsp;
+import io.github.gb28181.camel.sdp.SdpAnswer;
+import io.github.gb28181.camel.sdp.SdpOffer;
+import io.github.gb28181.camel.sdp.SsrcAllocator;
+import io.github.gb28181.camel.sip.IncomingRequest;
+import io.github.gb28181.camel.sip.RequestSender;
+import io.github.gb28181.camel.sip.SipFactories;
+import io.github.gb28181.camel.sip.SipRequestHandler;
+import io.github.gb28181.camel.sip.command.DeviceCommander;
+import javax.sip.Dialog;
+import javax.sip.SipException;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Live, playback and download sessions: INVITE with GB28181 SDP and ACK, MANSRTSP INFO to pause, resume, change speed
+ * and seek, BYE from either side, and the end of a recording announced by MediaStatus 121. The RTP side learns each
+ * session's SSRC through the {@link MediaSessionRegistry}, so frames carry device and channel.
+ */
+public final class MediaSessionManager implements SipRequestHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaSessionManager.class);
+
+    public static final String BYE_SENT = "BYE_SENT";
+    public static final String DEVICE_BYE = "DEVICE_BYE";
+    public static final String MEDIA_END = "MEDIA_END";
+    public static final String DEVICE_OFFLINE = "DEVICE_OFFLINE";
+    public static final String SHUTDOWN = "SHUTDOWN";
+
+    private final String serverId;
+    private final RequestSender sender;
+    private final DeviceCommander devices;
+    private final SsrcAllocator ssrcs;
+    private final MediaSessionRegistry mediaRegistry;
+    private final EventBus events;
+    private final Clock clock;
+    private final Map<String, Active> sessions = new ConcurrentHashMap<>();
+
+    public MediaSessionManager(String serverId, RequestSender sender, DeviceCommander devices, SsrcAllocator ssrcs,
+                               MediaSessionRegistry mediaRegistry, EventBus events, Clock clock) {
+        this.serverId = serverId;
+        this.sender = sender;
+        this.devices = devices;
+        this.ssrcs = ssrcs;
+        this.mediaRegistry = mediaRegistry;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** INVITEs the channel and completes with the session once the device accepted and we acknowledged. */
+    public CompletableFuture<MediaSession> invite(MediaRequest ask, Duration timeout) {
+        Device device;
+        try {
+            device = devices.resolve(ask.deviceId(), ask.channelId());
+        } catch (DeviceUnavailableException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        String ssrc = ssrcs.allocate(ask.kind());
+        Active session = new Active(device, ask, ssrc);
+        AtomicBoolean abandoned = new AtomicBoolean();
+        try {
+            Request invite = sender.createRequest(Request.INVITE, device, ask.channelId());
+            invite.setHeader(sender.platformContact(device.getTransport()));
+            invite.setHeader(SipFactories.HEADERS.createSubjectHeader(
+                    ask.channelId() + ":" + ssrc + "," + serverId + ":0"));
+            String sdp = new SdpOffer(serverId, ask.channelId(), ask.kind(), ask.mediaHost(), ask.mediaPort(),
+                    ask.transport(), ssrc, ask.startEpoch(), ask.endEpoch(), ask.downloadSpeed()).encode();
+            invite.setContent(sdp, SipFactories.HEADERS.createContentTypeHeader("application", "sdp"));
+            session.callId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
+            // announced before the INVITE leaves: a device may start streaming before its 200 OK arrives
+            registry().announce(Long.parseLong(ssrc), session.info());
+            CompletableFuture<Response> answered = sender.sendDialogCreating(invite, dialog -> session.dialog = dialog);
+            return answered.thenApply(response -> accepted(session, response, abandoned))
+                    .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .handle((result, error) -> {
+                        if (error == null) {
+                            return result;
+                        }
+                        abandoned.set(true);
+                        release(session);
+                        throw new CompletionException(failure(device, error, timeout));
+                    });
+        } catch (ParseException | RuntimeException e) {
+            release(session);
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private MediaSession accepted(Active session, Response response, AtomicBoolean abandoned) {
+        if (response.getStatusCode() >= 300) {
+            throw new CompletionException(new DeviceRejectedException(session.device.getDeviceId(),
+                    response.getStatusCode(), "Device " + session.device.getDeviceId() + " refused the "
+                                              + session.ask.kind() + " INVITE for " + session.ask.channelId()
+                                              + " with " + response.getStatusCode() + " " + response.getReasonPhrase()));
+        }
+        acknowledge(session, response);
+        if (abandoned.get()) {
+            // the caller gave up before the device answered: end what the device started
+            sendBye(session);
+            throw new CompletionException(new DeviceTimeoutException(session.device.getDeviceId(), "answered too late"));
+        }
+        SdpAnswer answer;
+        try {
+            answer = SdpAnswer.parse(new String(response.getRawContent() == null ? new byte[0] : response.getRawContent(),
+                    StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            sendBye(session);
+            throw new CompletionException(new DeviceRejectedException(session.device.getDeviceId(), 488,
+                    "Device " + session.device.getDeviceId() + " answered the INVITE with unusable SDP: "
+                                                                        + e.getMessage()));
+        }
+        session.answer = answer;
+        if (answer.ssrc() != null && !answer.ssrc().equals(session.offeredSsrc) && answer.ssrc().matches("\\d{1,10}")) {
+            // devices may pick their own y=: that is the SSRC in their RTP, so the media side must follow it
+            registry().rekey(Long.parseLong(session.offeredSsrc), Long.parseLong(answer.ssrc()));
+            ssrcs.reserve(answer.ssrc());
+            session.ssrc = answer.ssrc();
+        }
+        session.state = MediaSession.State.ACTIVE;
+        session.startedAt = clock.instant();
+        sessions.put(session.callId, session);
+        LOG.info("{} session {} of channel {} on device {} started, SSRC {}", session.ask.kind(), session.callId,
+                session.ask.channelId(), session.device.getDeviceId(), session.ssrc);
+        return session.view();
+    }
+
+    private void acknowledge(Active session, Response response) {
+        try {
+            long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+            Request ack = session.dialog.createAck(cseq);
+            session.dialog.sendAck(ack);
+        } catch (Exception e) {
+            LOG.warn("Cannot ACK the 200 OK of session {}: {}", session.callId, e.getMessage());
+        }
+    }
+
+    public CompletableFuture<MediaSession> pause(String sessionId, Duration timeout) {
+        return control(sessionId, s -> MansRtsp.pause(s.nextRtspCseq()), s -> s.state = MediaSession.State.PAUSED,
+                timeout);
+    }
+
+    public CompletableFuture<MediaSession> resume(String sessionId, Duration timeout) {
+        return control(sessionId, s -> MansRtsp.resume(s.nextRtspCseq(), s.scale), s -> s.state = MediaSession.State.ACTIVE,
+                timeout);
+    }
+
+    public CompletableFuture<MediaSession> speed(String sessionId, double scale, Duration timeout) {
+        if (scale == 0 || Double.isNaN(scale) || Math.abs(scale) > 64) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("scale must be non-zero, within +/-64"));
+        }
+        return control(sessionId, s -> MansRtsp.speed(s.nextRtspCseq(), scale), s -> s.scale = scale, timeout);
+    }
+
+    public CompletableFuture<MediaSession> seek(String sessionId, long seconds, Duration timeout) {
+        if (seconds < 0) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("seek seconds must not be negative"));
+        }
+        return control(sessionId, s -> MansRtsp.seek(s.nextRtspCseq(), s.scale, seconds),
+                s -> s.state = MediaSession.State.ACTIVE, timeout);
+    }
+
+    /** Ends a session with BYE; completes once the device answered (or did not, in time). */
+    public CompletableFuture<MediaSession> bye(String sessionId, Duration timeout) {
+        Active session = sessions.remove(sessionId);
+        if (session == null) {
+            return CompletableFuture.failedFuture(unknown(sessionId));
+        }
+        CompletableFuture<Response> sent = sendBye(session);
+        MediaSession ended = end(session, BYE_SENT);
+        return sent.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((r, e) -> ended);
+    }
+
+    public Collection<MediaSession> sessions() {
+        return sessions.values().stream().map(Active::view).toList();
+    }
+
+    public Optional<MediaSession> session(String sessionId) {
+        return Optional.ofNullable(sessions.get(sessionId)).map(Active::view);
+    }
+
+    /** The device a session's Call-ID belongs to: MediaStatus may come from an id that is not the device's. */
+    public Optional<String> deviceOfCall(String callId) {
+        return Optional.ofNullable(sessions.get(callId)).map(s -> s.device.getDeviceId());
+    }
+
+    /** BYE from the device: answer it and end the session. */
+    @Override
+    public void handle(IncomingRequest in) {
+        Active session = sessions.remove(in.callId());
+        if (session == null) {
+            in.respond(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        in.respond(Response.OK);
+        LOG.info("Device {} ended session {}", session.device.getDeviceId(), session.callId);
+        end(session, DEVICE_BYE);
+    }
+
+    /** MediaStatus 121: the recording played back or downloaded reached its end. */
+    public void mediaEnded(String callId) {
+        Active session = sessions.remove(callId);
+        if (session != null) {
+            LOG.info("Session {} reached the end of its recording", callId);
+            sendBye(session);
+            end(session, MEDIA_END);
+        }
+    }
+
+    /** The device went offline: its sessions are over. */
+    public void deviceOffline(String deviceId) {
+        for (Active session : List.copyOf(sessions.values())) {
+            if (session.device.getDeviceId().equals(deviceId) && sessions.remove(session.callId, session)) {
+                sendBye(session);
+                end(session, DEVICE_OFFLINE);
+            }
+        }
+    }
+
+    /** Ends every session with BYE, for a graceful shutdown. */
+    public void close() {
+        for (Active session : List.copyOf(sessions.values())) {
+            if (sessions.remove(session.callId, session)) {
+                sendBye(session);
+                end(session, SHUTDOWN);
+            }
+        }
+    }
+
+    private CompletableFuture<MediaSession> control(
+            String sessionId, Function<Active, String> body, java.util.function.Consumer<Active> applied,
+            Duration timeout) {
+        Active session = sessions.get(sessionId);
+        if (session == null) {
+            return CompletableFuture.failedFuture(unknown(sessionId));
+        }
+        try {
+            Request info = session.dialog.createRequest(Request.INFO);
+            ContentTypeHeader type = SipFactories.HEADERS.createContentTypeHeader("Application", "MANSRTSP");
+            info.setContent(body.apply(session), type);
+            return sender.send(info, session.dialog).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .handle((response, error) -> {
+                        if (error != null) {
+                            throw new CompletionException(failure(session.device, error, timeout));
+                        }
+                        if (response.getStatusCode() >= 300) {
+                            throw new CompletionException(new DeviceRejectedException(session.device.getDeviceId(),
+                                    response.getStatusCode(), "Device " + session.device.getDeviceId()
+                                                              + " refused the INFO with " + response.getStatusCode()));
+                        }
+                        applied.accept(session);
+                        return session.view();
+                    });
+        } catch (SipException | ParseException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletableFuture<Response> sendBye(Active session) {
+        try {
+            Request bye = session.dialog.createRequest(Request.BYE);
+            return sender.send(bye, session.dialog);
+        } catch (SipException | RuntimeException e) {
+            LOG.debug("Cannot send BYE for session {}: {}", session.callId, e.getMessage());
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private MediaSession end(Active session, String reason) {
+        session.state = MediaSession.State.ENDED;
+        session.endedAt = clock.instant();
+        session.endReason = reason;
+        release(session);
+        MediaSession view = session.view();
+        events.publish(new DeviceEvent(EventType.SESSION_ENDED, session.device.getDeviceId(), session.ask.channelId(),
+                null, null, view, session.device.getRemoteAddress(), session.device.getTransport(), session.callId,
+                false));
+        return view;
+    }
+
+    private void release(Active session) {
+        registry().remove(Long.parseLong(session.ssrc));
+        ssrcs.release(session.offeredSsrc);
+        ssrcs.release(session.ssrc);
+    }
+
+    private MediaSessionRegistry registry() {
+        return mediaRegistry;
+    }
+
+    private static Throwable failure(Device device, Throwable error, Duration timeout) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof TimeoutException) {
+            return new DeviceTimeoutException(device.getDeviceId(), "Device " + device.getDeviceId()
+                                                                    + " did not answer within " + timeout.toMillis() + " ms");
+        }
+        return cause;
+    }
+
+    private static DeviceUnavailableException unknown(String sessionId) {
+        return new DeviceUnavailableException(null, "No media session " + sessionId);
+    }
+
+    private final class Active {
+        private final Device device;
+        private final MediaRequest ask;
+        private final String offeredSsrc;
+        private final AtomicInteger rtspCseq = new AtomicInteger();
+        private volatile String ssrc;
+        private volatile String callId;
+        private volatile Dialog dialog;
+        private volatile SdpAnswer answer;
+        private volatile MediaSession.State state = MediaSession.State.ACTIVE;
+        private volatile double scale = 1.0;
+        private volatile Instant startedAt;
+        private volatile Instant endedAt;
+        private volatile String endReason;
+
+        private Active(Device device, MediaRequest ask, String ssrc) {
+            this.device = device;
+            this.ask = ask;
+            this.offeredSsrc = ssrc;
+            this.ssrc = ssrc;
+        }
+
+        int nextRtspCseq() {
+            return rtspCseq.incrementAndGet();
+        }
+
+        MediaSessionInfo info() {
+            return new MediaSessionInfo(device.getDeviceId(), ask.channelId(), callId);
+        }
+
+        MediaSession view() {
+            return new MediaSession(callId, device.getDeviceId(), ask.channelId(), ask.kind(), ssrc, offeredSsrc,
+                    ask.mediaHost(), ask.mediaPort(), ask.transport(), answer == null ? null : answer.mediaHost(),
+                    answer == null ? 0 : answer.mediaPort(), state, scale, startedAt, endedAt, endReason);
+        }
+    }
+}
