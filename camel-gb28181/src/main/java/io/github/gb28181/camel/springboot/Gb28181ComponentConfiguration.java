@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.gb28181.camel.Gb28181Configuration;
 import io.github.gb28181.camel.device.DeviceRegistry;
+import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -105,6 +106,12 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      * every device in one place. The option is a io.github.gb28181.camel.device.DeviceRegistry type.
      */
     private DeviceRegistry deviceRegistry;
+    /**
+     * Where media sessions announce their SSRC to the gb28181-rtp consumers, so frames carry device and channel. By
+     * default both components share one, found or bound in the Camel registry. The option is a
+     * io.github.gb28181.camel.media.MediaSessionRegistry type.
+     */
+    private MediaSessionRegistry mediaSessionRegistry;
     /**
      * A lookup of device passwords, for a credentials store of your own. Overrides password and devicePasswords. The
      * option is a io.github.gb28181.camel.sip.auth.CredentialLookup type.
@@ -240,6 +247,14 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
 
     public void setDeviceRegistry(DeviceRegistry deviceRegistry) {
         this.deviceRegistry = deviceRegistry;
+    }
+
+    public MediaSessionRegistry getMediaSessionRegistry() {
+        return mediaSessionRegistry;
+    }
+
+    public void setMediaSessionRegistry(MediaSessionRegistry mediaSessionRegistry) {
+        this.mediaSessionRegistry = mediaSessionRegistry;
     }
 
     public CredentialLookup getCredentialLookup() {
