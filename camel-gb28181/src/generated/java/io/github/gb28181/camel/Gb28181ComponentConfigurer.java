@@ -34,6 +34,12 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "advertisedAddress": getOrCreateConfiguration(target).setAdvertisedAddress(property(camelContext, java.lang.String.class, value)); return true;
         case "aggregationtimeout":
         case "aggregationTimeout": getOrCreateConfiguration(target).setAggregationTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "allowedaddresses":
+        case "allowedAddresses": getOrCreateConfiguration(target).setAllowedAddresses(property(camelContext, java.lang.String.class, value)); return true;
+        case "alloweddevices":
+        case "allowedDevices": getOrCreateConfiguration(target).setAllowedDevices(property(camelContext, java.lang.String.class, value)); return true;
+        case "authlockout":
+        case "authLockout": getOrCreateConfiguration(target).setAuthLockout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
@@ -41,6 +47,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "configuration": target.setConfiguration(property(camelContext, io.github.gb28181.camel.Gb28181Configuration.class, value)); return true;
         case "credentiallookup":
         case "credentialLookup": getOrCreateConfiguration(target).setCredentialLookup(property(camelContext, io.github.gb28181.camel.sip.auth.CredentialLookup.class, value)); return true;
+        case "deniedaddresses":
+        case "deniedAddresses": getOrCreateConfiguration(target).setDeniedAddresses(property(camelContext, java.lang.String.class, value)); return true;
+        case "denieddevices":
+        case "deniedDevices": getOrCreateConfiguration(target).setDeniedDevices(property(camelContext, java.lang.String.class, value)); return true;
         case "devicepasswords":
         case "devicePasswords": getOrCreateConfiguration(target).setDevicePasswords(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceregistry":
@@ -53,6 +63,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "keepaliveTimeout": getOrCreateConfiguration(target).setKeepaliveTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lockdeviceaddress":
+        case "lockDeviceAddress": getOrCreateConfiguration(target).setLockDeviceAddress(property(camelContext, boolean.class, value)); return true;
+        case "maxauthfailures":
+        case "maxAuthFailures": getOrCreateConfiguration(target).setMaxAuthFailures(property(camelContext, int.class, value)); return true;
         case "mediasessionregistry":
         case "mediaSessionRegistry": target.setMediaSessionRegistry(property(camelContext, io.github.gb28181.camel.media.MediaSessionRegistry.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
@@ -62,6 +76,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "registerDateHeader": getOrCreateConfiguration(target).setRegisterDateHeader(property(camelContext, boolean.class, value)); return true;
         case "serverid":
         case "serverId": getOrCreateConfiguration(target).setServerId(property(camelContext, java.lang.String.class, value)); return true;
+        case "strictusername":
+        case "strictUsername": getOrCreateConfiguration(target).setStrictUsername(property(camelContext, boolean.class, value)); return true;
         case "transports": getOrCreateConfiguration(target).setTransports(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -79,6 +95,12 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "advertisedAddress": return java.lang.String.class;
         case "aggregationtimeout":
         case "aggregationTimeout": return long.class;
+        case "allowedaddresses":
+        case "allowedAddresses": return java.lang.String.class;
+        case "alloweddevices":
+        case "allowedDevices": return java.lang.String.class;
+        case "authlockout":
+        case "authLockout": return long.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
@@ -86,6 +108,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "configuration": return io.github.gb28181.camel.Gb28181Configuration.class;
         case "credentiallookup":
         case "credentialLookup": return io.github.gb28181.camel.sip.auth.CredentialLookup.class;
+        case "deniedaddresses":
+        case "deniedAddresses": return java.lang.String.class;
+        case "denieddevices":
+        case "deniedDevices": return java.lang.String.class;
         case "devicepasswords":
         case "devicePasswords": return java.lang.String.class;
         case "deviceregistry":
@@ -98,6 +124,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "keepaliveTimeout": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lockdeviceaddress":
+        case "lockDeviceAddress": return boolean.class;
+        case "maxauthfailures":
+        case "maxAuthFailures": return int.class;
         case "mediasessionregistry":
         case "mediaSessionRegistry": return io.github.gb28181.camel.media.MediaSessionRegistry.class;
         case "password": return java.lang.String.class;
@@ -107,6 +137,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "registerDateHeader": return boolean.class;
         case "serverid":
         case "serverId": return java.lang.String.class;
+        case "strictusername":
+        case "strictUsername": return boolean.class;
         case "transports": return java.lang.String.class;
         default: return null;
         }
@@ -120,6 +152,12 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "advertisedAddress": return getOrCreateConfiguration(target).getAdvertisedAddress();
         case "aggregationtimeout":
         case "aggregationTimeout": return getOrCreateConfiguration(target).getAggregationTimeout();
+        case "allowedaddresses":
+        case "allowedAddresses": return getOrCreateConfiguration(target).getAllowedAddresses();
+        case "alloweddevices":
+        case "allowedDevices": return getOrCreateConfiguration(target).getAllowedDevices();
+        case "authlockout":
+        case "authLockout": return getOrCreateConfiguration(target).getAuthLockout();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
@@ -127,6 +165,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "configuration": return target.getConfiguration();
         case "credentiallookup":
         case "credentialLookup": return getOrCreateConfiguration(target).getCredentialLookup();
+        case "deniedaddresses":
+        case "deniedAddresses": return getOrCreateConfiguration(target).getDeniedAddresses();
+        case "denieddevices":
+        case "deniedDevices": return getOrCreateConfiguration(target).getDeniedDevices();
         case "devicepasswords":
         case "devicePasswords": return getOrCreateConfiguration(target).getDevicePasswords();
         case "deviceregistry":
@@ -139,6 +181,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "keepaliveTimeout": return getOrCreateConfiguration(target).getKeepaliveTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lockdeviceaddress":
+        case "lockDeviceAddress": return getOrCreateConfiguration(target).isLockDeviceAddress();
+        case "maxauthfailures":
+        case "maxAuthFailures": return getOrCreateConfiguration(target).getMaxAuthFailures();
         case "mediasessionregistry":
         case "mediaSessionRegistry": return target.getMediaSessionRegistry();
         case "password": return getOrCreateConfiguration(target).getPassword();
@@ -148,6 +194,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "registerDateHeader": return getOrCreateConfiguration(target).isRegisterDateHeader();
         case "serverid":
         case "serverId": return getOrCreateConfiguration(target).getServerId();
+        case "strictusername":
+        case "strictUsername": return getOrCreateConfiguration(target).isStrictUsername();
         case "transports": return getOrCreateConfiguration(target).getTransports();
         default: return null;
         }

@@ -93,8 +93,10 @@ public final class PlatformServer {
         DigestAuthenticator authenticator = new DigestAuthenticator(settings.realm(), nonces, settings.credentials(),
                 settings.digestQop());
         dispatcher.register(Request.REGISTER,
-                new RegisterHandler(authenticator, registry, presence, settings.registerDateHeader(), clock));
-        MessageHandler messages = new MessageHandler(codec, registry, presence, router, media::deviceOfCall);
+                new RegisterHandler(authenticator, settings.accessPolicy(), events, registry, presence,
+                        settings.registerDateHeader(), clock));
+        MessageHandler messages = new MessageHandler(codec, registry, presence, router, media::deviceOfCall,
+                settings.accessPolicy(), settings.lockDeviceAddress());
         dispatcher.register(Request.MESSAGE, messages);
         // NOTIFYs of catalog, alarm and position subscriptions carry the same documents as MESSAGEs
         dispatcher.register(Request.NOTIFY, messages);
