@@ -113,10 +113,32 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private MediaSessionRegistry mediaSessionRegistry;
     /**
+     * Comma-separated addresses or CIDR blocks devices may come from (10.0.0.0/8, 192.168.1.20). Default: anywhere.
+     */
+    private String allowedAddresses;
+    /**
+     * Comma-separated device ids allowed to register; a trailing * matches a prefix (34020000001320*). Default:
+     * every device.
+     */
+    private String allowedDevices;
+    /**
+     * How long a device id or address stays refused after maxAuthFailures wrong passwords. The option is a
+     * java.time.Duration: 10m, 600s, PT10M, or a plain number of milliseconds.
+     */
+    private Duration authLockout = Duration.ofMinutes(10);
+    /**
      * A lookup of device passwords, for a credentials store of your own. Overrides password and devicePasswords. The
      * option is a io.github.gb28181.camel.sip.auth.CredentialLookup type.
      */
     private CredentialLookup credentialLookup;
+    /**
+     * Comma-separated addresses or CIDR blocks refused.
+     */
+    private String deniedAddresses;
+    /**
+     * Comma-separated device ids refused; a trailing * matches a prefix.
+     */
+    private String deniedDevices;
     /**
      * Per-device passwords as deviceOrUser=password pairs separated by commas, for devices whose password differs
      * from the default one. The key is matched against the device id and against the digest username.
@@ -128,6 +150,16 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private Boolean digestQop = true;
     /**
+     * Refuse (403) MESSAGEs from another address than the one the device registered from, so it must register again
+     * from there, rather than following it (the default, which suits devices behind NAT whose port changes).
+     */
+    private Boolean lockDeviceAddress = false;
+    /**
+     * Wrong passwords from one device id or one address before it is refused for authLockout (an AUTH_LOCKED event
+     * says so). 0 never locks out.
+     */
+    private Integer maxAuthFailures = 5;
+    /**
      * The password every device uses unless the credentials lookup has one of its own. When no password is set at
      * all, devices register without authentication.
      */
@@ -136,6 +168,10 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      * The digest authentication realm; defaults to the domain.
      */
     private String realm;
+    /**
+     * Strict mode: the digest username must equal the device id, so no two devices share an account such as admin.
+     */
+    private Boolean strictUsername = false;
 
     public String getAdvertisedAddress() {
         return advertisedAddress;
@@ -257,12 +293,52 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
         this.mediaSessionRegistry = mediaSessionRegistry;
     }
 
+    public String getAllowedAddresses() {
+        return allowedAddresses;
+    }
+
+    public void setAllowedAddresses(String allowedAddresses) {
+        this.allowedAddresses = allowedAddresses;
+    }
+
+    public String getAllowedDevices() {
+        return allowedDevices;
+    }
+
+    public void setAllowedDevices(String allowedDevices) {
+        this.allowedDevices = allowedDevices;
+    }
+
+    public Duration getAuthLockout() {
+        return authLockout;
+    }
+
+    public void setAuthLockout(Duration authLockout) {
+        this.authLockout = authLockout;
+    }
+
     public CredentialLookup getCredentialLookup() {
         return credentialLookup;
     }
 
     public void setCredentialLookup(CredentialLookup credentialLookup) {
         this.credentialLookup = credentialLookup;
+    }
+
+    public String getDeniedAddresses() {
+        return deniedAddresses;
+    }
+
+    public void setDeniedAddresses(String deniedAddresses) {
+        this.deniedAddresses = deniedAddresses;
+    }
+
+    public String getDeniedDevices() {
+        return deniedDevices;
+    }
+
+    public void setDeniedDevices(String deniedDevices) {
+        this.deniedDevices = deniedDevices;
     }
 
     public String getDevicePasswords() {
@@ -281,6 +357,22 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
         this.digestQop = digestQop;
     }
 
+    public Boolean getLockDeviceAddress() {
+        return lockDeviceAddress;
+    }
+
+    public void setLockDeviceAddress(Boolean lockDeviceAddress) {
+        this.lockDeviceAddress = lockDeviceAddress;
+    }
+
+    public Integer getMaxAuthFailures() {
+        return maxAuthFailures;
+    }
+
+    public void setMaxAuthFailures(Integer maxAuthFailures) {
+        this.maxAuthFailures = maxAuthFailures;
+    }
+
     public String getPassword() {
         return password;
     }
@@ -295,5 +387,13 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
 
     public void setRealm(String realm) {
         this.realm = realm;
+    }
+
+    public Boolean getStrictUsername() {
+        return strictUsername;
+    }
+
+    public void setStrictUsername(Boolean strictUsername) {
+        this.strictUsername = strictUsername;
     }
 }

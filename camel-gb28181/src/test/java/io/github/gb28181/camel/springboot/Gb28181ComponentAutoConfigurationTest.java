@@ -40,6 +40,8 @@ import static org.awaitility.Awaitility.await;
                         "camel.component.gb28181.keepalive-timeout=90s",
                         "camel.component.gb28181.aggregation-timeout=1500",
                         "camel.component.gb28181.digest-qop=false",
+                        "camel.component.gb28181.auth-lockout=2m",
+                        "camel.component.gb28181.strict-username=true",
                         // two registries in the context, so Camel cannot autowire one: only the reference picks it
                         "camel.component.gb28181.device-registry=#bean:platformRegistry" })
 class Gb28181ComponentAutoConfigurationTest {
@@ -71,6 +73,8 @@ class Gb28181ComponentAutoConfigurationTest {
         assertThat(config.getKeepaliveTimeout()).isEqualTo(Duration.ofSeconds(90).toMillis());
         assertThat(config.getAggregationTimeout()).isEqualTo(1500);
         assertThat(config.isDigestQop()).isFalse();
+        assertThat(config.getAuthLockout()).isEqualTo(Duration.ofMinutes(2).toMillis());
+        assertThat(config.isStrictUsername()).isTrue();
         // untouched options keep the component's defaults
         assertThat(config.getTransports()).isEqualTo("UDP,TCP");
         assertThat(config.isRegisterDateHeader()).isTrue();

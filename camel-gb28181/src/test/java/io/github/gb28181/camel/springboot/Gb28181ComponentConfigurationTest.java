@@ -54,8 +54,8 @@ class Gb28181ComponentConfigurationTest {
             expected.add(key);
             JsonNode property = properties.get(key);
             assertThat(property).as("no property %s%s for option %s", prefix, key, option).isNotNull();
-            assertThat(property.path("description").asText()).as("description of %s", key)
-                    .startsWith(schema.get("description").asText());
+            assertThat(comparable(property.path("description").asText())).as("description of %s", key)
+                    .startsWith(comparable(schema.get("description").asText()));
             assertThat(defaultOf(property, schema)).as("default of %s", key)
                     .isEqualTo(schema.path("defaultValue").asText(null));
         }
@@ -73,6 +73,14 @@ class Gb28181ComponentConfigurationTest {
             return String.valueOf(DurationStyle.detectAndParse(value.asText()).toMillis());
         }
         return value.asText();
+    }
+
+    /**
+     * Camel's tooling drops every '*' from a description ("a trailing * matches" reaches the schema as "a trailing
+     * matches"); the Javadoc here keeps the text users need, so compare without them.
+     */
+    private static String comparable(String description) {
+        return description.replace("*", "").replaceAll("\\s+", " ").trim();
     }
 
     private static String kebab(String camel) {
