@@ -55,6 +55,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "devicePasswords": getOrCreateConfiguration(target).setDevicePasswords(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceregistry":
         case "deviceRegistry": target.setDeviceRegistry(property(camelContext, io.github.gb28181.camel.device.DeviceRegistry.class, value)); return true;
+        case "devicestore":
+        case "deviceStore": target.setDeviceStore(property(camelContext, io.github.gb28181.camel.device.DeviceStore.class, value)); return true;
+        case "devicestoredirectory":
+        case "deviceStoreDirectory": target.setDeviceStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "digestqop":
         case "digestQop": getOrCreateConfiguration(target).setDigestQop(property(camelContext, boolean.class, value)); return true;
         case "domain": getOrCreateConfiguration(target).setDomain(property(camelContext, java.lang.String.class, value)); return true;
@@ -85,7 +89,7 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"credentialLookup", "deviceRegistry", "mediaSessionRegistry"};
+        return new String[]{"credentialLookup", "deviceRegistry", "deviceStore", "mediaSessionRegistry"};
     }
 
     @Override
@@ -116,6 +120,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "devicePasswords": return java.lang.String.class;
         case "deviceregistry":
         case "deviceRegistry": return io.github.gb28181.camel.device.DeviceRegistry.class;
+        case "devicestore":
+        case "deviceStore": return io.github.gb28181.camel.device.DeviceStore.class;
+        case "devicestoredirectory":
+        case "deviceStoreDirectory": return java.lang.String.class;
         case "digestqop":
         case "digestQop": return boolean.class;
         case "domain": return java.lang.String.class;
@@ -173,6 +181,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "devicePasswords": return getOrCreateConfiguration(target).getDevicePasswords();
         case "deviceregistry":
         case "deviceRegistry": return target.getDeviceRegistry();
+        case "devicestore":
+        case "deviceStore": return target.getDeviceStore();
+        case "devicestoredirectory":
+        case "deviceStoreDirectory": return target.getDeviceStoreDirectory();
         case "digestqop":
         case "digestQop": return getOrCreateConfiguration(target).isDigestQop();
         case "domain": return getOrCreateConfiguration(target).getDomain();

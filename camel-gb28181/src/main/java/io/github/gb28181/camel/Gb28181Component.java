@@ -1,15 +1,20 @@
 package io.github.gb28181.camel;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 import io.github.gb28181.camel.device.DeviceRegistry;
+import io.github.gb28181.camel.device.DeviceStore;
+import io.github.gb28181.camel.device.FileDeviceStore;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.sip.PlatformServer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The GB/T 28181 platform component: a SIP server devices register to, device events as exchanges, and commands
@@ -18,6 +23,8 @@ import org.apache.camel.support.DefaultComponent;
  */
 @Component("gb28181")
 public class Gb28181Component extends DefaultComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gb28181Component.class);
 
     @Metadata(description = "The shared platform configuration; endpoint options override it.")
     private Gb28181Configuration configuration = new Gb28181Configuration();
@@ -30,6 +37,17 @@ public class Gb28181Component extends DefaultComponent {
                             + " device and channel. By default both components share one, found or bound in the"
                             + " Camel registry.")
     private MediaSessionRegistry mediaSessionRegistry;
+
+    @Metadata(label = "advanced", autowired = true,
+              description = "Where the device registry is kept across restarts, so registered devices are known"
+                            + " before they register again. Default: nothing kept, unless deviceStoreDirectory is set.")
+    private DeviceStore deviceStore;
+    @Metadata(label = "advanced",
+              description = "A folder to keep the device registry in (one JSON file per device), when no deviceStore"
+                            + " is bound.")
+    private String deviceStoreDirectory;
+
+    private FileDeviceStore ownStore;
 
     private final Map<String, SharedServer> servers = new HashMap<>();
 
@@ -49,6 +67,20 @@ public class Gb28181Component extends DefaultComponent {
         }
         if (mediaSessionRegistry == null) {
             mediaSessionRegistry = SharedMediaSessionRegistry.of(getCamelContext());
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (deviceStore == null && deviceStoreDirectory != null && !deviceStoreDirectory.isBlank()) {
+            ownStore = new FileDeviceStore(Path.of(deviceStoreDirectory));
+            deviceStore = ownStore;
+        }
+        if (deviceStore != null) {
+            getDeviceRegistry().setStore(deviceStore);
+            int restored = getDeviceRegistry().restore();
+            LOG.info("Restored {} devices from the device store", restored);
         }
     }
 
@@ -81,6 +113,13 @@ public class Gb28181Component extends DefaultComponent {
             shared.server.stop();
         }
         servers.clear();
+        if (ownStore != null) {
+            ownStore.close();
+            deviceStore = null;
+            ownStore = null;
+        } else if (deviceStore != null) {
+            deviceStore.flush();
+        }
         super.doStop();
     }
 
@@ -101,6 +140,22 @@ public class Gb28181Component extends DefaultComponent {
 
     public void setDeviceRegistry(DeviceRegistry deviceRegistry) {
         this.deviceRegistry = deviceRegistry;
+    }
+
+    public DeviceStore getDeviceStore() {
+        return deviceStore;
+    }
+
+    public void setDeviceStore(DeviceStore deviceStore) {
+        this.deviceStore = deviceStore;
+    }
+
+    public String getDeviceStoreDirectory() {
+        return deviceStoreDirectory;
+    }
+
+    public void setDeviceStoreDirectory(String deviceStoreDirectory) {
+        this.deviceStoreDirectory = deviceStoreDirectory;
     }
 
     public MediaSessionRegistry getMediaSessionRegistry() {

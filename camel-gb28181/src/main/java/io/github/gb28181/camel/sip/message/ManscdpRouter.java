@@ -100,6 +100,7 @@ public final class ManscdpRouter {
             device.setManufacturer(info.getManufacturer());
             device.setModel(info.getModel());
             device.setFirmware(info.getFirmware());
+            registry.persist(device);
         }
         if (message.getKind() == RootKind.RESPONSE) {
             waiters.complete(device.getDeviceId(), message, false);
