@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.gb28181.camel.Gb28181Configuration;
 import io.github.gb28181.camel.device.DeviceRegistry;
+import io.github.gb28181.camel.device.DeviceStore;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
@@ -106,6 +107,16 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      * every device in one place. The option is a io.github.gb28181.camel.device.DeviceRegistry type.
      */
     private DeviceRegistry deviceRegistry;
+    /**
+     * Where the device registry is kept across restarts, so registered devices are known before they register
+     * again. Default: nothing kept, unless deviceStoreDirectory is set. The option is a
+     * io.github.gb28181.camel.device.DeviceStore type.
+     */
+    private DeviceStore deviceStore;
+    /**
+     * A folder to keep the device registry in (one JSON file per device), when no deviceStore is bound.
+     */
+    private String deviceStoreDirectory;
     /**
      * Where media sessions announce their SSRC to the gb28181-rtp consumers, so frames carry device and channel. By
      * default both components share one, found or bound in the Camel registry. The option is a
@@ -283,6 +294,22 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
 
     public void setDeviceRegistry(DeviceRegistry deviceRegistry) {
         this.deviceRegistry = deviceRegistry;
+    }
+
+    public DeviceStore getDeviceStore() {
+        return deviceStore;
+    }
+
+    public void setDeviceStore(DeviceStore deviceStore) {
+        this.deviceStore = deviceStore;
+    }
+
+    public String getDeviceStoreDirectory() {
+        return deviceStoreDirectory;
+    }
+
+    public void setDeviceStoreDirectory(String deviceStoreDirectory) {
+        this.deviceStoreDirectory = deviceStoreDirectory;
     }
 
     public MediaSessionRegistry getMediaSessionRegistry() {

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import io.github.gb28181.camel.Gb28181Configuration;
 import io.github.gb28181.camel.device.DeviceRegistry;
+import io.github.gb28181.camel.device.DeviceStore;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
@@ -30,7 +31,7 @@ public class Gb28181ComponentConverter implements GenericConverter {
     // only our own types: a binding converter that claimed a common type (String, Duration) would take over how
     // every @ConfigurationProperties in the application binds it
     private static final Set<Class<?>> TYPES = Set.of(Gb28181Configuration.class, DeviceRegistry.class,
-            MediaSessionRegistry.class, CredentialLookup.class);
+            DeviceStore.class, MediaSessionRegistry.class, CredentialLookup.class);
 
     private final ApplicationContext applicationContext;
 
