@@ -38,6 +38,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "allowedAddresses": getOrCreateConfiguration(target).setAllowedAddresses(property(camelContext, java.lang.String.class, value)); return true;
         case "alloweddevices":
         case "allowedDevices": getOrCreateConfiguration(target).setAllowedDevices(property(camelContext, java.lang.String.class, value)); return true;
+        case "answerafterprocessing":
+        case "answerAfterProcessing": getOrCreateConfiguration(target).setAnswerAfterProcessing(property(camelContext, boolean.class, value)); return true;
         case "authlockout":
         case "authLockout": getOrCreateConfiguration(target).setAuthLockout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "autowiredenabled":
@@ -103,6 +105,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "allowedAddresses": return java.lang.String.class;
         case "alloweddevices":
         case "allowedDevices": return java.lang.String.class;
+        case "answerafterprocessing":
+        case "answerAfterProcessing": return boolean.class;
         case "authlockout":
         case "authLockout": return long.class;
         case "autowiredenabled":
@@ -164,6 +168,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "allowedAddresses": return getOrCreateConfiguration(target).getAllowedAddresses();
         case "alloweddevices":
         case "allowedDevices": return getOrCreateConfiguration(target).getAllowedDevices();
+        case "answerafterprocessing":
+        case "answerAfterProcessing": return getOrCreateConfiguration(target).isAnswerAfterProcessing();
         case "authlockout":
         case "authLockout": return getOrCreateConfiguration(target).getAuthLockout();
         case "autowiredenabled":

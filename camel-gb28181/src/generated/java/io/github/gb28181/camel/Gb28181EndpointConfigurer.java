@@ -32,6 +32,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "allowedAddresses": target.getConfiguration().setAllowedAddresses(property(camelContext, java.lang.String.class, value)); return true;
         case "alloweddevices":
         case "allowedDevices": target.getConfiguration().setAllowedDevices(property(camelContext, java.lang.String.class, value)); return true;
+        case "answerafterprocessing":
+        case "answerAfterProcessing": target.getConfiguration().setAnswerAfterProcessing(property(camelContext, boolean.class, value)); return true;
         case "authlockout":
         case "authLockout": target.getConfiguration().setAuthLockout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "bridgeerrorhandler":
@@ -123,6 +125,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "allowedAddresses": return java.lang.String.class;
         case "alloweddevices":
         case "allowedDevices": return java.lang.String.class;
+        case "answerafterprocessing":
+        case "answerAfterProcessing": return boolean.class;
         case "authlockout":
         case "authLockout": return long.class;
         case "bridgeerrorhandler":
@@ -210,6 +214,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "allowedAddresses": return target.getConfiguration().getAllowedAddresses();
         case "alloweddevices":
         case "allowedDevices": return target.getConfiguration().getAllowedDevices();
+        case "answerafterprocessing":
+        case "answerAfterProcessing": return target.getConfiguration().isAnswerAfterProcessing();
         case "authlockout":
         case "authLockout": return target.getConfiguration().getAuthLockout();
         case "bridgeerrorhandler":

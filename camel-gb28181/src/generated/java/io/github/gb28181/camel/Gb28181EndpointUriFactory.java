@@ -23,12 +23,13 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(48);
+        Set<String> props = new HashSet<>(49);
         props.add("action");
         props.add("advertisedAddress");
         props.add("aggregationTimeout");
         props.add("allowedAddresses");
         props.add("allowedDevices");
+        props.add("answerAfterProcessing");
         props.add("authLockout");
         props.add("bridgeErrorHandler");
         props.add("channelId");

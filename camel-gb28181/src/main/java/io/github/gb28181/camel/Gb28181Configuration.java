@@ -83,6 +83,11 @@ public class Gb28181Configuration implements Cloneable {
                             + " it must register again from there, rather than following it (the default, which"
                             + " suits devices behind NAT whose port changes).")
     private boolean lockDeviceAddress;
+    @UriParam(label = "consumer", defaultValue = "false")
+    @Metadata(description = "Answer a device's MESSAGE only once the routes processed its event: 200 when they"
+                            + " succeeded, 500 when one failed (the device may send it again), instead of 200 at"
+                            + " once. Multi-message answers (Catalog, RecordInfo) are still answered part by part.")
+    private boolean answerAfterProcessing;
     @UriParam(defaultValue = "true")
     @Metadata(description = "Whether the 200 OK to a REGISTER carries a Date header (yyyy-MM-dd'T'HH:mm:ss.SSS)"
                             + " that devices use to set their clock.")
@@ -283,5 +288,13 @@ public class Gb28181Configuration implements Cloneable {
 
     public void setLockDeviceAddress(boolean lockDeviceAddress) {
         this.lockDeviceAddress = lockDeviceAddress;
+    }
+
+    public boolean isAnswerAfterProcessing() {
+        return answerAfterProcessing;
+    }
+
+    public void setAnswerAfterProcessing(boolean answerAfterProcessing) {
+        this.answerAfterProcessing = answerAfterProcessing;
     }
 }

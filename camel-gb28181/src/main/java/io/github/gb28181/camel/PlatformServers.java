@@ -39,7 +39,8 @@ final class PlatformServers {
                 : StaticCredentialLookup.of(blankToNull(config.getPassword()), config.getDevicePasswords());
         PlatformSettings platform = new PlatformSettings(config.getServerId(), config.getDomain(),
                 config.effectiveRealm(), credentials, config.isDigestQop(), config.isRegisterDateHeader(), config.getKeepaliveTimeout(),
-                config.getAggregationTimeout(), NONCE_TTL_MILLIS, null, accessPolicy(config), config.isLockDeviceAddress());
+                config.getAggregationTimeout(), NONCE_TTL_MILLIS, null, accessPolicy(config), config.isLockDeviceAddress(),
+                config.isAnswerAfterProcessing());
         return new PlatformServer(sip, platform, registry, mediaRegistry);
     }
 

@@ -21,10 +21,13 @@ import io.github.gb28181.camel.sip.auth.CredentialLookup;
  * @param accessPolicy           allow and deny lists, lockout after failed authentication, strict usernames
  * @param lockDeviceAddress      refuse MESSAGEs from another address than the device registered from (403 makes it
  *                               register again), instead of following it there
+ * @param answerAfterProcessing  answer a MESSAGE once routes processed its event, 500 when they failed, rather than
+ *                               200 at once
  */
 public record PlatformSettings(
         String serverId, String domain, String realm, CredentialLookup credentials, boolean digestQop,
         boolean registerDateHeader,
         long keepaliveTimeoutMillis, long aggregationTimeoutMillis, long nonceTtlMillis,
-        Supplier<String> nonceGenerator, AccessPolicy accessPolicy, boolean lockDeviceAddress) {
+        Supplier<String> nonceGenerator, AccessPolicy accessPolicy, boolean lockDeviceAddress,
+        boolean answerAfterProcessing) {
 }

@@ -33,6 +33,7 @@ public final class MessageHandler implements SipRequestHandler {
     private final Function<String, Optional<String>> deviceOfCall;
     private final AccessPolicy policy;
     private final boolean lockDeviceAddress;
+    private final boolean answerAfterProcessing;
 
     /**
      * @param deviceOfCall the device whose media session has a Call-ID: MediaStatus may come in that session's Call-ID
@@ -40,8 +41,9 @@ public final class MessageHandler implements SipRequestHandler {
      */
     public MessageHandler(ManscdpCodec codec, DeviceRegistry registry, PresenceTracker presence,
                           ManscdpRouter router, Function<String, Optional<String>> deviceOfCall, AccessPolicy policy,
-                          boolean lockDeviceAddress) {
+                          boolean lockDeviceAddress, boolean answerAfterProcessing) {
         this.policy = policy;
+        this.answerAfterProcessing = answerAfterProcessing;
         this.lockDeviceAddress = lockDeviceAddress;
         this.codec = codec;
         this.registry = registry;
@@ -85,8 +87,19 @@ public final class MessageHandler implements SipRequestHandler {
             // write to the device in the charset it declares; an undeclared ASCII body says nothing about it
             device.setCharset(message.getCharset().name());
         }
-        in.respond(Response.OK);
-        router.route(device, message, in);
+        if (!answerAfterProcessing) {
+            in.respond(Response.OK);
+            router.route(device, message, in);
+            return;
+        }
+        // the device learns whether its message was processed: a failed route answers 500, and it may retry
+        router.route(device, message, in).whenComplete((v, failure) -> {
+            if (failure != null) {
+                in.respond(Response.SERVER_INTERNAL_ERROR, "Processing failed");
+            } else {
+                in.respond(Response.OK);
+            }
+        });
     }
 
     /**
