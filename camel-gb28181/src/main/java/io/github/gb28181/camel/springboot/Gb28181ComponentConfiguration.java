@@ -33,6 +33,12 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private String advertisedAddress;
     /**
+     * Answer a device's MESSAGE only once the routes processed its event: 200 when they succeeded, 500 when one failed
+     * (the device may send it again), instead of 200 at once. Multi-message answers (Catalog, RecordInfo) are still
+     * answered part by part.
+     */
+    private Boolean answerAfterProcessing = false;
+    /**
      * How long to wait for the next part of a multi-message answer (Catalog, RecordInfo) before emitting what
      * arrived, marked partial. The option is a java.time.Duration: 5s, 1m, PT5S, or a plain number of milliseconds.
      */
@@ -382,6 +388,14 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
 
     public void setDigestQop(Boolean digestQop) {
         this.digestQop = digestQop;
+    }
+
+    public Boolean getAnswerAfterProcessing() {
+        return answerAfterProcessing;
+    }
+
+    public void setAnswerAfterProcessing(Boolean answerAfterProcessing) {
+        this.answerAfterProcessing = answerAfterProcessing;
     }
 
     public Boolean getLockDeviceAddress() {
