@@ -7,9 +7,11 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -22,40 +24,85 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Prints how fast frames come out: PS framing in memory, and RTP over loopback UDP with 1 and 50 streams. Not a
- * test: it asserts nothing and is excluded from the default build. Run it with
+ * Prints the media figures the hardening issue asks for, each next to its target, and a few more without one. Not
+ * a test: it asserts nothing and is excluded from the default build (CI times nothing). Run it with
  *
  * <pre>
  * mvn -B -o -q -pl camel-gb28181 -Pbenchmark test
  * </pre>
  *
- * ({@code -Dbenchmark.seconds=N} per measurement, default 5). The loopback runs send as fast as the receiver
- * keeps up: the senders stay at most 512 KiB ahead of what the media threads have taken, so the figures are the
- * receiver's throughput, not the kernel's drop rate; "lost" should stay near zero.
+ * It prints the machine first, then one line per figure, and writes the same to target/media-benchmark.txt.
+ * Sections, and the system properties that shorten them for a quick check:
+ * <ul>
+ * <li>{@code framing}: the committed samples through one stream in memory ({@code -Dbenchmark.seconds=N} per
+ * figure, default 5);</li>
+ * <li>{@code ffmpeg}: PS framing in memory against ffmpeg's PS demuxer on the same file, a longer stream made with
+ * ffmpeg into target/media-benchmark ({@code -Dbenchmark.mediaSeconds=60}, {@code -Dbenchmark.ffmpegRuns=5});</li>
+ * <li>{@code loopback}: RTP over loopback UDP with 1 and 50 streams as fast as the receiver keeps up: the senders
+ * stay at most 512 KiB ahead of what the media threads have taken, so the figures are the receiver's throughput,
+ * not the kernel's drop rate;</li>
+ * <li>{@code ingest}: 500 streams at 2 Mbit/s paced in real time into a gb28181-rtp route, every packet accounted
+ * for ({@code -Dbenchmark.ingest.streams=500}, {@code -Dbenchmark.ingest.seconds=30},
+ * {@code -Dbenchmark.ingest.receiveBufferSize=...}, {@code -Dbenchmark.ingest.options=&name=value} for more
+ * endpoint options).</li>
+ * </ul>
+ * {@code -Dbenchmark.only=ffmpeg,ingest} runs some of them.
  */
 @Tag("benchmark")
 class MediaBenchmark {
 
     private static final long SECONDS = Long.getLong("benchmark.seconds", 5);
     private static final long WINDOW = 512 * 1024;
+    private static final Set<String> ONLY = Set.of(System.getProperty("benchmark.only",
+            "framing,ffmpeg,loopback,ingest").split(","));
 
     @Test
     void run() throws Exception {
-        System.out.printf(Locale.ROOT, "%ncamel-gb28181 RTP benchmark, %d s per figure, %d processors, %s%n", SECONDS,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
-                                                            + System.getProperty("java.version"));
-        System.out.printf(Locale.ROOT, "%-58s %12s %10s %10s%n", "scenario", "frames/s", "MB/s", "lost pkts");
-        MediaCase camera = MediaCase.camera(Samples.H264_AUD, false, false);
-        MediaCase ffmpeg = MediaCase.file(Samples.H264_FFMPEG_E2, "188x7", ps -> Packetizer.fixedSize(ps, 188 * 7));
-        inMemory("in memory, PS mode, camera H.264 (1400-byte packets)", camera, MediaMode.PS);
-        inMemory("in memory, PS mode, ffmpeg H.264 (188x7, no marker)", ffmpeg, MediaMode.PS);
-        inMemory("in memory, ES mode, camera H.264", camera, MediaMode.ES);
-        inMemory("in memory, ES mode, ffmpeg H.264 with B-frames", ffmpeg, MediaMode.ES);
-        loopback("loopback UDP, PS mode, 1 stream", camera, 1);
-        loopback("loopback UDP, PS mode, 50 streams", camera, 50);
+        BenchmarkReport report = new BenchmarkReport();
+        report.header("camel-gb28181 media benchmark");
+        report.info("command", "mvn -B -o -q -pl camel-gb28181 -Pbenchmark test" + properties());
+        if (ONLY.contains("framing")) {
+            report.section("Framing the committed samples in memory, one stream, one thread");
+            MediaCase camera = MediaCase.camera(Samples.H264_AUD, false, false);
+            MediaCase ffmpeg = MediaCase.file(Samples.H264_FFMPEG_E2, "188x7", ps -> Packetizer.fixedSize(ps, 188 * 7));
+            inMemory(report, "PS mode, camera H.264 320x240 (1400-byte packets)", camera, MediaMode.PS);
+            inMemory(report, "PS mode, ffmpeg H.264 320x240 (188x7, no marker)", ffmpeg, MediaMode.PS);
+            inMemory(report, "ES mode, camera H.264 320x240", camera, MediaMode.ES);
+            inMemory(report, "ES mode, ffmpeg H.264 320x240 with B-frames", ffmpeg, MediaMode.ES);
+        }
+        BenchmarkMedia media = null;
+        if (ONLY.contains("ffmpeg") || ONLY.contains("ingest")) {
+            media = BenchmarkMedia.prepare(Integer.getInteger("benchmark.mediaSeconds", 60), 1280, 720, 2000);
+        }
+        if (ONLY.contains("ffmpeg")) {
+            FramingVsFfmpeg.run(report, media, SECONDS, Integer.getInteger("benchmark.ffmpegRuns", 5));
+        }
+        if (ONLY.contains("loopback")) {
+            report.section("Loopback UDP as fast as the receiver keeps up (sender flow-controlled), camera H.264 320x240");
+            MediaCase camera = MediaCase.camera(Samples.H264_AUD, false, false);
+            loopback(report, "PS mode, 1 stream", camera, 1);
+            loopback(report, "PS mode, 50 streams", camera, 50);
+        }
+        if (ONLY.contains("ingest")) {
+            RtpIngest.run(report, media, new RtpIngest.Settings(Integer.getInteger("benchmark.ingest.streams", 500),
+                    Double.parseDouble(System.getProperty("benchmark.ingest.seconds", "30")),
+                    Integer.getInteger("benchmark.ingest.senders", 2),
+                    Integer.getInteger("benchmark.ingest.ssrcsPerSocket", 10),
+                    Integer.getInteger("benchmark.ingest.receiveBufferSize", 2 * 1024 * 1024),
+                    System.getProperty("benchmark.ingest.options", "")));
+        }
+        report.summary();
+        report.writeTo(Path.of("target", "media-benchmark.txt"));
     }
 
-    private static void inMemory(String name, MediaCase c, MediaMode mode) {
+    private static String properties() {
+        StringBuilder s = new StringBuilder();
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("benchmark.")).sorted()
+                .forEach(n -> s.append(" -D").append(n).append('=').append(System.getProperty(n)));
+        return s.toString();
+    }
+
+    private static void inMemory(BenchmarkReport report, String name, MediaCase c, MediaMode mode) {
         List<RtpPacket> packets = new ArrayList<>();
         for (byte[] d : c.rtp(1)) {
             ByteBuf buf = Unpooled.wrappedBuffer(d);
@@ -80,7 +127,8 @@ class MediaBenchmark {
             rounds++;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        print(name, frames.sum() / seconds, rounds * psBytes / seconds / 1e6, 0);
+        report.info(name, String.format(Locale.ROOT, "%.1f MB/s, %.0f frames/s", rounds * psBytes / seconds / 1e6,
+                frames.sum() / seconds));
     }
 
     private static void measure(int seconds, Runnable warmUp) {
@@ -90,7 +138,7 @@ class MediaBenchmark {
         }
     }
 
-    private static void loopback(String name, MediaCase c, int streams) throws Exception {
+    private static void loopback(BenchmarkReport report, String name, MediaCase c, int streams) throws Exception {
         LongAdder frames = new LongAdder();
         LongAdder frameBytes = new LongAdder();
         MediaReceiverConfig config = MediaReceiverConfig.builder().host("127.0.0.1").port(0).mode(MediaMode.PS)
@@ -128,10 +176,11 @@ class MediaBenchmark {
             for (Thread s : senders) {
                 s.join();
             }
-            print(name, framesDone / seconds, bytesDone / seconds / 1e6, lost);
             System.gc();
-            System.out.printf(Locale.ROOT, "%-58s %s%n", "  heap in use after GC, receiver still open",
-                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024) + " MiB");
+            report.info(name, String.format(Locale.ROOT, "%.1f MB/s, %.0f frames/s, %d packets lost; heap in use"
+                                                         + " after GC with the receiver open %d MiB",
+                    bytesDone / seconds / 1e6, framesDone / seconds, lost,
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024)));
         }
     }
 
@@ -189,9 +238,5 @@ class MediaBenchmark {
         p[5] = (byte) (ts >> 16);
         p[6] = (byte) (ts >> 8);
         p[7] = (byte) ts;
-    }
-
-    private static void print(String name, double framesPerSecond, double megabytesPerSecond, long lost) {
-        System.out.printf(Locale.ROOT, "%-58s %12.0f %10.1f %10d%n", name, framesPerSecond, megabytesPerSecond, lost);
     }
 }
