@@ -142,21 +142,32 @@ public final class MediaReceiver implements AutoCloseable {
         }
 
         @Override
-        public long packet(ByteBuf bytes, InetSocketAddress sender) {
-            counters.packetsReceived.increment();
-            counters.bytesReceived.add(bytes.readableBytes());
-            if (RtpParser.isRtcp(bytes)) {
-                counters.packetsRtcp.increment();
-                return -1;
-            }
-            RtpPacket packet = RtpParser.parse(bytes, sender, System.nanoTime());
-            if (packet == null) {
-                counters.packetsInvalid.increment();
-                LOG.debug("Dropped {} bytes from {}: not an RTP packet", bytes.readableBytes(), sender);
-                return -1;
-            }
-            streams.dispatch(packet);
-            return packet.ssrc();
+        public Reader reader() {
+            MediaStreams.Batcher batcher = streams.batcher();
+            return new Reader() {
+                @Override
+                public long packet(ByteBuf bytes, InetSocketAddress sender) {
+                    counters.packetsReceived.increment();
+                    counters.bytesReceived.add(bytes.readableBytes());
+                    if (RtpParser.isRtcp(bytes)) {
+                        counters.packetsRtcp.increment();
+                        return -1;
+                    }
+                    RtpPacket packet = RtpParser.parse(bytes, sender, System.nanoTime());
+                    if (packet == null) {
+                        counters.packetsInvalid.increment();
+                        LOG.debug("Dropped {} bytes from {}: not an RTP packet", bytes.readableBytes(), sender);
+                        return -1;
+                    }
+                    streams.dispatch(packet, batcher);
+                    return packet.ssrc();
+                }
+
+                @Override
+                public void readComplete() {
+                    batcher.flush();
+                }
+            };
         }
 
         @Override

@@ -1,5 +1,8 @@
 package io.github.gb28181.camel.media;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -16,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The open streams of a receiver, by SSRC. Network threads hand packets in; each stream runs on the media worker it
- * was pinned to when its first packet came. Memory is bounded three ways: maxStreams streams, each holding at most
- * its reorder window and one frame, and maxPendingBytes of packets waiting for the workers (beyond that packets are
- * dropped and counted, so a slow route cannot exhaust the heap).
+ * The open streams of a receiver, by SSRC. Network threads hand packets in, a read's worth at a time; each stream
+ * runs on the media worker it was pinned to when its first packet came. Memory is bounded three ways: maxStreams
+ * streams, each holding at most its reorder window and one frame, and maxPendingBytes of packets waiting for the
+ * workers (beyond that packets are dropped and counted, so a slow route cannot exhaust the heap).
  */
 final class MediaStreams {
 
@@ -74,42 +77,64 @@ final class MediaStreams {
         return pendingBytes.get();
     }
 
-    /** Takes a packet from a network thread. */
+    /** A hand-off for one channel's packets, used by that channel's event loop only. */
+    Batcher batcher() {
+        return new Batcher();
+    }
+
+    /** Takes a packet from a network thread, to be handed to its stream's worker when the batcher is flushed. */
+    void dispatch(RtpPacket packet, Batcher batcher) {
+        Entry entry = admit(packet);
+        if (entry != null) {
+            batcher.add(entry, packet);
+        }
+    }
+
+    /** Hands a packet to its stream's worker at once. */
     void dispatch(RtpPacket packet) {
-        if (closed) {
+        Entry entry = admit(packet);
+        if (entry == null) {
             return;
+        }
+        int size = packet.payload().length;
+        try {
+            entry.executor.execute(() -> {
+                pendingBytes.addAndGet(-size);
+                entry.queued.decrementAndGet();
+                entry.receive(packet);
+            });
+        } catch (RejectedExecutionException e) {
+            pendingBytes.addAndGet(-size);
+            entry.queued.decrementAndGet();
+        }
+    }
+
+    /** The packet's stream, with the packet counted as pending on it; null when the packet is dropped. */
+    private Entry admit(RtpPacket packet) {
+        if (closed) {
+            return null;
         }
         long ssrc = packet.ssrc();
         if (!config.ssrcs().isEmpty() && !config.ssrcs().contains(ssrc)) {
             counters.packetsFiltered.increment();
-            return;
+            return null;
         }
         Entry entry = streams.get(ssrc);
         if (entry == null) {
             entry = open(ssrc);
             if (entry == null) {
-                return;
+                return null;
             }
         }
         int size = packet.payload().length;
         if (pendingBytes.addAndGet(size) > config.maxPendingBytes()) {
             pendingBytes.addAndGet(-size);
             counters.packetsOverloaded.increment();
-            return;
+            return null;
         }
         entry.lastPacketNanos = packet.arrivalNanos();
-        Entry target = entry;
-        target.queued.incrementAndGet();
-        try {
-            entry.executor.execute(() -> {
-                pendingBytes.addAndGet(-size);
-                target.queued.decrementAndGet();
-                target.receive(packet);
-            });
-        } catch (RejectedExecutionException e) {
-            pendingBytes.addAndGet(-size);
-            target.queued.decrementAndGet();
-        }
+        entry.queued.incrementAndGet();
+        return entry;
     }
 
     /** The sender is gone (its TCP connection closed): deliver the last frame now instead of at the idle timeout. */
@@ -146,6 +171,83 @@ final class MediaStreams {
                 counters.streamsExpired.increment();
                 LOG.debug("RTP stream SSRC {} idle, closed", Ssrc.format(e.stream.ssrc()));
                 e.executeQuietly(e::finish);
+            }
+        }
+    }
+
+    /**
+     * Collects what one read of a socket gave, by worker, and hands each worker its share as one task: a thread
+     * hand-off (a queue insert, often a wake-up) per read rather than per packet. Confined to one event loop.
+     */
+    final class Batcher {
+        private final List<Batch> open = new ArrayList<>(4);
+
+        void add(Entry entry, RtpPacket packet) {
+            Batch batch = null;
+            for (int i = 0; i < open.size(); i++) {
+                if (open.get(i).executor == entry.executor) {
+                    batch = open.get(i);
+                    break;
+                }
+            }
+            if (batch == null) {
+                batch = new Batch(entry.executor);
+                open.add(batch);
+            }
+            batch.add(entry, packet);
+        }
+
+        /** Hands the packets held to their workers. */
+        void flush() {
+            for (int i = 0; i < open.size(); i++) {
+                open.get(i).submit();
+            }
+            open.clear();
+        }
+    }
+
+    /** Packets for the streams of one worker, in the order they were read. */
+    private final class Batch implements Runnable {
+        final EventExecutor executor;
+        private Entry[] entries = new Entry[16];
+        private RtpPacket[] packets = new RtpPacket[16];
+        private int size;
+        private long bytes;
+
+        Batch(EventExecutor executor) {
+            this.executor = executor;
+        }
+
+        void add(Entry entry, RtpPacket packet) {
+            if (size == packets.length) {
+                entries = Arrays.copyOf(entries, size * 2);
+                packets = Arrays.copyOf(packets, size * 2);
+            }
+            entries[size] = entry;
+            packets[size] = packet;
+            size++;
+            bytes += packet.payload().length;
+        }
+
+        void submit() {
+            try {
+                executor.execute(this);
+            } catch (RejectedExecutionException e) {
+                // the threads are stopping: nothing will take these
+                pendingBytes.addAndGet(-bytes);
+                for (int i = 0; i < size; i++) {
+                    entries[i].queued.decrementAndGet();
+                }
+            }
+        }
+
+        @Override
+        public void run() {
+            pendingBytes.addAndGet(-bytes);
+            for (int i = 0; i < size; i++) {
+                Entry entry = entries[i];
+                entry.queued.decrementAndGet();
+                entry.receive(packets[i]);
             }
         }
     }

@@ -21,10 +21,12 @@ final class TcpRtpHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private static final Logger LOG = LoggerFactory.getLogger(TcpRtpHandler.class);
 
     private final RtpInbound inbound;
+    private final RtpInbound.Reader reader;
     private final Set<Long> ssrcs = new HashSet<>();
 
     TcpRtpHandler(RtpInbound inbound) {
         this.inbound = inbound;
+        this.reader = inbound.reader();
     }
 
     /** RFC 4571: each packet preceded by its length as a 16-bit unsigned integer. */
@@ -40,15 +42,22 @@ final class TcpRtpHandler extends SimpleChannelInboundHandler<ByteBuf> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-        long ssrc = inbound.packet(frame, (InetSocketAddress) ctx.channel().remoteAddress());
+        long ssrc = reader.packet(frame, (InetSocketAddress) ctx.channel().remoteAddress());
         if (ssrc >= 0 && ssrcs.size() < 16) {
             ssrcs.add(ssrc);
         }
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        reader.readComplete();
+        super.channelReadComplete(ctx);
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         LOG.debug("RTP over TCP from {} ended", ctx.channel().remoteAddress());
+        reader.readComplete(); // the last packets go before the streams are told they ended
         ssrcs.forEach(inbound::senderGone);
         ssrcs.clear();
         super.channelInactive(ctx);

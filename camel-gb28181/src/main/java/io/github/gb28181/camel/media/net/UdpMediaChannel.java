@@ -38,7 +38,7 @@ public final class UdpMediaChannel implements MediaChannel {
                 .group(group)
                 .channel(NioDatagramChannel.class)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
-                .handler(new UdpRtpHandler(inbound));
+                .handler(new UdpRtpHandler(inbound.reader()));
         if (receiveBufferSize > 0) {
             // a burst of a key frame from many cameras at once must fit in the kernel's queue
             bootstrap.option(ChannelOption.SO_RCVBUF, receiveBufferSize);

@@ -1,6 +1,5 @@
 package io.github.gb28181.camel.media.net;
 
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
@@ -8,22 +7,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands every datagram to the receiver; the superclass releases it afterwards.
+ * Hands every datagram to the receiver, and tells it when a read of the socket is over; the superclass releases
+ * the datagrams. One per channel: its reader is confined to the channel's event loop.
  */
-@ChannelHandler.Sharable
 final class UdpRtpHandler extends SimpleChannelInboundHandler<DatagramPacket> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UdpRtpHandler.class);
 
-    private final RtpInbound inbound;
+    private final RtpInbound.Reader reader;
 
-    UdpRtpHandler(RtpInbound inbound) {
-        this.inbound = inbound;
+    UdpRtpHandler(RtpInbound.Reader reader) {
+        this.reader = reader;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket datagram) {
-        inbound.packet(datagram.content(), datagram.sender());
+        reader.packet(datagram.content(), datagram.sender());
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        reader.readComplete();
+        ctx.fireChannelReadComplete();
     }
 
     @Override
