@@ -2,11 +2,13 @@ package io.github.gb28181.camel.media;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +82,47 @@ final class BenchmarkMedia {
         String description = String.format(Locale.ROOT, "%d s of %dx%d H.264 at %d kbit/s, %d fps, GOP %d, no B-frames",
                 seconds, width, height, kbps, FPS, GOP);
         return new BenchmarkMedia(description, es, camera, ffmpeg, pictures);
+    }
+
+    /**
+     * The same input repeated {@code times} over, muxed both ways again (time stamps run on): for ffmpeg's
+     * throughput without its start-up, from the difference between the two lengths.
+     *
+     * @return the camera PS and the ffmpeg PS, in that order
+     */
+    Path[] repeated(int times) {
+        String base = es.getFileName().toString().replace(".h264", "") + "-x" + times;
+        Path camera = DIR.resolve(base + ".camera.ps");
+        Path ffmpeg = DIR.resolve(base + ".ffmpeg.ps");
+        try {
+            byte[] one = bytes(es);
+            if (!Files.exists(camera)) {
+                List<byte[]> units = CameraPsMuxer.accessUnits(one, false);
+                List<byte[]> all = new ArrayList<>();
+                for (int i = 0; i < times; i++) {
+                    all.addAll(units);
+                }
+                ByteArrayOutputStream ps = new ByteArrayOutputStream();
+                new CameraPsMuxer(false, false, null, MAX_PES_PAYLOAD).mux(all).forEach(u -> ps.writeBytes(u.ps()));
+                Files.write(camera, ps.toByteArray());
+            }
+            if (!Files.exists(ffmpeg)) {
+                Path longEs = DIR.resolve(base + ".h264.tmp");
+                try (OutputStream out = Files.newOutputStream(longEs)) {
+                    for (int i = 0; i < times; i++) {
+                        out.write(one);
+                    }
+                }
+                Path tmp = DIR.resolve(base + ".ffmpeg.ps.tmp");
+                run("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "h264", "-framerate",
+                        String.valueOf(FPS), "-i", longEs.toString(), "-c", "copy", "-f", "vob", tmp.toString());
+                Files.move(tmp, ffmpeg, StandardCopyOption.REPLACE_EXISTING);
+                Files.delete(longEs);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Path[] {camera, ffmpeg};
     }
 
     /** The elementary stream muxed picture by picture the way cameras do. */

@@ -42,9 +42,11 @@ import org.junit.jupiter.api.Test;
  * stay at most 512 KiB ahead of what the media threads have taken, so the figures are the receiver's throughput,
  * not the kernel's drop rate;</li>
  * <li>{@code ingest}: 500 streams at 2 Mbit/s paced in real time into a gb28181-rtp route, every packet accounted
- * for ({@code -Dbenchmark.ingest.streams=500}, {@code -Dbenchmark.ingest.seconds=30},
- * {@code -Dbenchmark.ingest.receiveBufferSize=...}, {@code -Dbenchmark.ingest.options=&name=value} for more
- * endpoint options).</li>
+ * for ({@code -Dbenchmark.ingest.streams=500}, {@code -Dbenchmark.ingest.seconds=30}), after
+ * {@code -Dbenchmark.ingest.warmUpSeconds=5} of the same load into another route, not counted. The route asks for a
+ * 16 MiB socket receive buffer ({@code -Dbenchmark.ingest.receiveBufferSize=...}), which Linux grants only up to
+ * net.core.rmem_max: run {@code sysctl -w net.core.rmem_max=16777216} first; the output says when it was capped.
+ * {@code -Dbenchmark.ingest.options=&name=value} adds endpoint options.</li>
  * </ul>
  * {@code -Dbenchmark.only=ffmpeg,ingest} runs some of them.
  */
@@ -78,7 +80,7 @@ class MediaBenchmark {
             FramingVsFfmpeg.run(report, media, SECONDS, Integer.getInteger("benchmark.ffmpegRuns", 5));
         }
         if (ONLY.contains("loopback")) {
-            report.section("Loopback UDP as fast as the receiver keeps up (sender flow-controlled), camera H.264 320x240");
+            report.section("Loopback UDP as fast as the receiver keeps up (flow-controlled senders), H.264 320x240");
             MediaCase camera = MediaCase.camera(Samples.H264_AUD, false, false);
             loopback(report, "PS mode, 1 stream", camera, 1);
             loopback(report, "PS mode, 50 streams", camera, 50);
@@ -86,9 +88,10 @@ class MediaBenchmark {
         if (ONLY.contains("ingest")) {
             RtpIngest.run(report, media, new RtpIngest.Settings(Integer.getInteger("benchmark.ingest.streams", 500),
                     Double.parseDouble(System.getProperty("benchmark.ingest.seconds", "30")),
+                    Double.parseDouble(System.getProperty("benchmark.ingest.warmUpSeconds", "5")),
                     Integer.getInteger("benchmark.ingest.senders", 2),
                     Integer.getInteger("benchmark.ingest.ssrcsPerSocket", 10),
-                    Integer.getInteger("benchmark.ingest.receiveBufferSize", 2 * 1024 * 1024),
+                    Integer.getInteger("benchmark.ingest.receiveBufferSize", 16 * 1024 * 1024),
                     System.getProperty("benchmark.ingest.options", "")));
         }
         report.summary();

@@ -2,6 +2,8 @@ package io.github.gb28181.camel.media;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -49,8 +51,8 @@ final class RtpIngest {
     private static final long FRAME_NANOS = 1_000_000_000L / BenchmarkMedia.FPS;
     private static final int MTU = 1400;
 
-    record Settings(int streams, double seconds, int senderThreads, int ssrcsPerSocket, int receiveBufferSize,
-            String extraOptions) {
+    record Settings(int streams, double seconds, double warmUpSeconds, int senderThreads, int ssrcsPerSocket,
+            int receiveBufferSize, String extraOptions) {
     }
 
     private RtpIngest() {
@@ -58,31 +60,44 @@ final class RtpIngest {
 
     static void run(BenchmarkReport report, BenchmarkMedia media, Settings settings) throws Exception {
         Template template = Template.of(media.cameraUnits());
-        int framesPerStream = (int) Math.round(settings.seconds * BenchmarkMedia.FPS);
+        double streamSeconds = template.frames() / (double) BenchmarkMedia.FPS;
+        report.section(String.format(Locale.ROOT, "RTP ingest: %d streams at %.1f Mbit/s over loopback UDP into a"
+                                                  + " gb28181-rtp route", settings.streams,
+                template.bytes() * 8 / streamSeconds / 1e6));
+        report.info("setup", String.format(Locale.ROOT, "%d SSRCs each sending the camera PS of the benchmark"
+                                                        + " input (%d-byte RTP payloads, %.0f packets a second each)"
+                                                        + " for %.0f s, from %d paced sender threads over %d"
+                                                        + " connected sockets of %d SSRCs, into one route %s ->"
+                                                        + " counting processor",
+                settings.streams, MTU, template.packets().size() / streamSeconds, settings.seconds,
+                settings.senderThreads, (settings.streams + settings.ssrcsPerSocket - 1) / settings.ssrcsPerSocket,
+                settings.ssrcsPerSocket, uri(0, settings).replace(":0?", ":PORT?")));
+        report.info("socket receive buffer", receiveBufferLine(settings.receiveBufferSize));
+        if (settings.warmUpSeconds > 0) {
+            // the JIT compiles Camel's and the receiver's paths during the first seconds: not what 500 cameras cost
+            String warm = play(null, template, settings, settings.warmUpSeconds);
+            report.info("warm-up, not counted", warm);
+        }
+        play(report, template, settings, settings.seconds);
+    }
+
+    private static String uri(int port, Settings settings) {
+        return "gb28181-rtp:127.0.0.1:" + port + "?maxStreams=" + (settings.streams + 16)
+               + "&streamIdleTimeout=1000&receiveBufferSize=" + settings.receiveBufferSize + settings.extraOptions;
+    }
+
+    /** Plays the cameras into a new route; prints the figures, or without a report returns a one-line summary. */
+    private static String play(BenchmarkReport report, Template template, Settings settings, double seconds)
+            throws Exception {
+        int framesPerStream = (int) Math.round(seconds * BenchmarkMedia.FPS);
         long expectedPackets = 0;
         for (int f = 0; f < framesPerStream; f++) {
             expectedPackets += template.packets(f % template.frames());
         }
         expectedPackets *= settings.streams;
         long expectedFrames = (long) framesPerStream * settings.streams;
-        double mbitPerStream = template.bytes() * 8.0 / (template.frames() / (double) BenchmarkMedia.FPS) / 1e6;
-
-        report.section(String.format(Locale.ROOT, "RTP ingest: %d streams at %.1f Mbit/s over loopback UDP into a"
-                                                  + " gb28181-rtp route", settings.streams, mbitPerStream));
         int port = FreePorts.find();
-        String uri = "gb28181-rtp:127.0.0.1:" + port + "?maxStreams=" + (settings.streams + 16)
-                     + "&streamIdleTimeout=1000&receiveBufferSize=" + settings.receiveBufferSize
-                     + settings.extraOptions;
-        report.info("setup", String.format(Locale.ROOT, "%d SSRCs each sending the camera PS of the benchmark"
-                                                        + " input (%d-byte RTP payloads, %d packets a second each)"
-                                                        + " for %.0f s, from %d paced sender threads over %d"
-                                                        + " connected sockets of %d SSRCs, into one route %s ->"
-                                                        + " counting processor",
-                settings.streams, MTU, Math.round(expectedPackets / settings.streams / settings.seconds),
-                settings.seconds, settings.senderThreads,
-                (settings.streams + settings.ssrcsPerSocket - 1) / settings.ssrcsPerSocket, settings.ssrcsPerSocket,
-                uri));
-        report.info("socket receive buffer", receiveBufferLine(settings.receiveBufferSize));
+        String uri = uri(port, settings);
 
         LongAdder frames = new LongAdder();
         LongAdder frameBytes = new LongAdder();
@@ -129,11 +144,21 @@ final class RtpIngest {
             long offered = senders.stream().mapToLong(s -> s.packets).sum();
             long offeredBytes = senders.stream().mapToLong(s -> s.bytes).sum();
             double sendSeconds = (sendEnd - start) / 1e9;
+            if (report == null) {
+                return String.format(Locale.ROOT, "%.0f s of the same load first: %d packets offered, %d lost in the"
+                                                  + " kernel, %d pictures of %d delivered", seconds, offered,
+                        offered - stats.packetsReceived(), frames.sum(), expectedFrames);
+            }
             long maxLate = senders.stream().mapToLong(s -> s.maxLateNanos).max().orElse(0);
             long late = senders.stream().mapToLong(s -> s.lateFrames).sum();
-            report.info("offered", String.format(Locale.ROOT, "%d packets (%d expected), %.1f MB in %.1f s = %.0f"
-                                                              + " Mbit/s, %.0f packets/s", offered, expectedPackets,
-                    offeredBytes / 1e6, sendSeconds, offeredBytes * 8 / sendSeconds / 1e6, offered / sendSeconds));
+            double streamSeconds = template.frames() / (double) BenchmarkMedia.FPS;
+            report.info("offered", String.format(Locale.ROOT, "%d packets (%d expected), %.1f MB, in %.1f s of"
+                                                              + " which the first %.1f spread the streams' starts;"
+                                                              + " with all streams sending %.0f Mbit/s, %.0f"
+                                                              + " packets/s", offered, expectedPackets,
+                    offeredBytes / 1e6, sendSeconds, BenchmarkMedia.GOP / (double) BenchmarkMedia.FPS,
+                    settings.streams * template.bytes() * 8 / streamSeconds / 1e6,
+                    settings.streams * template.packets().size() / streamSeconds));
             report.info("sender pacing", String.format(Locale.ROOT, "at most %.1f ms behind schedule, %d of %d"
                                                                     + " pictures more than 5 ms late", maxLate / 1e6,
                     late, expectedFrames));
@@ -156,19 +181,22 @@ final class RtpIngest {
                     stats.packetsDuplicate(), stats.framesOversized(), stats.packetsLost(), kernelLost));
             long delivered = frames.sum();
             report.figure("pictures delivered to the route", String.format(Locale.ROOT,
-                    "%d of %d sent (%d dropped as damaged by lost packets), %.0f frames/s, %.1f MB/s",
-                    delivered, expectedFrames, stats.framesDamaged(), delivered / sendSeconds,
-                    frameBytes.sum() / sendSeconds / 1e6), "all", delivered == expectedFrames);
+                    "%d of %d sent (%d dropped as damaged by lost packets), %.1f MB", delivered, expectedFrames,
+                    stats.framesDamaged(), frameBytes.sum() / 1e6), "all", delivered == expectedFrames);
             long fewest = perSsrc.values().stream().mapToLong(LongAdder::sum).min().orElse(0);
             report.note(perSsrc.size() + " SSRCs delivered; the fewest pictures for one SSRC: " + fewest + " of "
                         + framesPerStream);
             Cpu cpu = Cpu.between(before, sent, senders.stream().mapToLong(s -> s.cpuNanos).sum());
             report.info("cpu while sending", cpu.cores(sendSeconds));
+            report.note(String.format(Locale.ROOT, "while sending: %d garbage collections, %d ms in them; %d ms of"
+                                                   + " JIT compilation", sent.gcs - before.gcs,
+                    sent.gcMillis - before.gcMillis, sent.jitMillis - before.jitMillis));
             report.info("cpu per packet", String.format(Locale.ROOT, "receiver %.2f us per packet read (socket"
                                                                      + " thread %.2f, media threads %.2f, GC and JIT"
                                                                      + " %.2f), sender %.2f us per packet offered",
                     (cpu.io + cpu.media + cpu.jvm) / 1e3 / read, cpu.io / 1e3 / read, cpu.media / 1e3 / read,
                     cpu.jvm / 1e3 / read, cpu.sender / 1e3 / offered));
+            return null;
         } finally {
             camel.close();
         }
@@ -183,9 +211,13 @@ final class RtpIngest {
         } catch (IOException e) {
             // leave -1
         }
-        return String.format(Locale.ROOT, "receiveBufferSize=%d asked, the kernel grants %d (net.core.rmem_max = %s;"
-                                          + " Linux doubles what it grants for its own bookkeeping)", asked, granted,
+        String line = String.format(Locale.ROOT, "receiveBufferSize=%d asked, the kernel grants %d (and books twice"
+                                                 + " that, for its overhead); net.core.rmem_max = %s", asked, granted,
                 rmemMax);
+        if (granted >= 0 && granted < asked) {
+            line += "; CAPPED: run sysctl -w net.core.rmem_max=" + asked + " to get what was asked";
+        }
+        return line;
     }
 
     /** CPU time in nanoseconds over an interval, by who spent it. */
@@ -215,7 +247,8 @@ final class RtpIngest {
             double s = overSeconds * 1e9;
             return String.format(Locale.ROOT, "this JVM %.2f cores (socket thread %.2f, media threads %.2f, senders"
                                               + " %.2f, other Java threads %.2f, GC, JIT and other JVM threads %.2f);"
-                                              + " the machine %.2f of %d cores busy, %.2f of them other processes",
+                                              + " the machine %.2f of %d cores busy, about %.2f of them other"
+                                              + " processes (/proc/stat, which samples ticks: rough)",
                     process / s, io / s, media / s, sender / s, otherJava / s, jvm / s, machine,
                     Runtime.getRuntime().availableProcessors(), Math.max(0, machine - process / 1e9 / seconds));
         }
@@ -375,13 +408,24 @@ final class RtpIngest {
 
     /** Kernel, socket and CPU counters at one moment. */
     private record Snapshot(long nanoTime, long socketDrops, long rcvbufErrors, long inErrors, long processCpu,
-            Map<String, Long> threadCpu, long machineBusy, long machineIdle) {
+            Map<String, Long> threadCpu, long machineBusy, long machineIdle, long gcs, long gcMillis,
+            long jitMillis) {
 
         static Snapshot take(int port) {
             Map<String, Long> udp = udpCounters();
             long[] machine = machineJiffies();
+            long gcs = 0;
+            long gcMillis = 0;
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                gcs += Math.max(0, gc.getCollectionCount());
+                gcMillis += Math.max(0, gc.getCollectionTime());
+            }
+            CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+            long jitMillis = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime()
+                    : 0;
             return new Snapshot(System.nanoTime(), readSocketDrops(port), udp.getOrDefault("RcvbufErrors", 0L),
-                    udp.getOrDefault("InErrors", 0L), readProcessCpu(), readThreadCpu(), machine[0], machine[1]);
+                    udp.getOrDefault("InErrors", 0L), readProcessCpu(), readThreadCpu(), machine[0], machine[1], gcs,
+                    gcMillis, jitMillis);
         }
 
         /** The drops column of the socket bound to the port, from /proc/net/udp and udp6. */
