@@ -18,6 +18,7 @@ import io.github.gb28181.example.PlatformProperties;
 import jakarta.annotation.PreDestroy;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * events. The device-events route calls {@link #record} for every event before it publishes it.
  */
 @Component("eventLog")
-public class EventLog {
+public class EventLog implements SmartLifecycle {
 
     /** Proxies drop idle connections; a comment line now and then keeps the stream open and finds dead clients. */
     private static final long HEARTBEAT_SECONDS = 20;
@@ -40,6 +41,7 @@ public class EventLog {
     private final List<SseEmitter> followers = new CopyOnWriteArrayList<>();
     // a browser that reads slowly must not hold up the route that publishes to JMS
     private final ExecutorService fanOut = Executors.newSingleThreadExecutor(r -> daemon(r, "event-log-sse"));
+    private volatile boolean running;
     private final ScheduledExecutorService heartbeat =
             Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "event-log-heartbeat"));
 
@@ -90,6 +92,13 @@ public class EventLog {
         emitter.onCompletion(() -> followers.remove(emitter));
         emitter.onTimeout(() -> followers.remove(emitter));
         emitter.onError(e -> followers.remove(emitter));
+        try {
+            // the response starts with the first thing sent: without it the browser would not know it is connected
+            emitter.send(SseEmitter.event().comment("following"));
+        } catch (IOException e) {
+            emitter.completeWithError(e);
+            return emitter;
+        }
         followers.add(emitter);
         return emitter;
     }
@@ -114,11 +123,31 @@ public class EventLog {
         }
     }
 
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends the browsers' streams before the web server stops: it waits for open requests to finish, and an event
+     * stream never would.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        followers.forEach(SseEmitter::complete);
+        followers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
     @PreDestroy
     void close() {
         heartbeat.shutdownNow();
         fanOut.shutdownNow();
-        followers.forEach(SseEmitter::complete);
     }
 
     private static Thread daemon(Runnable r, String name) {
