@@ -83,9 +83,14 @@ final class Camera implements AfterEachCallback {
 
     /** Accepts the platform's INVITE, as a camera that keeps the offered SSRC; returns the SSRC. */
     String acceptInvite(SipText invite, String toTag) throws Exception {
+        return acceptInvite(invite, toTag, "m=video 9712 RTP/AVP 96\r\n");
+    }
+
+    /** Accepts the INVITE with the media line (and a=setup, for TCP) given; returns the SSRC. */
+    String acceptInvite(SipText invite, String toTag, String media) throws Exception {
         String ssrc = sdpValue(invite.bodyText(), "y");
         String sdp = "v=0\r\no=" + channelId + " 0 0 IN IP4 127.0.0.1\r\ns=Play\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-                     + "m=video 9712 RTP/AVP 96\r\na=sendonly\r\na=rtpmap:96 PS/90000\r\ny=" + ssrc + "\r\nf=\r\n";
+                     + media + "a=sendonly\r\na=rtpmap:96 PS/90000\r\ny=" + ssrc + "\r\nf=\r\n";
         device.answer(invite, 200, "OK", toTag, "", "application/sdp", sdp.getBytes(StandardCharsets.US_ASCII));
         device.peer().awaitRequest("ACK", WAIT);
         return ssrc;
@@ -96,6 +101,12 @@ final class Camera implements AfterEachCallback {
         byte[] ps = Samples.bytes(sample);
         List<byte[]> rtp = Packetizer.rtp(Packetizer.alignedToPacks(ps, 1400), Long.parseLong(ssrc), 1);
         RtpSender.udp(new InetSocketAddress("127.0.0.1", rtpPort), rtp, RtpSender.flow(() -> null));
+    }
+
+    /** Sends a committed PS sample as RFC 4571 framed RTP to the platform that connects to us (tcp-active). */
+    static void streamSampleTo(java.net.ServerSocket listening, String sample, String ssrc) {
+        byte[] ps = Samples.bytes(sample);
+        RtpSender.tcpAccepting(listening, Packetizer.rtp(Packetizer.alignedToPacks(ps, 1400), Long.parseLong(ssrc), 1));
     }
 
     static int sn(SipText message) {

@@ -1,20 +1,28 @@
 package io.github.gb28181.example;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.gb28181.camel.media.Samples;
 import io.github.gb28181.camel.test.SimulatedDevice;
 import io.github.gb28181.camel.test.SipText;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The REST API beyond the main path: queries answered by the camera, presets, playback steered with MANSRTSP, and
@@ -30,6 +38,11 @@ class RestApiTest extends PlatformTestSupport {
     Camera failing = new Camera("34020000001320000013", "34020000001310000013", PASSWORD);
     @RegisterExtension
     Camera leaving = new Camera("34020000001320000014", "34020000001310000014", PASSWORD);
+    @RegisterExtension
+    Camera serving = new Camera("34020000001320000015", "34020000001310000015", PASSWORD);
+
+    @Autowired
+    CamelContext camelContext;
 
     @Test
     void queriesReturnWhatTheCameraAnswers() throws Exception {
@@ -115,6 +128,37 @@ class RestApiTest extends PlatformTestSupport {
         camera.device.answer(bye, 200, "OK", toTag, "");
         assertThat(stop.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         assertThat(call("DELETE", "/api/streams/" + streamId, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void tcpActiveConnectsToTheCameraThroughARouteOfItsOwn() throws Exception {
+        Camera camera = serving.registerAndAnswerFirstQueries(SIP_PORT);
+        try (ServerSocket media = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<HttpResponse<String>> play = async("POST", "/api/channels/" + camera.channelId + "/play",
+                    "{\"transport\":\"tcp-active\"}");
+            SipText invite = camera.device.peer().awaitRequest("INVITE", Camera.WAIT);
+            assertThat(invite.bodyText()).contains("TCP/RTP/AVP", "a=setup:active");
+            String toTag = SimulatedDevice.newId();
+            String ssrc = camera.acceptInvite(invite, toTag,
+                    "m=video " + media.getLocalPort() + " TCP/RTP/AVP 96\r\na=setup:passive\r\na=connection:new\r\n");
+            JsonNode stream = json.readTree(play.get(10, TimeUnit.SECONDS).body());
+            String streamId = stream.path("streamId").asText();
+            assertThat(camelContext.getRoute("rtp-tcp-active-" + streamId)).isNotNull();
+
+            // the platform connects, the camera sends and hangs up: every frame reaches the file
+            Camera.streamSampleTo(media, Samples.H264_GST_PSM, ssrc);
+            int frames = Samples.videoFrames(Samples.H264_GST_PSM);
+            await().atMost(Camera.WAIT).untilAsserted(() -> assertThat(
+                    get("/api/streams").json().findValues("frames").stream().mapToLong(JsonNode::asLong).max()
+                            .orElse(0)).isEqualTo(frames));
+            assertThat(Files.readAllBytes(Path.of(stream.path("file").asText())))
+                    .isEqualTo(Samples.bytes(Samples.H264_GST_PSM));
+
+            // the camera ends the session: the file is closed and the route removed
+            assertThat(camera.device.requestInDialog("BYE", invite, toTag, "", null, null).status()).isEqualTo(200);
+            await().atMost(Camera.WAIT).until(() -> camelContext.getRoute("rtp-tcp-active-" + streamId) == null);
+            assertThat(get("/api/streams").json()).isEmpty();
+        }
     }
 
     private String steer(Camera camera, String streamId, String command, String body, String toTag) throws Exception {
