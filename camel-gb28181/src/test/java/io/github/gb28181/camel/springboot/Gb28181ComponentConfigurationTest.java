@@ -28,7 +28,7 @@ class Gb28181ComponentConfigurationTest {
 
     // a component joins here when its ComponentConfiguration + AutoConfiguration pair is written
     @ParameterizedTest
-    @ValueSource(strings = { "gb28181" })
+    @ValueSource(strings = { "gb28181", "gb28181-rtp" })
     void everyComponentOptionIsAPropertyWithTheSameDescriptionAndDefault(String scheme) throws Exception {
         String prefix = "camel.component." + scheme + ".";
         ObjectMapper mapper = new ObjectMapper();
