@@ -44,6 +44,21 @@ class SipServerLifecycleTest {
     }
 
     @Test
+    void stoppingLeavesNoStackThreadBehind() throws Exception {
+        long before = eventThreads();
+        CamelContext context = contextWithTwoConsumers(new CopyOnWriteArrayList<>());
+        context.start();
+        assertThat(eventThreads()).isGreaterThan(before);
+        context.stop();
+        // jain-sip's event thread would wait forever for an event after stop, keeping the JVM alive
+        await().atMost(Duration.ofSeconds(10)).until(() -> eventThreads() == before);
+    }
+
+    private static long eventThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> "EventScannerThread".equals(t.getName())).count();
+    }
+
+    @Test
     void optionsIsAnsweredAndUnknownMethodsAreRefused() throws Exception {
         CamelContext context = contextWithTwoConsumers(new CopyOnWriteArrayList<>());
         context.start();
