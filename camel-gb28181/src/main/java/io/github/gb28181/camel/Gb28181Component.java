@@ -10,6 +10,7 @@ import io.github.gb28181.camel.device.FileDeviceStore;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.sip.PlatformServer;
 import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -48,6 +49,7 @@ public class Gb28181Component extends DefaultComponent {
     private String deviceStoreDirectory;
 
     private FileDeviceStore ownStore;
+    private Gb28181HealthCheck healthCheck;
 
     private final Map<String, SharedServer> servers = new HashMap<>();
 
@@ -73,6 +75,12 @@ public class Gb28181Component extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+        if (health != null) {
+            healthCheck = new Gb28181HealthCheck(this);
+            healthCheck.setCamelContext(getCamelContext());
+            health.register(healthCheck);
+        }
         if (deviceStore == null && deviceStoreDirectory != null && !deviceStoreDirectory.isBlank()) {
             ownStore = new FileDeviceStore(Path.of(deviceStoreDirectory));
             deviceStore = ownStore;
@@ -107,8 +115,19 @@ public class Gb28181Component extends DefaultComponent {
         }
     }
 
+    /** Each shared SIP server's address and whether it is listening, for the health check. */
+    synchronized Map<String, Boolean> serverStates() {
+        Map<String, Boolean> states = new java.util.TreeMap<>();
+        servers.forEach((key, shared) -> states.put(key, shared.server.sipServer().provider() != null));
+        return states;
+    }
+
     @Override
     protected synchronized void doStop() throws Exception {
+        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+        if (health != null && healthCheck != null) {
+            health.unregister(healthCheck);
+        }
         for (SharedServer shared : servers.values()) {
             shared.server.stop();
         }

@@ -134,8 +134,8 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private String allowedAddresses;
     /**
-     * Comma-separated device ids allowed to register; a trailing * matches a prefix (34020000001320*). Default:
-     * every device.
+     * Comma-separated device ids allowed to register; an id ending in an asterisk is a wildcard for every id that
+     * starts with the rest (34020000001320 and an asterisk: every id beginning 34020000001320). Default: every device.
      */
     private String allowedDevices;
     /**
@@ -153,7 +153,8 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private String deniedAddresses;
     /**
-     * Comma-separated device ids refused; a trailing * matches a prefix.
+     * Comma-separated device ids refused; an id ending in an asterisk is a wildcard for every id that starts with the
+     * rest.
      */
     private String deniedDevices;
     /**
