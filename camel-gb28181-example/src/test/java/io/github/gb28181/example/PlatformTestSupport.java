@@ -101,9 +101,20 @@ abstract class PlatformTestSupport {
         }
     }
 
+    /** The data folder, with a route of the user's own in routes/ as a user would drop one there. */
     private static Path tempDir() {
         try {
-            return Files.createTempDirectory("gb28181-example-");
+            Path dir = Files.createTempDirectory("gb28181-example-");
+            Files.createDirectories(dir.resolve("routes"));
+            Files.writeString(dir.resolve("routes").resolve("open-sessions.yaml"), """
+                    - route:
+                        id: open-sessions
+                        from:
+                          uri: direct:open-sessions
+                          steps:
+                            - to: gb28181:sessions
+                    """);
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
