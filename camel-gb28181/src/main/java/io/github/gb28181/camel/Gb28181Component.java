@@ -51,9 +51,9 @@ public class Gb28181Component extends DefaultComponent {
     private String deviceStoreDirectory;
 
     @Metadata(label = "advanced", autowired = true,
-              description = "A Micrometer registry to publish the platform's meters to (gb28181.devices,"
-                            + " gb28181.media.sessions, gb28181.auth.*, gb28181.sip.*). Found in the Camel registry"
-                            + " when there is exactly one.")
+              description = "A Micrometer registry to publish the platform's meters to: gb28181.devices,"
+                            + " gb28181.media.sessions, gb28181.auth.failures, gb28181.auth.lockouts and the"
+                            + " gb28181.sip meters. Found in the Camel registry when there is exactly one.")
     private MeterRegistry meterRegistry;
 
     private FileDeviceStore ownStore;

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MetricsTest extends Gb28181TestSupport {
 
     private final MeterRegistry meters = new SimpleMeterRegistry();
+    private final int rtpPort = io.github.gb28181.camel.test.FreePorts.udpAndTcp();
 
     @RegisterExtension
     SimulatedDevice device = new SimulatedDevice("34020000001320000001", PASSWORD);
@@ -29,6 +30,7 @@ class MetricsTest extends Gb28181TestSupport {
             @Override
             public void configure() {
                 from("gb28181:events").to("mock:events");
+                from("gb28181-rtp:127.0.0.1:" + rtpPort).to("mock:frames");
             }
         };
     }
@@ -44,7 +46,18 @@ class MetricsTest extends Gb28181TestSupport {
         assertThat(meters.get("gb28181.auth.failures").functionCounter().count()).isEqualTo(1.0);
         assertThat(meters.get("gb28181.media.sessions").gauge().value()).isZero();
 
+        byte[] ps = io.github.gb28181.camel.media.Samples.bytes(io.github.gb28181.camel.media.Samples.H264_GST_PSM);
+        java.util.List<byte[]> rtp = io.github.gb28181.camel.media.Packetizer.rtp(
+                io.github.gb28181.camel.media.Packetizer.alignedToPacks(ps, 1400), 7L, 1);
+        io.github.gb28181.camel.media.RtpSender.udp(new java.net.InetSocketAddress("127.0.0.1", rtpPort), rtp,
+                io.github.gb28181.camel.media.RtpSender.flow(() -> null));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(
+                () -> meters.get("gb28181.rtp.packets").tag("kind", "received").functionCounter().count() == rtp.size());
+        assertThat(meters.get("gb28181.rtp.frames").tag("kind", "delivered").functionCounter().count()).isPositive();
+        assertThat(meters.get("gb28181.rtp.packets").tag("kind", "lost").functionCounter().count()).isZero();
+
         context.stop();
         assertThat(meters.find("gb28181.devices").gauges()).isEmpty();
+        assertThat(meters.find("gb28181.rtp.packets").functionCounters()).isEmpty();
     }
 }
