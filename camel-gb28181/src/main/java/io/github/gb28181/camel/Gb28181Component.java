@@ -2,6 +2,7 @@ package io.github.gb28181.camel;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.gb28181.camel.device.DeviceRegistry;
@@ -9,6 +10,7 @@ import io.github.gb28181.camel.device.DeviceStore;
 import io.github.gb28181.camel.device.FileDeviceStore;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.sip.PlatformServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
@@ -48,8 +50,15 @@ public class Gb28181Component extends DefaultComponent {
                             + " is bound.")
     private String deviceStoreDirectory;
 
+    @Metadata(label = "advanced", autowired = true,
+              description = "A Micrometer registry to publish the platform's meters to: gb28181.devices,"
+                            + " gb28181.media.sessions, gb28181.auth.failures, gb28181.auth.lockouts and the"
+                            + " gb28181.sip meters. Found in the Camel registry when there is exactly one.")
+    private MeterRegistry meterRegistry;
+
     private FileDeviceStore ownStore;
     private Gb28181HealthCheck healthCheck;
+    private Gb28181Metrics metrics;
 
     private final Map<String, SharedServer> servers = new HashMap<>();
 
@@ -75,6 +84,9 @@ public class Gb28181Component extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (meterRegistry != null) {
+            metrics = Gb28181Metrics.bind(meterRegistry, this);
+        }
         HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
         if (health != null) {
             healthCheck = new Gb28181HealthCheck(this);
@@ -115,6 +127,11 @@ public class Gb28181Component extends DefaultComponent {
         }
     }
 
+    /** The SIP servers running now, for the meters. */
+    synchronized List<PlatformServer> runningServers() {
+        return servers.values().stream().map(shared -> shared.server).toList();
+    }
+
     /** Each shared SIP server's address and whether it is listening, for the health check. */
     synchronized Map<String, Boolean> serverStates() {
         Map<String, Boolean> states = new java.util.TreeMap<>();
@@ -127,6 +144,10 @@ public class Gb28181Component extends DefaultComponent {
         HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
         if (health != null && healthCheck != null) {
             health.unregister(healthCheck);
+        }
+        if (metrics != null) {
+            metrics.unbind();
+            metrics = null;
         }
         for (SharedServer shared : servers.values()) {
             shared.server.stop();
@@ -159,6 +180,14 @@ public class Gb28181Component extends DefaultComponent {
 
     public void setDeviceRegistry(DeviceRegistry deviceRegistry) {
         this.deviceRegistry = deviceRegistry;
+    }
+
+    public MeterRegistry getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(MeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
     }
 
     public DeviceStore getDeviceStore() {

@@ -7,6 +7,7 @@ import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.device.DeviceStore;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
@@ -27,6 +28,6 @@ public class Gb28181ComponentConverter extends BeanReferenceConverter {
 
     public Gb28181ComponentConverter(ApplicationContext applicationContext) {
         super(applicationContext, Set.of(Gb28181Configuration.class, DeviceRegistry.class, DeviceStore.class,
-                MediaSessionRegistry.class, CredentialLookup.class));
+                MediaSessionRegistry.class, CredentialLookup.class, MeterRegistry.class));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.gb28181.camel.Gb28181RtpConfiguration;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -132,6 +133,12 @@ public class Gb28181RtpComponentConfiguration extends ComponentConfigurationProp
      * its frames are routed in order. 0 takes the number of processors.
      */
     private Integer workerThreads = 0;
+    /**
+     * A Micrometer registry to publish the consumers' packet, frame and stream counts to: gb28181.rtp.packets,
+     * gb28181.rtp.frames and gb28181.rtp.streams. Found in the Camel registry when there is exactly one. The option
+     * is a io.micrometer.core.instrument.MeterRegistry type.
+     */
+    private MeterRegistry meterRegistry;
 
     public Boolean getBridgeErrorHandler() {
         return bridgeErrorHandler;
@@ -291,5 +298,13 @@ public class Gb28181RtpComponentConfiguration extends ComponentConfigurationProp
 
     public void setWorkerThreads(Integer workerThreads) {
         this.workerThreads = workerThreads;
+    }
+
+    public MeterRegistry getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(MeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
     }
 }

@@ -4,6 +4,7 @@ import java.util.Set;
 
 import io.github.gb28181.camel.Gb28181RtpConfiguration;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
@@ -23,6 +24,6 @@ import org.springframework.stereotype.Component;
 public class Gb28181RtpComponentConverter extends BeanReferenceConverter {
 
     public Gb28181RtpComponentConverter(ApplicationContext applicationContext) {
-        super(applicationContext, Set.of(Gb28181RtpConfiguration.class, MediaSessionRegistry.class));
+        super(applicationContext, Set.of(Gb28181RtpConfiguration.class, MediaSessionRegistry.class, MeterRegistry.class));
     }
 }
