@@ -171,10 +171,11 @@ public class Gb28181Component extends DefaultComponent {
         this.configuration = configuration;
     }
 
+    /**
+     * The registry of devices and channels; null until the component initialises (when one is created unless
+     * given), because Camel's autowiring only fills options that read as unset.
+     */
     public DeviceRegistry getDeviceRegistry() {
-        if (deviceRegistry == null) {
-            deviceRegistry = new DeviceRegistry();
-        }
         return deviceRegistry;
     }
 
@@ -206,10 +207,8 @@ public class Gb28181Component extends DefaultComponent {
         this.deviceStoreDirectory = deviceStoreDirectory;
     }
 
+    /** The registry media sessions announce their SSRCs to; null until the component initialises, as above. */
     public MediaSessionRegistry getMediaSessionRegistry() {
-        if (mediaSessionRegistry == null) {
-            mediaSessionRegistry = SharedMediaSessionRegistry.of(getCamelContext());
-        }
         return mediaSessionRegistry;
     }
 
