@@ -71,19 +71,15 @@ public class Gb28181Component extends DefaultComponent {
     }
 
     @Override
-    protected void doInit() throws Exception {
-        super.doInit();
+    protected void doStart() throws Exception {
+        super.doStart();
+        // defaults are made here, not at init: Camel autowires after init, and only options that read as unset
         if (deviceRegistry == null) {
             deviceRegistry = new DeviceRegistry();
         }
         if (mediaSessionRegistry == null) {
             mediaSessionRegistry = SharedMediaSessionRegistry.of(getCamelContext());
         }
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
         if (meterRegistry != null) {
             metrics = Gb28181Metrics.bind(meterRegistry, this);
         }
@@ -172,8 +168,8 @@ public class Gb28181Component extends DefaultComponent {
     }
 
     /**
-     * The registry of devices and channels; null until the component initialises (when one is created unless
-     * given), because Camel's autowiring only fills options that read as unset.
+     * The registry of devices and channels; null until the component starts (when one is created unless given),
+     * because Camel's autowiring only fills options that read as unset.
      */
     public DeviceRegistry getDeviceRegistry() {
         return deviceRegistry;
@@ -207,7 +203,7 @@ public class Gb28181Component extends DefaultComponent {
         this.deviceStoreDirectory = deviceStoreDirectory;
     }
 
-    /** The registry media sessions announce their SSRCs to; null until the component initialises, as above. */
+    /** The registry media sessions announce their SSRCs to; null until the component starts, as above. */
     public MediaSessionRegistry getMediaSessionRegistry() {
         return mediaSessionRegistry;
     }
