@@ -75,6 +75,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxAuthFailures": getOrCreateConfiguration(target).setMaxAuthFailures(property(camelContext, int.class, value)); return true;
         case "mediasessionregistry":
         case "mediaSessionRegistry": target.setMediaSessionRegistry(property(camelContext, io.github.gb28181.camel.media.MediaSessionRegistry.class, value)); return true;
+        case "meterregistry":
+        case "meterRegistry": target.setMeterRegistry(property(camelContext, io.micrometer.core.instrument.MeterRegistry.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "port": getOrCreateConfiguration(target).setPort(property(camelContext, int.class, value)); return true;
         case "realm": getOrCreateConfiguration(target).setRealm(property(camelContext, java.lang.String.class, value)); return true;
@@ -91,7 +93,7 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"credentialLookup", "deviceRegistry", "deviceStore", "mediaSessionRegistry"};
+        return new String[]{"credentialLookup", "deviceRegistry", "deviceStore", "mediaSessionRegistry", "meterRegistry"};
     }
 
     @Override
@@ -142,6 +144,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxAuthFailures": return int.class;
         case "mediasessionregistry":
         case "mediaSessionRegistry": return io.github.gb28181.camel.media.MediaSessionRegistry.class;
+        case "meterregistry":
+        case "meterRegistry": return io.micrometer.core.instrument.MeterRegistry.class;
         case "password": return java.lang.String.class;
         case "port": return int.class;
         case "realm": return java.lang.String.class;
@@ -205,6 +209,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxAuthFailures": return getOrCreateConfiguration(target).getMaxAuthFailures();
         case "mediasessionregistry":
         case "mediaSessionRegistry": return target.getMediaSessionRegistry();
+        case "meterregistry":
+        case "meterRegistry": return target.getMeterRegistry();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "port": return getOrCreateConfiguration(target).getPort();
         case "realm": return getOrCreateConfiguration(target).getRealm();

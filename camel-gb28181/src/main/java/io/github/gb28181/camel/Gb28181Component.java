@@ -2,6 +2,7 @@ package io.github.gb28181.camel;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.gb28181.camel.device.DeviceRegistry;
@@ -9,7 +10,9 @@ import io.github.gb28181.camel.device.DeviceStore;
 import io.github.gb28181.camel.device.FileDeviceStore;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.sip.PlatformServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -47,7 +50,15 @@ public class Gb28181Component extends DefaultComponent {
                             + " is bound.")
     private String deviceStoreDirectory;
 
+    @Metadata(label = "advanced", autowired = true,
+              description = "A Micrometer registry to publish the platform's meters to: gb28181.devices,"
+                            + " gb28181.media.sessions, gb28181.auth.failures, gb28181.auth.lockouts and the"
+                            + " gb28181.sip meters. Found in the Camel registry when there is exactly one.")
+    private MeterRegistry meterRegistry;
+
     private FileDeviceStore ownStore;
+    private Gb28181HealthCheck healthCheck;
+    private Gb28181Metrics metrics;
 
     private final Map<String, SharedServer> servers = new HashMap<>();
 
@@ -60,19 +71,24 @@ public class Gb28181Component extends DefaultComponent {
     }
 
     @Override
-    protected void doInit() throws Exception {
-        super.doInit();
+    protected void doStart() throws Exception {
+        super.doStart();
+        // defaults are made here, not at init: Camel autowires after init, and only options that read as unset
         if (deviceRegistry == null) {
             deviceRegistry = new DeviceRegistry();
         }
         if (mediaSessionRegistry == null) {
             mediaSessionRegistry = SharedMediaSessionRegistry.of(getCamelContext());
         }
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
+        if (meterRegistry != null) {
+            metrics = Gb28181Metrics.bind(meterRegistry, this);
+        }
+        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+        if (health != null) {
+            healthCheck = new Gb28181HealthCheck(this);
+            healthCheck.setCamelContext(getCamelContext());
+            health.register(healthCheck);
+        }
         if (deviceStore == null && deviceStoreDirectory != null && !deviceStoreDirectory.isBlank()) {
             ownStore = new FileDeviceStore(Path.of(deviceStoreDirectory));
             deviceStore = ownStore;
@@ -107,8 +123,28 @@ public class Gb28181Component extends DefaultComponent {
         }
     }
 
+    /** The SIP servers running now, for the meters. */
+    synchronized List<PlatformServer> runningServers() {
+        return servers.values().stream().map(shared -> shared.server).toList();
+    }
+
+    /** Each shared SIP server's address and whether it is listening, for the health check. */
+    synchronized Map<String, Boolean> serverStates() {
+        Map<String, Boolean> states = new java.util.TreeMap<>();
+        servers.forEach((key, shared) -> states.put(key, shared.server.sipServer().provider() != null));
+        return states;
+    }
+
     @Override
     protected synchronized void doStop() throws Exception {
+        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+        if (health != null && healthCheck != null) {
+            health.unregister(healthCheck);
+        }
+        if (metrics != null) {
+            metrics.unbind();
+            metrics = null;
+        }
         for (SharedServer shared : servers.values()) {
             shared.server.stop();
         }
@@ -131,15 +167,24 @@ public class Gb28181Component extends DefaultComponent {
         this.configuration = configuration;
     }
 
+    /**
+     * The registry of devices and channels; null until the component starts (when one is created unless given),
+     * because Camel's autowiring only fills options that read as unset.
+     */
     public DeviceRegistry getDeviceRegistry() {
-        if (deviceRegistry == null) {
-            deviceRegistry = new DeviceRegistry();
-        }
         return deviceRegistry;
     }
 
     public void setDeviceRegistry(DeviceRegistry deviceRegistry) {
         this.deviceRegistry = deviceRegistry;
+    }
+
+    public MeterRegistry getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(MeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
     }
 
     public DeviceStore getDeviceStore() {
@@ -158,10 +203,8 @@ public class Gb28181Component extends DefaultComponent {
         this.deviceStoreDirectory = deviceStoreDirectory;
     }
 
+    /** The registry media sessions announce their SSRCs to; null until the component starts, as above. */
     public MediaSessionRegistry getMediaSessionRegistry() {
-        if (mediaSessionRegistry == null) {
-            mediaSessionRegistry = SharedMediaSessionRegistry.of(getCamelContext());
-        }
         return mediaSessionRegistry;
     }
 

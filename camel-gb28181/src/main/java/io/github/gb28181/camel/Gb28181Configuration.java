@@ -65,11 +65,14 @@ public class Gb28181Configuration implements Cloneable {
     @Metadata(description = "How long a device id or address stays refused after maxAuthFailures wrong passwords.")
     private long authLockout = 600_000;
     @UriParam(label = "security")
-    @Metadata(description = "Comma-separated device ids allowed to register; a trailing * matches a prefix"
-                            + " (34020000001320*). Default: every device.")
+    // no asterisk in descriptions: Camel's tooling strips every one from the JSON schema and the docs
+    @Metadata(description = "Comma-separated device ids allowed to register; an id ending in an asterisk is a"
+                            + " wildcard for every id that starts with the rest (34020000001320 and an asterisk:"
+                            + " every id beginning 34020000001320). Default: every device.")
     private String allowedDevices;
     @UriParam(label = "security")
-    @Metadata(description = "Comma-separated device ids refused; a trailing * matches a prefix.")
+    @Metadata(description = "Comma-separated device ids refused; an id ending in an asterisk is a wildcard for"
+                            + " every id that starts with the rest.")
     private String deniedDevices;
     @UriParam(label = "security")
     @Metadata(description = "Comma-separated addresses or CIDR blocks devices may come from (10.0.0.0/8,"

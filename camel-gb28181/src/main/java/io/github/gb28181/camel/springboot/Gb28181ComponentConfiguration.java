@@ -7,6 +7,7 @@ import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.device.DeviceStore;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -134,8 +135,8 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private String allowedAddresses;
     /**
-     * Comma-separated device ids allowed to register; a trailing * matches a prefix (34020000001320*). Default:
-     * every device.
+     * Comma-separated device ids allowed to register; an id ending in an asterisk is a wildcard for every id that
+     * starts with the rest (34020000001320 and an asterisk: every id beginning 34020000001320). Default: every device.
      */
     private String allowedDevices;
     /**
@@ -153,7 +154,8 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private String deniedAddresses;
     /**
-     * Comma-separated device ids refused; a trailing * matches a prefix.
+     * Comma-separated device ids refused; an id ending in an asterisk is a wildcard for every id that starts with the
+     * rest.
      */
     private String deniedDevices;
     /**
@@ -189,6 +191,12 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      * Strict mode: the digest username must equal the device id, so no two devices share an account such as admin.
      */
     private Boolean strictUsername = false;
+    /**
+     * A Micrometer registry to publish the platform's meters to: gb28181.devices, gb28181.media.sessions,
+     * gb28181.auth.failures, gb28181.auth.lockouts and the gb28181.sip meters. Found in the Camel registry when
+     * there is exactly one. The option is a io.micrometer.core.instrument.MeterRegistry type.
+     */
+    private MeterRegistry meterRegistry;
 
     public String getAdvertisedAddress() {
         return advertisedAddress;
@@ -436,5 +444,13 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
 
     public void setStrictUsername(Boolean strictUsername) {
         this.strictUsername = strictUsername;
+    }
+
+    public MeterRegistry getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(MeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
     }
 }

@@ -2,6 +2,8 @@ package io.github.gb28181.camel.springboot;
 
 import java.time.Duration;
 
+import io.github.gb28181.camel.media.InMemoryMediaSessionRegistry;
+import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -49,6 +51,41 @@ class Gb28181ComponentConverterTest {
                     assertThat(config.getKeepaliveTimeout()).isEqualTo(Duration.ofMinutes(2));
                     assertThat(config.getAggregationTimeout()).isEqualTo(Duration.ofSeconds(3));
                 });
+    }
+
+    @Test
+    void theRtpConverterResolvesItsOwnOptionsTheSameWay() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(Gb28181RtpComponentConverter.class))
+                .withUserConfiguration(RtpBeans.class)
+                .withPropertyValues("camel.component.gb28181-rtp.registry=#sessions",
+                        "camel.component.gb28181-rtp.stream-idle-timeout=750ms")
+                .run(context -> {
+                    Gb28181RtpComponentConfiguration config = context.getBean(Gb28181RtpComponentConfiguration.class);
+                    assertThat(config.getRegistry()).isSameAs(context.getBean("sessions"));
+                    assertThat(config.getStreamIdleTimeout()).isEqualTo(Duration.ofMillis(750));
+                });
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(Gb28181RtpComponentConverter.class))
+                .withUserConfiguration(RtpBeans.class)
+                .withPropertyValues("camel.component.gb28181-rtp.registry=sessions")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageContaining("#bean:name"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(Gb28181RtpComponentConfiguration.class)
+    static class RtpBeans {
+
+        @Bean
+        MediaSessionRegistry sessions() {
+            return new InMemoryMediaSessionRegistry();
+        }
+
+        @Bean
+        MediaSessionRegistry other() {
+            return new InMemoryMediaSessionRegistry();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

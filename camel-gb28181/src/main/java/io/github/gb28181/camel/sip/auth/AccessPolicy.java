@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Who may talk to the platform: allow and deny lists of device ids (a trailing {@code *} matches a prefix) and of
@@ -32,6 +33,8 @@ public final class AccessPolicy {
     private final boolean strictUsername;
     private final Clock clock;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final LongAdder failedTotal = new LongAdder();
+    private final LongAdder lockouts = new LongAdder();
 
     public AccessPolicy(List<String> allowedDevices, List<String> deniedDevices, List<AddressRange> allowedAddresses,
                         List<AddressRange> deniedAddresses, int maxFailures, long lockoutMillis, boolean strictUsername,
@@ -80,6 +83,16 @@ public final class AccessPolicy {
         return null;
     }
 
+    /** Failed authentications since start. */
+    public long failures() {
+        return failedTotal.sum();
+    }
+
+    /** Lockouts since start. */
+    public long lockouts() {
+        return lockouts.sum();
+    }
+
     /** Strict mode: the digest username must be the device id (no shared "admin" accounts). */
     public boolean usernameAllowed(String deviceId, String username) {
         return !strictUsername || username == null || username.equals(deviceId);
@@ -91,6 +104,7 @@ public final class AccessPolicy {
      * @return the lockout it caused, or null when there is none yet (or it was already locked out)
      */
     public Lockout failed(String deviceId, String host) {
+        failedTotal.increment();
         Instant now = clock.instant();
         if (failures.size() >= MAX_TRACKED) {
             purge(now);
@@ -119,6 +133,7 @@ public final class AccessPolicy {
             f.count++;
             if (maxFailures > 0 && f.count >= maxFailures) {
                 f.lockedUntil = now.plusMillis(lockoutMillis);
+                lockouts.increment();
                 return new Lockout(deviceId, host, f.count, f.lockedUntil);
             }
             return null;
