@@ -35,8 +35,9 @@ final class BenchmarkReport {
         line("jvm: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
              + ", max heap " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / (1024 * 1024)
              + " MiB, GC " + ManagementFactory.getGarbageCollectorMXBeans().stream()
-                     .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(" + ")) + ", options "
-             + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+                     .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(" + ")) + ", options: "
+             + (ManagementFactory.getRuntimeMXBean().getInputArguments().isEmpty() ? "none"
+                     : String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())));
     }
 
     void section(String title) {
