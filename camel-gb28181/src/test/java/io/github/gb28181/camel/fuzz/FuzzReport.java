@@ -28,8 +28,16 @@ public final class FuzzReport {
         accepted.increment();
     }
 
+    public void accept(long count) {
+        accepted.add(count);
+    }
+
     public void reject(String reason) {
-        rejected.computeIfAbsent(reason, r -> new LongAdder()).increment();
+        reject(reason, 1);
+    }
+
+    public void reject(String reason, long count) {
+        rejected.computeIfAbsent(reason, r -> new LongAdder()).add(count);
     }
 
     public long inputs() {
