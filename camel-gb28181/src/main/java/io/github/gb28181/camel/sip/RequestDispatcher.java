@@ -29,6 +29,16 @@ public final class RequestDispatcher implements SipListener {
 
     private final Map<String, SipRequestHandler> handlers = new ConcurrentHashMap<>();
     private final AtomicReference<ClientTransactionListener> clientListener = new AtomicReference<>();
+    private final SipCounters counters;
+
+    public RequestDispatcher() {
+        this(new SipCounters());
+    }
+
+    public RequestDispatcher(SipCounters counters) {
+        this.counters = counters;
+    }
+
     public void register(String method, SipRequestHandler handler) {
         handlers.put(method, handler);
     }
@@ -44,7 +54,7 @@ public final class RequestDispatcher implements SipListener {
         if (Request.ACK.equals(method)) {
             SipRequestHandler ack = handlers.get(Request.ACK);
             if (ack != null) {
-                invoke(ack, new IncomingRequest(request, null));
+                invoke(ack, new IncomingRequest(request, null, counters));
             }
             return;
         }
@@ -54,6 +64,7 @@ public final class RequestDispatcher implements SipListener {
                 transaction = ((SipProvider) event.getSource()).getNewServerTransaction(request);
             } catch (TransactionAlreadyExistsException e) {
                 LOG.debug("Retransmitted {} absorbed", method);
+                counters.countRetransmission();
                 return;
             } catch (Exception e) {
                 // answered statelessly so the device is told, rather than left retransmitting into silence
@@ -62,7 +73,7 @@ public final class RequestDispatcher implements SipListener {
                 return;
             }
         }
-        IncomingRequest incoming = new IncomingRequest(request, transaction);
+        IncomingRequest incoming = new IncomingRequest(request, transaction, counters);
         SipRequestHandler handler = handlers.get(method);
         if (handler != null) {
             invoke(handler, incoming);
@@ -73,13 +84,14 @@ public final class RequestDispatcher implements SipListener {
         }
     }
 
-    private static void rejectStatelessly(SipProvider provider, Request request, String reason) {
+    private void rejectStatelessly(SipProvider provider, Request request, String reason) {
         try {
             Response response = SipFactories.MESSAGES.createResponse(Response.BAD_REQUEST, request);
             if (reason != null) {
                 response.setReasonPhrase(reason.replaceAll("[\\r\\n]", " "));
             }
             provider.sendResponse(response);
+            counters.countRejected(Response.BAD_REQUEST);
         } catch (Exception e) {
             LOG.debug("Cannot reject {} statelessly: {}", request.getMethod(), e.getMessage());
         }
@@ -119,6 +131,7 @@ public final class RequestDispatcher implements SipListener {
         } else {
             LOG.debug("Stray response {} {}", event.getResponse().getStatusCode(),
                     event.getResponse().getReasonPhrase());
+            counters.countStrayResponse();
         }
     }
 
