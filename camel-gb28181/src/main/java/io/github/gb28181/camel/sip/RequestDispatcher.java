@@ -1,9 +1,13 @@
 package io.github.gb28181.camel.sip;
 
+import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
+import gov.nist.javax.sip.message.SIPMessage;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
@@ -26,6 +30,10 @@ import org.slf4j.LoggerFactory;
 public final class RequestDispatcher implements SipListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+
+    /** Headers the handlers read: one jain-sip could not parse is an error, not an absence. */
+    private static final Set<String> READ_HEADERS = Set.of("expires", "contact", "m", "content-type", "c",
+            "content-length", "l");
 
     private final Map<String, SipRequestHandler> handlers = new ConcurrentHashMap<>();
     private final AtomicReference<ClientTransactionListener> clientListener = new AtomicReference<>();
@@ -74,14 +82,39 @@ public final class RequestDispatcher implements SipListener {
             }
         }
         IncomingRequest incoming = new IncomingRequest(request, transaction, counters);
+        Refusal refusal = refusal(request);
         SipRequestHandler handler = handlers.get(method);
-        if (handler != null) {
+        if (refusal != null) {
+            LOG.debug("{} from {} refused: {} {}", method, incoming.remoteAddress(), refusal.status(), refusal.reason());
+            incoming.respond(refusal.status(), refusal.reason());
+        } else if (handler != null) {
             invoke(handler, incoming);
         } else if (Request.OPTIONS.equals(method)) {
             incoming.send(withAllow(incoming.createResponse(Response.OK)));
         } else {
             incoming.send(withAllow(incoming.createResponse(Response.METHOD_NOT_ALLOWED)));
         }
+    }
+
+    /** Why a request that parsed must still be refused, or null: what jain-sip lets through but handlers cannot use. */
+    private static Refusal refusal(Request request) {
+        String scheme = request.getRequestURI().getScheme();
+        if (!"sip".equalsIgnoreCase(scheme) && !"sips".equalsIgnoreCase(scheme)) {
+            return new Refusal(Response.UNSUPPORTED_URI_SCHEME, "Unsupported URI scheme");
+        }
+        // jain-sip keeps a header it cannot parse aside and goes on, so "Expires: -1" would read as no Expires at all
+        for (Iterator<String> unparsed = ((SIPMessage) request).getUnrecognizedHeaders(); unparsed.hasNext(); ) {
+            String header = unparsed.next();
+            int colon = header.indexOf(':');
+            String name = colon < 0 ? header.strip() : header.substring(0, colon).strip();
+            if (READ_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                return new Refusal(Response.BAD_REQUEST, "Bad " + name + " header");
+            }
+        }
+        return null;
+    }
+
+    private record Refusal(int status, String reason) {
     }
 
     private void rejectStatelessly(SipProvider provider, Request request, String reason) {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.event.DeviceEvent;
@@ -114,19 +113,55 @@ class MalformedRequestsTest {
                 .isInstanceOfSatisfying(KeepaliveNotify.class, k -> assertThat(k.getSn()).isEqualTo(9));
     }
 
-    /** The statuses still queued at a peer. */
-    private static final class SipPeerDrain {
-        static java.util.List<Integer> remaining(SipPeer peer) throws InterruptedException {
-            java.util.List<Integer> out = new java.util.ArrayList<>();
-            for (var m = peer.poll(Duration.ofMillis(100)); m != null; m = peer.poll(Duration.ofMillis(100))) {
-                out.add(m.status());
+    @ParameterizedTest
+    @ValueSource(strings = {"UDP", "TCP"})
+    void requestsTheHandlersCannotUseGetTheRightError(String transport) throws Exception {
+        try (SipPeer peer = "UDP".equals(transport) ? SipPeer.udp(port) : SipPeer.tcp(port)) {
+            assertThat(answer(peer, request("REGISTER", transport, "exp1", " SIP/2.0",
+                    "Contact: <sip:" + DEVICE + "@127.0.0.1:5060>\r\nExpires: -1\r\nContent-Length: 0\r\n\r\n"),
+                    "exp1")).as("negative Expires").isEqualTo(400);
+            assertThat(answer(peer, request("REGISTER", transport, "exp2", " SIP/2.0",
+                    "Contact: <sip:" + DEVICE + "@127.0.0.1:5060>\r\nExpires: 99999999999999999999\r\n"
+                    + "Content-Length: 0\r\n\r\n"), "exp2")).as("Expires beyond int").isEqualTo(400);
+            assertThat(answer(peer, request("OPTIONS", transport, "ver", " SIP/7.0", "Content-Length: 0\r\n\r\n"),
+                    "ver")).as("SIP/7.0").isEqualTo(505);
+            assertThat(answer(peer, request("OPTIONS", transport, "scheme", " SIP/2.0", "Content-Length: 0\r\n\r\n")
+                    .replace("OPTIONS sip:", "OPTIONS nosuch:"), "scheme")).as("unknown scheme").isEqualTo(416);
+        }
+        assertThat(server.counters().rejected(400)).isEqualTo(2);
+        assertThat(server.counters().rejected(505)).isEqualTo(1);
+        assertThat(server.counters().rejected(416)).isEqualTo(1);
+    }
+
+    @Test
+    void overUdpTheDatagramEndIsTheBodyEndWhateverContentLengthSays() throws Exception {
+        // a device quirk (Content-Length: 0 before a body), and the seed captures' lost CRs (a length beyond the body):
+        // an unregistered device's keepalive is decoded, and refused as such
+        String keepalive = "<?xml version=\"1.0\"?><Notify><CmdType>Keepalive</CmdType><SN>1</SN><DeviceID>" + DEVICE
+                           + "</DeviceID><Status>OK</Status></Notify>";
+        try (SipPeer peer = SipPeer.udp(port)) {
+            for (String length : new String[] {"0", "2147483647"}) {
+                assertThat(answer(peer, request("MESSAGE", "UDP", "cl" + length, " SIP/2.0", "Content-Type: "
+                        + "Application/MANSCDP+xml\r\nContent-Length: " + length + "\r\n\r\n" + keepalive), "cl" + length))
+                        .isEqualTo(403);
             }
-            return out;
         }
     }
 
-    @SuppressWarnings("unused")
-    private static DeviceEvent next(BlockingQueue<DeviceEvent> events) throws InterruptedException {
-        return events.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    @Test
+    void messagesWithoutTheHeadersEveryMessageHasAreDroppedAndCounted() throws Exception {
+        try (SipPeer peer = SipPeer.udp(port)) {
+            for (String header : new String[] {"Via", "From", "To", "Call-ID", "CSeq"}) {
+                peer.send(request("OPTIONS", "UDP", "no" + header, " SIP/2.0", "Content-Length: 0\r\n\r\n")
+                        .replaceAll("(?m)^" + header + ":[^\r]*\r\n", ""));
+            }
+            await().atMost(WAIT).until(() -> server.counters().unparsable() == 5);
+            // what came back was a 400 where the stack could address one, nothing else
+            for (var m = peer.poll(Duration.ofMillis(200)); m != null; m = peer.poll(Duration.ofMillis(200))) {
+                assertThat(m.status()).isEqualTo(400);
+            }
+            assertThat(answer(peer, request("OPTIONS", "UDP", "after", " SIP/2.0", "Content-Length: 0\r\n\r\n"),
+                    "after")).isEqualTo(200);
+        }
     }
 }
