@@ -34,6 +34,14 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "advertisedAddress": getOrCreateConfiguration(target).setAdvertisedAddress(property(camelContext, java.lang.String.class, value)); return true;
         case "aggregationtimeout":
         case "aggregationTimeout": getOrCreateConfiguration(target).setAggregationTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "allowedaddresses":
+        case "allowedAddresses": getOrCreateConfiguration(target).setAllowedAddresses(property(camelContext, java.lang.String.class, value)); return true;
+        case "alloweddevices":
+        case "allowedDevices": getOrCreateConfiguration(target).setAllowedDevices(property(camelContext, java.lang.String.class, value)); return true;
+        case "answerafterprocessing":
+        case "answerAfterProcessing": getOrCreateConfiguration(target).setAnswerAfterProcessing(property(camelContext, boolean.class, value)); return true;
+        case "authlockout":
+        case "authLockout": getOrCreateConfiguration(target).setAuthLockout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
@@ -41,10 +49,18 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "configuration": target.setConfiguration(property(camelContext, io.github.gb28181.camel.Gb28181Configuration.class, value)); return true;
         case "credentiallookup":
         case "credentialLookup": getOrCreateConfiguration(target).setCredentialLookup(property(camelContext, io.github.gb28181.camel.sip.auth.CredentialLookup.class, value)); return true;
+        case "deniedaddresses":
+        case "deniedAddresses": getOrCreateConfiguration(target).setDeniedAddresses(property(camelContext, java.lang.String.class, value)); return true;
+        case "denieddevices":
+        case "deniedDevices": getOrCreateConfiguration(target).setDeniedDevices(property(camelContext, java.lang.String.class, value)); return true;
         case "devicepasswords":
         case "devicePasswords": getOrCreateConfiguration(target).setDevicePasswords(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceregistry":
         case "deviceRegistry": target.setDeviceRegistry(property(camelContext, io.github.gb28181.camel.device.DeviceRegistry.class, value)); return true;
+        case "devicestore":
+        case "deviceStore": target.setDeviceStore(property(camelContext, io.github.gb28181.camel.device.DeviceStore.class, value)); return true;
+        case "devicestoredirectory":
+        case "deviceStoreDirectory": target.setDeviceStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "digestqop":
         case "digestQop": getOrCreateConfiguration(target).setDigestQop(property(camelContext, boolean.class, value)); return true;
         case "domain": getOrCreateConfiguration(target).setDomain(property(camelContext, java.lang.String.class, value)); return true;
@@ -53,8 +69,14 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "keepaliveTimeout": getOrCreateConfiguration(target).setKeepaliveTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lockdeviceaddress":
+        case "lockDeviceAddress": getOrCreateConfiguration(target).setLockDeviceAddress(property(camelContext, boolean.class, value)); return true;
+        case "maxauthfailures":
+        case "maxAuthFailures": getOrCreateConfiguration(target).setMaxAuthFailures(property(camelContext, int.class, value)); return true;
         case "mediasessionregistry":
         case "mediaSessionRegistry": target.setMediaSessionRegistry(property(camelContext, io.github.gb28181.camel.media.MediaSessionRegistry.class, value)); return true;
+        case "meterregistry":
+        case "meterRegistry": target.setMeterRegistry(property(camelContext, io.micrometer.core.instrument.MeterRegistry.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "port": getOrCreateConfiguration(target).setPort(property(camelContext, int.class, value)); return true;
         case "realm": getOrCreateConfiguration(target).setRealm(property(camelContext, java.lang.String.class, value)); return true;
@@ -62,6 +84,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "registerDateHeader": getOrCreateConfiguration(target).setRegisterDateHeader(property(camelContext, boolean.class, value)); return true;
         case "serverid":
         case "serverId": getOrCreateConfiguration(target).setServerId(property(camelContext, java.lang.String.class, value)); return true;
+        case "strictusername":
+        case "strictUsername": getOrCreateConfiguration(target).setStrictUsername(property(camelContext, boolean.class, value)); return true;
         case "transports": getOrCreateConfiguration(target).setTransports(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -69,7 +93,7 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"credentialLookup", "deviceRegistry", "mediaSessionRegistry"};
+        return new String[]{"credentialLookup", "deviceRegistry", "deviceStore", "mediaSessionRegistry", "meterRegistry"};
     }
 
     @Override
@@ -79,6 +103,14 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "advertisedAddress": return java.lang.String.class;
         case "aggregationtimeout":
         case "aggregationTimeout": return long.class;
+        case "allowedaddresses":
+        case "allowedAddresses": return java.lang.String.class;
+        case "alloweddevices":
+        case "allowedDevices": return java.lang.String.class;
+        case "answerafterprocessing":
+        case "answerAfterProcessing": return boolean.class;
+        case "authlockout":
+        case "authLockout": return long.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
@@ -86,10 +118,18 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "configuration": return io.github.gb28181.camel.Gb28181Configuration.class;
         case "credentiallookup":
         case "credentialLookup": return io.github.gb28181.camel.sip.auth.CredentialLookup.class;
+        case "deniedaddresses":
+        case "deniedAddresses": return java.lang.String.class;
+        case "denieddevices":
+        case "deniedDevices": return java.lang.String.class;
         case "devicepasswords":
         case "devicePasswords": return java.lang.String.class;
         case "deviceregistry":
         case "deviceRegistry": return io.github.gb28181.camel.device.DeviceRegistry.class;
+        case "devicestore":
+        case "deviceStore": return io.github.gb28181.camel.device.DeviceStore.class;
+        case "devicestoredirectory":
+        case "deviceStoreDirectory": return java.lang.String.class;
         case "digestqop":
         case "digestQop": return boolean.class;
         case "domain": return java.lang.String.class;
@@ -98,8 +138,14 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "keepaliveTimeout": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lockdeviceaddress":
+        case "lockDeviceAddress": return boolean.class;
+        case "maxauthfailures":
+        case "maxAuthFailures": return int.class;
         case "mediasessionregistry":
         case "mediaSessionRegistry": return io.github.gb28181.camel.media.MediaSessionRegistry.class;
+        case "meterregistry":
+        case "meterRegistry": return io.micrometer.core.instrument.MeterRegistry.class;
         case "password": return java.lang.String.class;
         case "port": return int.class;
         case "realm": return java.lang.String.class;
@@ -107,6 +153,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "registerDateHeader": return boolean.class;
         case "serverid":
         case "serverId": return java.lang.String.class;
+        case "strictusername":
+        case "strictUsername": return boolean.class;
         case "transports": return java.lang.String.class;
         default: return null;
         }
@@ -120,6 +168,14 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "advertisedAddress": return getOrCreateConfiguration(target).getAdvertisedAddress();
         case "aggregationtimeout":
         case "aggregationTimeout": return getOrCreateConfiguration(target).getAggregationTimeout();
+        case "allowedaddresses":
+        case "allowedAddresses": return getOrCreateConfiguration(target).getAllowedAddresses();
+        case "alloweddevices":
+        case "allowedDevices": return getOrCreateConfiguration(target).getAllowedDevices();
+        case "answerafterprocessing":
+        case "answerAfterProcessing": return getOrCreateConfiguration(target).isAnswerAfterProcessing();
+        case "authlockout":
+        case "authLockout": return getOrCreateConfiguration(target).getAuthLockout();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
@@ -127,10 +183,18 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "configuration": return target.getConfiguration();
         case "credentiallookup":
         case "credentialLookup": return getOrCreateConfiguration(target).getCredentialLookup();
+        case "deniedaddresses":
+        case "deniedAddresses": return getOrCreateConfiguration(target).getDeniedAddresses();
+        case "denieddevices":
+        case "deniedDevices": return getOrCreateConfiguration(target).getDeniedDevices();
         case "devicepasswords":
         case "devicePasswords": return getOrCreateConfiguration(target).getDevicePasswords();
         case "deviceregistry":
         case "deviceRegistry": return target.getDeviceRegistry();
+        case "devicestore":
+        case "deviceStore": return target.getDeviceStore();
+        case "devicestoredirectory":
+        case "deviceStoreDirectory": return target.getDeviceStoreDirectory();
         case "digestqop":
         case "digestQop": return getOrCreateConfiguration(target).isDigestQop();
         case "domain": return getOrCreateConfiguration(target).getDomain();
@@ -139,8 +203,14 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "keepaliveTimeout": return getOrCreateConfiguration(target).getKeepaliveTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lockdeviceaddress":
+        case "lockDeviceAddress": return getOrCreateConfiguration(target).isLockDeviceAddress();
+        case "maxauthfailures":
+        case "maxAuthFailures": return getOrCreateConfiguration(target).getMaxAuthFailures();
         case "mediasessionregistry":
         case "mediaSessionRegistry": return target.getMediaSessionRegistry();
+        case "meterregistry":
+        case "meterRegistry": return target.getMeterRegistry();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "port": return getOrCreateConfiguration(target).getPort();
         case "realm": return getOrCreateConfiguration(target).getRealm();
@@ -148,6 +218,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "registerDateHeader": return getOrCreateConfiguration(target).isRegisterDateHeader();
         case "serverid":
         case "serverId": return getOrCreateConfiguration(target).getServerId();
+        case "strictusername":
+        case "strictUsername": return getOrCreateConfiguration(target).isStrictUsername();
         case "transports": return getOrCreateConfiguration(target).getTransports();
         default: return null;
         }

@@ -28,6 +28,14 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "advertisedAddress": target.getConfiguration().setAdvertisedAddress(property(camelContext, java.lang.String.class, value)); return true;
         case "aggregationtimeout":
         case "aggregationTimeout": target.getConfiguration().setAggregationTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "allowedaddresses":
+        case "allowedAddresses": target.getConfiguration().setAllowedAddresses(property(camelContext, java.lang.String.class, value)); return true;
+        case "alloweddevices":
+        case "allowedDevices": target.getConfiguration().setAllowedDevices(property(camelContext, java.lang.String.class, value)); return true;
+        case "answerafterprocessing":
+        case "answerAfterProcessing": target.getConfiguration().setAnswerAfterProcessing(property(camelContext, boolean.class, value)); return true;
+        case "authlockout":
+        case "authLockout": target.getConfiguration().setAuthLockout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "channelid":
@@ -36,6 +44,10 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "configType": target.setConfigType(property(camelContext, java.lang.String.class, value)); return true;
         case "credentiallookup":
         case "credentialLookup": target.getConfiguration().setCredentialLookup(property(camelContext, io.github.gb28181.camel.sip.auth.CredentialLookup.class, value)); return true;
+        case "deniedaddresses":
+        case "deniedAddresses": target.getConfiguration().setDeniedAddresses(property(camelContext, java.lang.String.class, value)); return true;
+        case "denieddevices":
+        case "deniedDevices": target.getConfiguration().setDeniedDevices(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceid":
         case "deviceId": target.setDeviceId(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceids":
@@ -61,6 +73,10 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "keepaliveTimeout": target.getConfiguration().setKeepaliveTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lockdeviceaddress":
+        case "lockDeviceAddress": target.getConfiguration().setLockDeviceAddress(property(camelContext, boolean.class, value)); return true;
+        case "maxauthfailures":
+        case "maxAuthFailures": target.getConfiguration().setMaxAuthFailures(property(camelContext, int.class, value)); return true;
         case "mediahost":
         case "mediaHost": target.setMediaHost(property(camelContext, java.lang.String.class, value)); return true;
         case "mediaport":
@@ -79,6 +95,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "speed": target.setSpeed(property(camelContext, int.class, value)); return true;
         case "starttime":
         case "startTime": target.setStartTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "strictusername":
+        case "strictUsername": target.getConfiguration().setStrictUsername(property(camelContext, boolean.class, value)); return true;
         case "subscription": target.setSubscription(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": target.setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transports": target.getConfiguration().setTransports(property(camelContext, java.lang.String.class, value)); return true;
@@ -103,6 +121,14 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "advertisedAddress": return java.lang.String.class;
         case "aggregationtimeout":
         case "aggregationTimeout": return long.class;
+        case "allowedaddresses":
+        case "allowedAddresses": return java.lang.String.class;
+        case "alloweddevices":
+        case "allowedDevices": return java.lang.String.class;
+        case "answerafterprocessing":
+        case "answerAfterProcessing": return boolean.class;
+        case "authlockout":
+        case "authLockout": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "channelid":
@@ -111,6 +137,10 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "configType": return java.lang.String.class;
         case "credentiallookup":
         case "credentialLookup": return io.github.gb28181.camel.sip.auth.CredentialLookup.class;
+        case "deniedaddresses":
+        case "deniedAddresses": return java.lang.String.class;
+        case "denieddevices":
+        case "deniedDevices": return java.lang.String.class;
         case "deviceid":
         case "deviceId": return java.lang.String.class;
         case "deviceids":
@@ -136,6 +166,10 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "keepaliveTimeout": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lockdeviceaddress":
+        case "lockDeviceAddress": return boolean.class;
+        case "maxauthfailures":
+        case "maxAuthFailures": return int.class;
         case "mediahost":
         case "mediaHost": return java.lang.String.class;
         case "mediaport":
@@ -154,6 +188,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "speed": return int.class;
         case "starttime":
         case "startTime": return java.lang.String.class;
+        case "strictusername":
+        case "strictUsername": return boolean.class;
         case "subscription": return java.lang.String.class;
         case "timeout": return long.class;
         case "transports": return java.lang.String.class;
@@ -174,6 +210,14 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "advertisedAddress": return target.getConfiguration().getAdvertisedAddress();
         case "aggregationtimeout":
         case "aggregationTimeout": return target.getConfiguration().getAggregationTimeout();
+        case "allowedaddresses":
+        case "allowedAddresses": return target.getConfiguration().getAllowedAddresses();
+        case "alloweddevices":
+        case "allowedDevices": return target.getConfiguration().getAllowedDevices();
+        case "answerafterprocessing":
+        case "answerAfterProcessing": return target.getConfiguration().isAnswerAfterProcessing();
+        case "authlockout":
+        case "authLockout": return target.getConfiguration().getAuthLockout();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "channelid":
@@ -182,6 +226,10 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "configType": return target.getConfigType();
         case "credentiallookup":
         case "credentialLookup": return target.getConfiguration().getCredentialLookup();
+        case "deniedaddresses":
+        case "deniedAddresses": return target.getConfiguration().getDeniedAddresses();
+        case "denieddevices":
+        case "deniedDevices": return target.getConfiguration().getDeniedDevices();
         case "deviceid":
         case "deviceId": return target.getDeviceId();
         case "deviceids":
@@ -207,6 +255,10 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "keepaliveTimeout": return target.getConfiguration().getKeepaliveTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lockdeviceaddress":
+        case "lockDeviceAddress": return target.getConfiguration().isLockDeviceAddress();
+        case "maxauthfailures":
+        case "maxAuthFailures": return target.getConfiguration().getMaxAuthFailures();
         case "mediahost":
         case "mediaHost": return target.getMediaHost();
         case "mediaport":
@@ -225,6 +277,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "speed": return target.getSpeed();
         case "starttime":
         case "startTime": return target.getStartTime();
+        case "strictusername":
+        case "strictUsername": return target.getConfiguration().isStrictUsername();
         case "subscription": return target.getSubscription();
         case "timeout": return target.getTimeout();
         case "transports": return target.getConfiguration().getTransports();

@@ -23,15 +23,21 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(40);
+        Set<String> props = new HashSet<>(49);
         props.add("action");
         props.add("advertisedAddress");
         props.add("aggregationTimeout");
+        props.add("allowedAddresses");
+        props.add("allowedDevices");
+        props.add("answerAfterProcessing");
+        props.add("authLockout");
         props.add("bridgeErrorHandler");
         props.add("channelId");
         props.add("command");
         props.add("configType");
         props.add("credentialLookup");
+        props.add("deniedAddresses");
+        props.add("deniedDevices");
         props.add("deviceId");
         props.add("deviceIds");
         props.add("devicePasswords");
@@ -47,6 +53,8 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("interval");
         props.add("keepaliveTimeout");
         props.add("lazyStartProducer");
+        props.add("lockDeviceAddress");
+        props.add("maxAuthFailures");
         props.add("mediaHost");
         props.add("mediaPort");
         props.add("mediaTransport");
@@ -58,6 +66,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("serverId");
         props.add("speed");
         props.add("startTime");
+        props.add("strictUsername");
         props.add("subscription");
         props.add("timeout");
         props.add("transports");

@@ -45,6 +45,8 @@ public class Gb28181RtpComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxPendingBytes": getOrCreateConfiguration(target).setMaxPendingBytes(property(camelContext, long.class, value)); return true;
         case "maxstreams":
         case "maxStreams": getOrCreateConfiguration(target).setMaxStreams(property(camelContext, int.class, value)); return true;
+        case "meterregistry":
+        case "meterRegistry": target.setMeterRegistry(property(camelContext, io.micrometer.core.instrument.MeterRegistry.class, value)); return true;
         case "mode": getOrCreateConfiguration(target).setMode(property(camelContext, java.lang.String.class, value)); return true;
         case "receivebuffersize":
         case "receiveBufferSize": getOrCreateConfiguration(target).setReceiveBufferSize(property(camelContext, int.class, value)); return true;
@@ -71,7 +73,7 @@ public class Gb28181RtpComponentConfigurer extends PropertyConfigurerSupport imp
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"registry"};
+        return new String[]{"meterRegistry", "registry"};
     }
 
     @Override
@@ -92,6 +94,8 @@ public class Gb28181RtpComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxPendingBytes": return long.class;
         case "maxstreams":
         case "maxStreams": return int.class;
+        case "meterregistry":
+        case "meterRegistry": return io.micrometer.core.instrument.MeterRegistry.class;
         case "mode": return java.lang.String.class;
         case "receivebuffersize":
         case "receiveBufferSize": return int.class;
@@ -135,6 +139,8 @@ public class Gb28181RtpComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxPendingBytes": return getOrCreateConfiguration(target).getMaxPendingBytes();
         case "maxstreams":
         case "maxStreams": return getOrCreateConfiguration(target).getMaxStreams();
+        case "meterregistry":
+        case "meterRegistry": return target.getMeterRegistry();
         case "mode": return getOrCreateConfiguration(target).getMode();
         case "receivebuffersize":
         case "receiveBufferSize": return getOrCreateConfiguration(target).getReceiveBufferSize();

@@ -1,15 +1,23 @@
 package io.github.gb28181.camel;
 
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.gb28181.camel.device.DeviceRegistry;
+import io.github.gb28181.camel.device.DeviceStore;
+import io.github.gb28181.camel.device.FileDeviceStore;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.sip.PlatformServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The GB/T 28181 platform component: a SIP server devices register to, device events as exchanges, and commands
@@ -18,6 +26,8 @@ import org.apache.camel.support.DefaultComponent;
  */
 @Component("gb28181")
 public class Gb28181Component extends DefaultComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gb28181Component.class);
 
     @Metadata(description = "The shared platform configuration; endpoint options override it.")
     private Gb28181Configuration configuration = new Gb28181Configuration();
@@ -31,6 +41,25 @@ public class Gb28181Component extends DefaultComponent {
                             + " Camel registry.")
     private MediaSessionRegistry mediaSessionRegistry;
 
+    @Metadata(label = "advanced", autowired = true,
+              description = "Where the device registry is kept across restarts, so registered devices are known"
+                            + " before they register again. Default: nothing kept, unless deviceStoreDirectory is set.")
+    private DeviceStore deviceStore;
+    @Metadata(label = "advanced",
+              description = "A folder to keep the device registry in (one JSON file per device), when no deviceStore"
+                            + " is bound.")
+    private String deviceStoreDirectory;
+
+    @Metadata(label = "advanced", autowired = true,
+              description = "A Micrometer registry to publish the platform's meters to: gb28181.devices,"
+                            + " gb28181.media.sessions, gb28181.auth.failures, gb28181.auth.lockouts and the"
+                            + " gb28181.sip meters. Found in the Camel registry when there is exactly one.")
+    private MeterRegistry meterRegistry;
+
+    private FileDeviceStore ownStore;
+    private Gb28181HealthCheck healthCheck;
+    private Gb28181Metrics metrics;
+
     private final Map<String, SharedServer> servers = new HashMap<>();
 
     @Override
@@ -42,13 +71,32 @@ public class Gb28181Component extends DefaultComponent {
     }
 
     @Override
-    protected void doInit() throws Exception {
-        super.doInit();
+    protected void doStart() throws Exception {
+        super.doStart();
+        // defaults are made here, not at init: Camel autowires after init, and only options that read as unset
         if (deviceRegistry == null) {
             deviceRegistry = new DeviceRegistry();
         }
         if (mediaSessionRegistry == null) {
             mediaSessionRegistry = SharedMediaSessionRegistry.of(getCamelContext());
+        }
+        if (meterRegistry != null) {
+            metrics = Gb28181Metrics.bind(meterRegistry, this);
+        }
+        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+        if (health != null) {
+            healthCheck = new Gb28181HealthCheck(this);
+            healthCheck.setCamelContext(getCamelContext());
+            health.register(healthCheck);
+        }
+        if (deviceStore == null && deviceStoreDirectory != null && !deviceStoreDirectory.isBlank()) {
+            ownStore = new FileDeviceStore(Path.of(deviceStoreDirectory));
+            deviceStore = ownStore;
+        }
+        if (deviceStore != null) {
+            getDeviceRegistry().setStore(deviceStore);
+            int restored = getDeviceRegistry().restore();
+            LOG.info("Restored {} devices from the device store", restored);
         }
     }
 
@@ -75,12 +123,39 @@ public class Gb28181Component extends DefaultComponent {
         }
     }
 
+    /** The SIP servers running now, for the meters. */
+    synchronized List<PlatformServer> runningServers() {
+        return servers.values().stream().map(shared -> shared.server).toList();
+    }
+
+    /** Each shared SIP server's address and whether it is listening, for the health check. */
+    synchronized Map<String, Boolean> serverStates() {
+        Map<String, Boolean> states = new java.util.TreeMap<>();
+        servers.forEach((key, shared) -> states.put(key, shared.server.sipServer().provider() != null));
+        return states;
+    }
+
     @Override
     protected synchronized void doStop() throws Exception {
+        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+        if (health != null && healthCheck != null) {
+            health.unregister(healthCheck);
+        }
+        if (metrics != null) {
+            metrics.unbind();
+            metrics = null;
+        }
         for (SharedServer shared : servers.values()) {
             shared.server.stop();
         }
         servers.clear();
+        if (ownStore != null) {
+            ownStore.close();
+            deviceStore = null;
+            ownStore = null;
+        } else if (deviceStore != null) {
+            deviceStore.flush();
+        }
         super.doStop();
     }
 
@@ -92,10 +167,11 @@ public class Gb28181Component extends DefaultComponent {
         this.configuration = configuration;
     }
 
+    /**
+     * The registry of devices and channels; null until the component starts (when one is created unless given),
+     * because Camel's autowiring only fills options that read as unset.
+     */
     public DeviceRegistry getDeviceRegistry() {
-        if (deviceRegistry == null) {
-            deviceRegistry = new DeviceRegistry();
-        }
         return deviceRegistry;
     }
 
@@ -103,10 +179,32 @@ public class Gb28181Component extends DefaultComponent {
         this.deviceRegistry = deviceRegistry;
     }
 
+    public MeterRegistry getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(MeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
+    }
+
+    public DeviceStore getDeviceStore() {
+        return deviceStore;
+    }
+
+    public void setDeviceStore(DeviceStore deviceStore) {
+        this.deviceStore = deviceStore;
+    }
+
+    public String getDeviceStoreDirectory() {
+        return deviceStoreDirectory;
+    }
+
+    public void setDeviceStoreDirectory(String deviceStoreDirectory) {
+        this.deviceStoreDirectory = deviceStoreDirectory;
+    }
+
+    /** The registry media sessions announce their SSRCs to; null until the component starts, as above. */
     public MediaSessionRegistry getMediaSessionRegistry() {
-        if (mediaSessionRegistry == null) {
-            mediaSessionRegistry = SharedMediaSessionRegistry.of(getCamelContext());
-        }
         return mediaSessionRegistry;
     }
 

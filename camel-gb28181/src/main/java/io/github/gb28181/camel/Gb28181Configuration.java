@@ -53,6 +53,44 @@ public class Gb28181Configuration implements Cloneable {
     @Metadata(description = "Whether the digest challenge offers qop=auth. Devices that do not support qop answer"
                             + " without it either way; turn it off only for a device that fails on the offer.")
     private boolean digestQop = true;
+    @UriParam(label = "security", defaultValue = "false")
+    @Metadata(description = "Strict mode: the digest username must equal the device id, so no two devices share an"
+                            + " account such as admin.")
+    private boolean strictUsername;
+    @UriParam(label = "security", defaultValue = "5")
+    @Metadata(description = "Wrong passwords from one device id or one address before it is refused for authLockout"
+                            + " (an AUTH_LOCKED event says so). 0 never locks out.")
+    private int maxAuthFailures = 5;
+    @UriParam(label = "security", defaultValue = "600000", javaType = "java.time.Duration")
+    @Metadata(description = "How long a device id or address stays refused after maxAuthFailures wrong passwords.")
+    private long authLockout = 600_000;
+    @UriParam(label = "security")
+    // no asterisk in descriptions: Camel's tooling strips every one from the JSON schema and the docs
+    @Metadata(description = "Comma-separated device ids allowed to register; an id ending in an asterisk is a"
+                            + " wildcard for every id that starts with the rest (34020000001320 and an asterisk:"
+                            + " every id beginning 34020000001320). Default: every device.")
+    private String allowedDevices;
+    @UriParam(label = "security")
+    @Metadata(description = "Comma-separated device ids refused; an id ending in an asterisk is a wildcard for"
+                            + " every id that starts with the rest.")
+    private String deniedDevices;
+    @UriParam(label = "security")
+    @Metadata(description = "Comma-separated addresses or CIDR blocks devices may come from (10.0.0.0/8,"
+                            + " 192.168.1.20). Default: anywhere.")
+    private String allowedAddresses;
+    @UriParam(label = "security")
+    @Metadata(description = "Comma-separated addresses or CIDR blocks refused.")
+    private String deniedAddresses;
+    @UriParam(label = "security", defaultValue = "false")
+    @Metadata(description = "Refuse (403) MESSAGEs from another address than the one the device registered from, so"
+                            + " it must register again from there, rather than following it (the default, which"
+                            + " suits devices behind NAT whose port changes).")
+    private boolean lockDeviceAddress;
+    @UriParam(label = "consumer", defaultValue = "false")
+    @Metadata(description = "Answer a device's MESSAGE only once the routes processed its event: 200 when they"
+                            + " succeeded, 500 when one failed (the device may send it again), instead of 200 at"
+                            + " once. Multi-message answers (Catalog, RecordInfo) are still answered part by part.")
+    private boolean answerAfterProcessing;
     @UriParam(defaultValue = "true")
     @Metadata(description = "Whether the 200 OK to a REGISTER carries a Date header (yyyy-MM-dd'T'HH:mm:ss.SSS)"
                             + " that devices use to set their clock.")
@@ -189,5 +227,77 @@ public class Gb28181Configuration implements Cloneable {
 
     public void setAggregationTimeout(long aggregationTimeout) {
         this.aggregationTimeout = aggregationTimeout;
+    }
+
+    public boolean isStrictUsername() {
+        return strictUsername;
+    }
+
+    public void setStrictUsername(boolean strictUsername) {
+        this.strictUsername = strictUsername;
+    }
+
+    public int getMaxAuthFailures() {
+        return maxAuthFailures;
+    }
+
+    public void setMaxAuthFailures(int maxAuthFailures) {
+        this.maxAuthFailures = maxAuthFailures;
+    }
+
+    public long getAuthLockout() {
+        return authLockout;
+    }
+
+    public void setAuthLockout(long authLockout) {
+        this.authLockout = authLockout;
+    }
+
+    public String getAllowedDevices() {
+        return allowedDevices;
+    }
+
+    public void setAllowedDevices(String allowedDevices) {
+        this.allowedDevices = allowedDevices;
+    }
+
+    public String getDeniedDevices() {
+        return deniedDevices;
+    }
+
+    public void setDeniedDevices(String deniedDevices) {
+        this.deniedDevices = deniedDevices;
+    }
+
+    public String getAllowedAddresses() {
+        return allowedAddresses;
+    }
+
+    public void setAllowedAddresses(String allowedAddresses) {
+        this.allowedAddresses = allowedAddresses;
+    }
+
+    public String getDeniedAddresses() {
+        return deniedAddresses;
+    }
+
+    public void setDeniedAddresses(String deniedAddresses) {
+        this.deniedAddresses = deniedAddresses;
+    }
+
+    public boolean isLockDeviceAddress() {
+        return lockDeviceAddress;
+    }
+
+    public void setLockDeviceAddress(boolean lockDeviceAddress) {
+        this.lockDeviceAddress = lockDeviceAddress;
+    }
+
+    public boolean isAnswerAfterProcessing() {
+        return answerAfterProcessing;
+    }
+
+    public void setAnswerAfterProcessing(boolean answerAfterProcessing) {
+        this.answerAfterProcessing = answerAfterProcessing;
     }
 }

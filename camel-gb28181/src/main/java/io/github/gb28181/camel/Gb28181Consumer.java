@@ -1,6 +1,8 @@
 package io.github.gb28181.camel;
 
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import io.github.gb28181.camel.event.DeviceEvent;
 import io.github.gb28181.camel.event.DeviceEventListener;
@@ -50,8 +52,15 @@ public class Gb28181Consumer extends DefaultConsumer implements DeviceEventListe
 
     @Override
     public void onEvent(DeviceEvent event) {
+        process(event);
+    }
+
+    @Override
+    public CompletionStage<Void> process(DeviceEvent event) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         if (!types.contains(event.type()) || !deviceIds.isEmpty() && !deviceIds.contains(event.deviceId())) {
-            return;
+            done.complete(null);
+            return done;
         }
         Exchange exchange = createExchange(false);
         Message in = exchange.getIn();
@@ -71,12 +80,19 @@ public class Gb28181Consumer extends DefaultConsumer implements DeviceEventListe
             in.setHeader(Gb28181Constants.PARTIAL, true);
         }
         getAsyncProcessor().process(exchange, doneSync -> {
-            if (exchange.getException() != null) {
+            Exception failure = exchange.getException();
+            if (failure != null) {
                 getExceptionHandler().handleException("Error processing gb28181 " + event.type() + " event",
-                        exchange, exchange.getException());
+                        exchange, failure);
             }
             releaseExchange(exchange, false);
+            if (failure != null) {
+                done.completeExceptionally(failure);
+            } else {
+                done.complete(null);
+            }
         });
+        return done;
     }
 
     private static void setIfPresent(Message message, String header, Object value) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +27,8 @@ final class Gb28181MediaCommands {
 
     static boolean isMediaCommand(String command) {
         return switch (command.toLowerCase(Locale.ROOT)) {
-            case "play", "playback", "download", "pause", "resume", "speed", "seek", "bye", "sessions" -> true;
+            case "play", "playback", "download", "pause", "resume", "speed", "seek", "bye", "sessions", "broadcast",
+                 "audio" -> true;
             default -> false;
         };
     }
@@ -45,8 +47,30 @@ final class Gb28181MediaCommands {
                     Double.class), Gb28181Constants.SCALE), timeout);
             case "seek" -> server.media().seek(sessionId(in), required(in.getHeader(Gb28181Constants.POSITION,
                     Long.class), Gb28181Constants.POSITION), timeout);
-            case "bye" -> server.media().bye(sessionId(in), timeout);
-            case "sessions" -> CompletableFuture.completedFuture(List.copyOf(server.media().sessions()));
+            case "bye" -> server.audio().owns(sessionId(in))
+                    ? CompletableFuture.completedFuture(server.audio().bye(sessionId(in)))
+                    : server.media().bye(sessionId(in), timeout);
+            case "sessions" -> {
+                List<MediaSession> all = new ArrayList<>(server.media().sessions());
+                all.addAll(server.audio().sessions());
+                yield CompletableFuture.completedFuture(all);
+            }
+            case "broadcast" -> server.audio().broadcast(
+                    in.getHeader(Gb28181Constants.DEVICE_ID, endpoint.getDeviceId(), String.class),
+                    required(in.getHeader(Gb28181Constants.CHANNEL_ID, endpoint.getChannelId(), String.class),
+                            "channelId (the audio output channel)"),
+                    endpoint.getMediaHost() != null ? endpoint.getMediaHost() : server.sipServer().advertisedHost(),
+                    in.getHeader(Gb28181Constants.MEDIA_PORT, endpoint.getMediaPort() == null ? 0 : endpoint.getMediaPort(),
+                            Integer.class),
+                    timeout);
+            case "audio" -> {
+                try {
+                    server.audio().send(sessionId(in), required(in.getBody(byte[].class), "a body of G.711A bytes"));
+                    yield CompletableFuture.completedFuture(null);
+                } catch (java.io.IOException e) {
+                    yield CompletableFuture.failedFuture(e);
+                }
+            }
             default -> throw new IllegalArgumentException("Unknown gb28181 media command '" + command + "'");
         };
     }

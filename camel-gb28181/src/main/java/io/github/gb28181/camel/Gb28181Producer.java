@@ -58,6 +58,9 @@ public class Gb28181Producer extends DefaultAsyncProducer {
             }
             if (Gb28181MediaCommands.isMediaCommand(command)) {
                 complete(exchange, callback, Gb28181MediaCommands.execute(command, endpoint, in, server), result -> {
+                    if (result == null) {
+                        return; // audio sent: the exchange keeps its body
+                    }
                     exchange.getMessage().setBody(result);
                     if (result instanceof MediaSession session) {
                         exchange.getMessage().setHeader(Gb28181Constants.SESSION_ID, session.sessionId());

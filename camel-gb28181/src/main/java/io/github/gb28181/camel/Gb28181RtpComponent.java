@@ -1,8 +1,14 @@
 package io.github.gb28181.camel;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.gb28181.camel.media.MediaEventLoops;
+import io.github.gb28181.camel.media.MediaStatistics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -26,7 +32,14 @@ public class Gb28181RtpComponent extends DefaultComponent {
                             + " processors.")
     private int workerThreads;
 
+    @Metadata(label = "advanced", autowired = true,
+              description = "A Micrometer registry to publish the consumers' packet, frame and stream counts to:"
+                            + " gb28181.rtp.packets, gb28181.rtp.frames and gb28181.rtp.streams. Found in the Camel"
+                            + " registry when there is exactly one.")
+    private MeterRegistry meterRegistry;
     private MediaEventLoops eventLoops;
+    private Gb28181RtpMetrics metrics;
+    private final Set<Gb28181RtpConsumer> consumers = ConcurrentHashMap.newKeySet();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -51,7 +64,40 @@ public class Gb28181RtpComponent extends DefaultComponent {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (meterRegistry != null) {
+            metrics = Gb28181RtpMetrics.bind(meterRegistry, this);
+        }
+    }
+
+    void consumerStarted(Gb28181RtpConsumer consumer) {
+        consumers.add(consumer);
+    }
+
+    void consumerStopped(Gb28181RtpConsumer consumer) {
+        consumers.remove(consumer);
+    }
+
+    /** What each running consumer counted, for the meters. */
+    List<MediaStatistics> statistics() {
+        return consumers.stream().map(Gb28181RtpConsumer::getStatistics).filter(Objects::nonNull).toList();
+    }
+
+    public MeterRegistry getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(MeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
+    }
+
+    @Override
     protected void doStop() throws Exception {
+        if (metrics != null) {
+            metrics.unbind();
+            metrics = null;
+        }
         super.doStop();
         synchronized (this) {
             if (eventLoops != null) {

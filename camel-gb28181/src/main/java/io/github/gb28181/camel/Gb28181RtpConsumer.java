@@ -37,10 +37,12 @@ public class Gb28181RtpConsumer extends DefaultConsumer implements MediaFrameLis
         Gb28181RtpEndpoint endpoint = getEndpoint();
         receiver = new MediaReceiver(endpoint.receiverConfig(), endpoint.getComponent().eventLoops(), this);
         receiver.start();
+        endpoint.getComponent().consumerStarted(this);
     }
 
     @Override
     protected void doStop() throws Exception {
+        getEndpoint().getComponent().consumerStopped(this);
         if (receiver != null) {
             receiver.stop();
             receiver = null;

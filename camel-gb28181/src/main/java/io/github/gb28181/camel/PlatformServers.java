@@ -1,5 +1,6 @@
 package io.github.gb28181.camel;
 
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -9,6 +10,8 @@ import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.sip.PlatformServer;
 import io.github.gb28181.camel.sip.PlatformSettings;
 import io.github.gb28181.camel.sip.SipServerSettings;
+import io.github.gb28181.camel.sip.auth.AccessPolicy;
+import io.github.gb28181.camel.sip.auth.AddressRange;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
 
@@ -36,8 +39,16 @@ final class PlatformServers {
                 : StaticCredentialLookup.of(blankToNull(config.getPassword()), config.getDevicePasswords());
         PlatformSettings platform = new PlatformSettings(config.getServerId(), config.getDomain(),
                 config.effectiveRealm(), credentials, config.isDigestQop(), config.isRegisterDateHeader(), config.getKeepaliveTimeout(),
-                config.getAggregationTimeout(), NONCE_TTL_MILLIS, null);
+                config.getAggregationTimeout(), NONCE_TTL_MILLIS, null, accessPolicy(config), config.isLockDeviceAddress(),
+                config.isAnswerAfterProcessing());
         return new PlatformServer(sip, platform, registry, mediaRegistry);
+    }
+
+    static AccessPolicy accessPolicy(Gb28181Configuration config) {
+        return new AccessPolicy(AccessPolicy.list(config.getAllowedDevices()), AccessPolicy.list(config.getDeniedDevices()),
+                AccessPolicy.list(config.getAllowedAddresses()).stream().map(AddressRange::parse).toList(),
+                AccessPolicy.list(config.getDeniedAddresses()).stream().map(AddressRange::parse).toList(),
+                config.getMaxAuthFailures(), config.getAuthLockout(), config.isStrictUsername(), Clock.systemUTC());
     }
 
     static Set<String> transports(Gb28181Configuration config) {

@@ -43,7 +43,8 @@ class DocumentationTest {
         for (String command : new String[] {
                 "catalog", "deviceInfo", "deviceStatus", "recordInfo", "presetQuery", "configDownload", "mobilePosition",
                 "alarmQuery", "send", "ptz", "fi", "preset", "cruise", "scan", "aux", "ptzCmd", "record", "guard",
-                "alarmReset", "teleBoot", "keyFrame", "dragZoomIn, dragZoomOut", "homePosition", "deviceConfig" }) {
+                "alarmReset", "teleBoot", "keyFrame", "dragZoomIn, dragZoomOut", "homePosition", "deviceConfig", "play",
+                "playback", "download", "pause", "resume", "speed", "seek", "bye", "sessions", "broadcast", "audio" }) {
             assertThat(adoc).as("command %s", command).contains("| " + command + " |");
         }
     }

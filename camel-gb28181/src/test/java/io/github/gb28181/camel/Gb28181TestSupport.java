@@ -15,6 +15,7 @@ public abstract class Gb28181TestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
+        bindBeans(context);
         Gb28181Component component = new Gb28181Component();
         component.getConfiguration().setHost("127.0.0.1");
         component.getConfiguration().setPort(sipPort);
@@ -22,6 +23,10 @@ public abstract class Gb28181TestSupport extends CamelTestSupport {
         configure(component.getConfiguration());
         context.addComponent("gb28181", component);
         return context;
+    }
+
+    /** Beans the component should find (autowire) when it is added. */
+    protected void bindBeans(CamelContext context) {
     }
 
     /** Adjust the component configuration before the context starts. */

@@ -163,6 +163,26 @@ class MediaSessionTest extends Gb28181TestSupport {
     }
 
     @Test
+    void stoppingThePlatformEndsSessionsWithBye() throws Exception {
+        device.connect(sipPort, "UDP");
+        device.register(3600);
+        CompletableFuture<Exchange> reply = template.asyncSend("gb28181:play?deviceId=" + DEVICE + "&channelId=" + CHANNEL
+                                                               + "&mediaPort=" + udpMediaPort, e -> { });
+        SipText invite = device.peer().awaitRequest("INVITE", WAIT);
+        String ssrc = invite.bodyText().replaceAll("(?s).*\r\ny=(\\d{10})\r\n.*", "$1");
+        String toTag = SimulatedDevice.newId();
+        device.answer(invite, 200, "OK", toTag, "", "application/sdp",
+                sdpAnswer(ssrc, 9712, "RTP/AVP").getBytes(StandardCharsets.US_ASCII));
+        device.peer().awaitRequest("ACK", WAIT);
+        reply.get(10, TimeUnit.SECONDS);
+
+        context.stop();
+
+        SipText bye = device.peer().awaitRequest("BYE", WAIT);
+        assertThat(bye.header("Call-ID")).isEqualTo(invite.header("Call-ID"));
+    }
+
+    @Test
     void deviceThatRefusesTheInviteFailsTheExchangeWithItsStatus() throws Exception {
         SipText invite = registeredAndInvited("gb28181:play?deviceId=" + DEVICE + "&channelId=" + CHANNEL + "&mediaPort=" + udpMediaPort);
         CompletableFuture<Exchange> second = template.asyncSend("gb28181:play?deviceId=" + DEVICE + "&channelId=" + CHANNEL + "&mediaPort="

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.gb28181.camel.test.FreePorts;
@@ -41,6 +42,24 @@ class SipServerLifecycleTest {
             }
             assertPortFree();
         }
+    }
+
+    @Test
+    void stoppingLeavesNoStackThreadBehind() throws Exception {
+        Set<Thread> before = eventThreads();
+        CamelContext context = contextWithTwoConsumers(new CopyOnWriteArrayList<>());
+        context.start();
+        Set<Thread> ours = eventThreads();
+        ours.removeAll(before);
+        assertThat(ours).isNotEmpty();
+        context.stop();
+        // jain-sip's event thread would wait forever for an event after stop, keeping the JVM alive
+        await().atMost(Duration.ofSeconds(10)).until(() -> ours.stream().noneMatch(Thread::isAlive));
+    }
+
+    private static Set<Thread> eventThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> "EventScannerThread".equals(t.getName()))
+                .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
     }
 
     @Test

@@ -14,6 +14,33 @@ public class DeviceRegistry {
 
     private final Map<String, Device> devices = new ConcurrentHashMap<>();
     private final Map<String, String> channelOwners = new ConcurrentHashMap<>();
+    private volatile DeviceStore store = DeviceStore.NONE;
+
+    public DeviceStore getStore() {
+        return store;
+    }
+
+    public void setStore(DeviceStore store) {
+        this.store = store == null ? DeviceStore.NONE : store;
+    }
+
+    /** Loads what the store kept; devices already known (heard from since) are left as they are. */
+    public int restore() {
+        int restored = 0;
+        for (DeviceSnapshot snapshot : store.loadAll()) {
+            Device device = snapshot.toDevice();
+            if (devices.putIfAbsent(device.getDeviceId(), device) == null) {
+                device.getChannels().forEach(c -> channelOwners.put(c.channelId(), device.getDeviceId()));
+                restored++;
+            }
+        }
+        return restored;
+    }
+
+    /** Hands the device's current state to the store. */
+    public void persist(Device device) {
+        store.save(DeviceSnapshot.of(device));
+    }
 
     public Optional<Device> find(String deviceId) {
         return Optional.ofNullable(devices.get(deviceId));
@@ -56,12 +83,14 @@ public class DeviceRegistry {
             device.putChannel(channel);
             channelOwners.put(channel.channelId(), deviceId);
         }
+        persist(device);
     }
 
     public void removeChannel(String deviceId, String channelId) {
         Device device = devices.get(deviceId);
         if (device != null) {
             device.removeChannel(channelId);
+            persist(device);
         }
         channelOwners.remove(channelId, deviceId);
     }

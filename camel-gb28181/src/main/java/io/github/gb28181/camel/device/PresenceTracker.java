@@ -51,6 +51,7 @@ public final class PresenceTracker {
             device.setRegistered(true);
             device.setOnline(true);
         }
+        registry.persist(device);
         publish(EventType.REGISTER, device, registration);
         if (!wasOnline) {
             publish(EventType.ONLINE, device, new Presence(device.getDeviceId(), true, REGISTERED, now));
@@ -67,6 +68,7 @@ public final class PresenceTracker {
             device.setOnline(false);
             device.setExpiresAt(registration.at());
         }
+        registry.persist(device);
         publish(EventType.UNREGISTER, device, registration);
         if (wasOnline) {
             publish(EventType.OFFLINE, device, new Presence(device.getDeviceId(), false, UNREGISTERED, registration.at()));

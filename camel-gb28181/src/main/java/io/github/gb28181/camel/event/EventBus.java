@@ -1,6 +1,8 @@
 package io.github.gb28181.camel.event;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -47,23 +49,36 @@ public final class EventBus {
         listeners.remove(listener);
     }
 
-    public void publish(DeviceEvent event) {
+    /** Queues the event; the future completes once every listener processed it, exceptionally if one failed. */
+    public CompletableFuture<Void> publish(DeviceEvent event) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         ExecutorService lane = lanes[Math.floorMod(event.deviceId().hashCode(), lanes.length)];
         try {
-            lane.execute(() -> deliver(event));
+            lane.execute(() -> deliver(event, done));
         } catch (RejectedExecutionException e) {
             LOG.debug("Event bus stopped: {} from {} not delivered", event.type(), event.deviceId());
+            done.completeExceptionally(e);
         }
+        return done;
     }
 
-    private void deliver(DeviceEvent event) {
+    private void deliver(DeviceEvent event, CompletableFuture<Void> done) {
+        List<CompletableFuture<Void>> processing = new ArrayList<>(listeners.size());
         for (DeviceEventListener listener : listeners) {
             try {
-                listener.onEvent(event);
+                processing.add(listener.process(event).toCompletableFuture());
             } catch (RuntimeException e) {
                 LOG.error("Event listener failed on {} from {}", event.type(), event.deviceId(), e);
+                processing.add(CompletableFuture.failedFuture(e));
             }
         }
+        CompletableFuture.allOf(processing.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+            if (e != null) {
+                done.completeExceptionally(e);
+            } else {
+                done.complete(null);
+            }
+        });
     }
 
     /** Delivers what is queued (for a short while), then stops the lanes. */

@@ -33,6 +33,11 @@ public enum EventType {
      * platform sent BYE. Body: {@link io.github.gb28181.camel.sip.media.MediaSession} with its end reason.
      */
     SESSION_ENDED,
+    /**
+     * A device or address was locked out after too many failed authentications. Body:
+     * {@link io.github.gb28181.camel.sip.auth.AccessPolicy.Lockout}.
+     */
+    AUTH_LOCKED,
     /** Any other MANSCDP document (DeviceControl and DeviceConfig results, vendor CmdTypes...). */
     RAW
 }

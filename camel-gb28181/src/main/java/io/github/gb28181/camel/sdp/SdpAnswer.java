@@ -6,12 +6,14 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * What a device's SDP answer tells the platform: where its media comes from, over what, with which SSRC. Read by
+ * What a device's SDP tells the platform: where its media comes from (or, for a voice broadcast, where the platform's
+ * audio must go), over what, with which SSRC. The video stream is read when there is one, else the audio stream. Read by
  * hand rather than with jain-sip's SDP parser, which rejects the {@code y=} and {@code f=} lines GB28181 adds; and
  * read leniently, because devices change or drop {@code y=}, omit rtpmaps and the final line break.
  *
  * @param sessionName  the {@code s=} value
  * @param mediaHost    the device's media address, from {@code c=} (media level first) or {@code o=}
+ * @param media        video or audio: the stream read
  * @param mediaPort    the device's media port from {@code m=}
  * @param tcp          true when {@code m=} says TCP/RTP/AVP
  * @param setup        the {@code a=setup:} value, or null
@@ -21,7 +23,7 @@ import java.util.regex.Pattern;
  * @param fileSize     {@code a=filesize:} for downloads, or -1
  */
 public record SdpAnswer(
-        String sessionName, String mediaHost, int mediaPort, boolean tcp, String setup, List<Integer> payloadTypes,
+        String sessionName, String mediaHost, String media, int mediaPort, boolean tcp, String setup, List<Integer> payloadTypes,
         String ssrc, String format, long fileSize) {
 
     /** An IPv4 or IPv6 address or a host name, with a multicast TTL/count suffix as c= allows. */
@@ -36,8 +38,9 @@ public record SdpAnswer(
         String sessionHost = null;
         String mediaLevelHost = null;
         int port = -1;
+        String media = null;
         boolean tcp = false;
-        boolean inVideo = false;
+        boolean inStream = false;
         boolean seenMedia = false;
         String setup = null;
         List<Integer> payloads = new ArrayList<>();
@@ -55,7 +58,7 @@ public record SdpAnswer(
                 case 'o' -> originHost = address(value, 6);
                 case 'c' -> {
                     if (seenMedia) {
-                        if (inVideo) {
+                        if (inStream) {
                             mediaLevelHost = address(value, 3);
                         }
                     } else {
@@ -65,8 +68,13 @@ public record SdpAnswer(
                 case 'm' -> {
                     seenMedia = true;
                     String[] parts = value.split("\\s+");
-                    inVideo = parts.length >= 3 && parts[0].equalsIgnoreCase("video") && port < 0;
-                    if (inVideo) {
+                    String kind = parts[0].toLowerCase(Locale.ROOT);
+                    // the first video stream wins; an audio stream only until a video one turns up
+                    inStream = parts.length >= 3 && ("video".equals(kind) && !"video".equals(media)
+                                                    || "audio".equals(kind) && media == null);
+                    if (inStream) {
+                        media = kind;
+                        payloads.clear();
                         port = Integer.parseInt(parts[1].split("/")[0]);
                         tcp = parts[2].toUpperCase(Locale.ROOT).startsWith("TCP");
                         for (int i = 3; i < parts.length; i++) {
@@ -97,16 +105,16 @@ public record SdpAnswer(
             }
         }
         if (port < 0) {
-            throw new IllegalArgumentException("SDP answer has no m=video line");
+            throw new IllegalArgumentException("SDP answer has no m=video (or m=audio) line");
         }
         if (port > 65535) {
-            throw new IllegalArgumentException("SDP answer has a video port out of range: " + port);
+            throw new IllegalArgumentException("SDP answer has a media port out of range: " + port);
         }
         String host = mediaLevelHost != null ? mediaLevelHost : sessionHost != null ? sessionHost : originHost;
         if (host == null) {
             throw new IllegalArgumentException("SDP answer names no media address (c= or o=)");
         }
-        return new SdpAnswer(sessionName, host, port, tcp, setup, List.copyOf(payloads), ssrc, format, fileSize);
+        return new SdpAnswer(sessionName, host, media, port, tcp, setup, List.copyOf(payloads), ssrc, format, fileSize);
     }
 
     /**

@@ -6,7 +6,9 @@ package io.github.gb28181.camel.sdp;
 public enum SessionKind {
     LIVE("Play"),
     PLAYBACK("Playback"),
-    DOWNLOAD("Download");
+    DOWNLOAD("Download"),
+    /** A voice broadcast: the device INVITEs the platform for the audio it will play. */
+    BROADCAST("Play");
 
     private final String sdpName;
 

@@ -12,6 +12,7 @@ import io.github.gb28181.camel.event.EventBus;
 import io.github.gb28181.camel.event.EventType;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.sdp.SsrcAllocator;
+import io.github.gb28181.camel.sip.media.AudioBroadcasts;
 import io.github.gb28181.camel.sip.media.MediaSessionManager;
 import io.github.gb28181.camel.manscdp.ManscdpCodec;
 import io.github.gb28181.camel.manscdp.aggregate.ResponseAggregator;
@@ -49,6 +50,7 @@ public final class PlatformServer {
     private final DeviceCommander commander;
     private final SubscriptionManager subscriptions;
     private final MediaSessionManager media;
+    private final AudioBroadcasts audio;
     private final ScheduledExecutorService scheduler;
     private final ResponseAggregator aggregator;
 
@@ -73,10 +75,13 @@ public final class PlatformServer {
         this.subscriptions = new SubscriptionManager(sender, codec, sn, commander, scheduler, clock);
         this.media = new MediaSessionManager(settings.serverId(), sender, commander, new SsrcAllocator(settings.domain()),
                 mediaRegistry, events, clock);
+        this.audio = new AudioBroadcasts(settings.serverId(), registry, sender, commander, waiters, sn, codec, events,
+                clock);
         router.setMediaSessions(media);
         events.subscribe(event -> {
             if (event.type() == EventType.OFFLINE) {
                 media.deviceOffline(event.deviceId());
+                audio.deviceOffline(event.deviceId());
             }
         });
         this.aggregator = new ResponseAggregator(scheduler, Duration.ofMillis(settings.aggregationTimeoutMillis()),
@@ -89,12 +94,23 @@ public final class PlatformServer {
         DigestAuthenticator authenticator = new DigestAuthenticator(settings.realm(), nonces, settings.credentials(),
                 settings.digestQop());
         dispatcher.register(Request.REGISTER,
-                new RegisterHandler(authenticator, registry, presence, settings.registerDateHeader(), clock));
-        MessageHandler messages = new MessageHandler(codec, registry, presence, router, media::deviceOfCall);
+                new RegisterHandler(authenticator, settings.accessPolicy(), events, registry, presence,
+                        settings.registerDateHeader(), clock));
+        MessageHandler messages = new MessageHandler(codec, registry, presence, router, media::deviceOfCall,
+                settings.accessPolicy(), settings.lockDeviceAddress(), settings.answerAfterProcessing());
         dispatcher.register(Request.MESSAGE, messages);
         // NOTIFYs of catalog, alarm and position subscriptions carry the same documents as MESSAGEs
         dispatcher.register(Request.NOTIFY, messages);
-        dispatcher.register(Request.BYE, media);
+        dispatcher.register(Request.BYE, in -> {
+            if (audio.owns(in.callId())) {
+                audio.deviceBye(in);
+            } else {
+                media.handle(in);
+            }
+        });
+        // a device INVITEs the platform only to take the audio of a broadcast
+        dispatcher.register(Request.INVITE, audio);
+        dispatcher.register(Request.ACK, in -> audio.acknowledged(in.callId()));
         dispatcher.setClientTransactionListener(sender);
     }
 
@@ -106,6 +122,7 @@ public final class PlatformServer {
 
     public synchronized void stop() {
         media.close();
+        audio.close();
         subscriptions.close();
         aggregator.close();
         scheduler.shutdownNow();
@@ -142,6 +159,11 @@ public final class PlatformServer {
     /** Live, playback and download sessions. */
     public MediaSessionManager media() {
         return media;
+    }
+
+    /** Voice broadcasts to devices. */
+    public AudioBroadcasts audio() {
+        return audio;
     }
 
     public ManscdpCodec codec() {

@@ -2,6 +2,7 @@ package io.github.gb28181.camel.sip;
 
 import java.util.function.Supplier;
 
+import io.github.gb28181.camel.sip.auth.AccessPolicy;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
 
 /**
@@ -17,10 +18,16 @@ import io.github.gb28181.camel.sip.auth.CredentialLookup;
  * @param aggregationTimeoutMillis gap after which a partial multi-message answer is emitted
  * @param nonceTtlMillis         how long an issued nonce stays valid
  * @param nonceGenerator         where nonces come from, or null for secure random ones
+ * @param accessPolicy           allow and deny lists, lockout after failed authentication, strict usernames
+ * @param lockDeviceAddress      refuse MESSAGEs from another address than the device registered from (403 makes it
+ *                               register again), instead of following it there
+ * @param answerAfterProcessing  answer a MESSAGE once routes processed its event, 500 when they failed, rather than
+ *                               200 at once
  */
 public record PlatformSettings(
         String serverId, String domain, String realm, CredentialLookup credentials, boolean digestQop,
         boolean registerDateHeader,
         long keepaliveTimeoutMillis, long aggregationTimeoutMillis, long nonceTtlMillis,
-        Supplier<String> nonceGenerator) {
+        Supplier<String> nonceGenerator, AccessPolicy accessPolicy, boolean lockDeviceAddress,
+        boolean answerAfterProcessing) {
 }

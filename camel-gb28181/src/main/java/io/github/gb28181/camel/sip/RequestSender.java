@@ -130,6 +130,16 @@ public final class RequestSender implements ClientTransactionListener {
         return future;
     }
 
+    /** A dialog for a request a device sent (its INVITE), so the platform can later BYE within it. */
+    public Dialog newServerDialog(javax.sip.ServerTransaction transaction) throws SipException {
+        return provider().getNewDialog(transaction);
+    }
+
+    /** The host the platform writes into Via, Contact and SDP. */
+    public String advertisedHost() {
+        return server.advertisedHost();
+    }
+
     /** A Contact header naming the platform, for dialog-creating requests. */
     public ContactHeader platformContact(String transport) throws ParseException {
         SipURI uri = SipFactories.ADDRESSES.createSipURI(settings.serverId(), server.advertisedHost());

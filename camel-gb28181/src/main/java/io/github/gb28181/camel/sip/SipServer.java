@@ -10,9 +10,12 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
 import gov.nist.core.CommonLogger;
+import gov.nist.javax.sip.EventScanner;
+import gov.nist.javax.sip.EventWrapper;
 import gov.nist.javax.sip.SipStackImpl;
 import io.github.gb28181.camel.sip.log.Slf4jServerLogger;
 import io.github.gb28181.camel.sip.log.Slf4jStackLogger;
+import javax.sip.DialogTerminatedEvent;
 import javax.sip.ListeningPoint;
 import javax.sip.SipException;
 import javax.sip.SipListener;
@@ -79,37 +82,59 @@ public final class SipServer {
         }
     }
 
+    /**
+     * Frees the port at once and lets the stack wind down in the background: jain-sip sleeps a second in each of
+     * deleteSipProvider and stop, which would otherwise hold every route shutdown and restart.
+     */
     public synchronized void stop() {
         if (stack == null) {
             return;
         }
+        SipStackImpl stopping = stack;
+        SipProvider stoppingProvider = provider;
         try {
             if (provider != null) {
                 provider.removeSipListener(listener);
                 for (ListeningPoint lp : listeningPoints) {
                     try {
                         provider.removeListeningPoint(lp);
+                        stopping.deleteListeningPoint(lp);
                     } catch (Exception e) {
-                        LOG.debug("Removing listening point {}", lp, e);
+                        LOG.debug("Releasing listening point {}", lp, e);
                     }
                 }
-                stack.deleteSipProvider(provider);
             }
-            for (ListeningPoint lp : listeningPoints) {
-                try {
-                    stack.deleteListeningPoint(lp);
-                } catch (Exception e) {
-                    LOG.debug("Deleting listening point {}", lp, e);
-                }
-            }
-        } catch (Exception e) {
-            LOG.warn("Error while releasing SIP listening points on {}", settings.key(), e);
         } finally {
-            stack.stop();
             stack = null;
             provider = null;
             listeningPoints.clear();
+            Thread windDown = new Thread(() -> windDown(stopping, stoppingProvider), "gb28181-sip-stop-" + settings.key());
+            windDown.setDaemon(true);
+            windDown.start();
             LOG.info("SIP server on {} stopped", settings.key());
+        }
+    }
+
+    private static void windDown(SipStackImpl stack, SipProvider provider) {
+        try {
+            if (provider != null) {
+                stack.deleteSipProvider(provider);
+            }
+        } catch (Exception e) {
+            LOG.debug("Deleting the SIP provider", e);
+        }
+        EventScanner scanner = stack.getEventScanner();
+        stack.stop();
+        wake(scanner, provider);
+    }
+
+    /**
+     * jain-sip's stop flags its event thread but leaves it waiting for an event that never comes: a non-daemon thread
+     * that keeps the JVM alive and leaks one thread per restart. One empty event lets it see the flag and end.
+     */
+    private static void wake(EventScanner scanner, SipProvider provider) {
+        if (scanner != null && provider != null) {
+            scanner.addEvent(new EventWrapper(new DialogTerminatedEvent(provider, null), null));
         }
     }
 

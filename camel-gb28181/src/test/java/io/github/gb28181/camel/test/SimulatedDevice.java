@@ -149,6 +149,36 @@ public final class SimulatedDevice implements AfterEachCallback, AutoCloseable {
         return concat(head.getBytes(StandardCharsets.UTF_8), body);
     }
 
+    /**
+     * INVITEs the platform as {@code fromId} (an audio channel) with an SDP offer, as a device does to take the audio
+     * of a broadcast; returns the final response, which the caller acknowledges with {@link #ack}.
+     */
+    public SipText invitePlatform(String fromId, String callId, String sdp) throws Exception {
+        byte[] body = sdp.getBytes(StandardCharsets.US_ASCII);
+        String head = request("INVITE", "sip:" + serverId + "@" + peer.localHost() + ":" + peer.serverPort(), callId,
+                "To: <sip:" + serverId + "@" + domain + ">\r\n"
+                + "Contact: <sip:" + fromId + "@" + peer.localHost() + ":" + peer.localPort() + ">\r\n",
+                "application/sdp", body)
+                .replace("From: <sip:" + deviceId + "@", "From: <sip:" + fromId + "@");
+        peer.send(concat(head.getBytes(StandardCharsets.UTF_8), body));
+        return peer.awaitResponse(callId, TIMEOUT);
+    }
+
+    /** The ACK for a 2xx to our INVITE, sent to the Contact the answer names. */
+    public void ack(SipText ok, String fromId) throws IOException {
+        String contact = ok.header("Contact");
+        String target = contact.substring(contact.indexOf('<') + 1, contact.indexOf('>'));
+        String cseq = ok.header("CSeq").replaceAll("\\s+INVITE", "");
+        peer.send("ACK " + target + " SIP/2.0\r\n"
+                  + "Via: SIP/2.0/" + peer.transport() + " " + peer.localHost() + ":" + peer.localPort()
+                  + ";rport;branch=z9hG4bK" + newId() + "\r\n"
+                  + "From: " + ok.header("From") + "\r\n"
+                  + "To: " + ok.header("To") + "\r\n"
+                  + "Call-ID: " + ok.header("Call-ID") + "\r\n"
+                  + "CSeq: " + cseq + " ACK\r\n"
+                  + "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+    }
+
     /** Answers a request the platform sent us. */
     public void answer(SipText request, int status, String reason) throws IOException {
         answer(request, status, reason, newId(), "");

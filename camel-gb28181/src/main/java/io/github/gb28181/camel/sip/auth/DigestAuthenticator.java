@@ -79,7 +79,15 @@ public final class DigestAuthenticator {
         boolean ok = expected != null && actual != null
                 && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                         actual.toLowerCase().getBytes(StandardCharsets.US_ASCII));
-        return new Result(ok ? Outcome.AUTHENTICATED : Outcome.FORBIDDEN, username);
+        if (!ok) {
+            return new Result(Outcome.FORBIDDEN, username);
+        }
+        String qop = param(auth, "qop");
+        if (!nonces.use(nonce, deviceId, qop == null || qop.isEmpty() ? null : param(auth, "nc"))) {
+            // a right answer to a spent nonce is a replay: a fresh challenge costs an honest device one round trip
+            return new Result(Outcome.STALE, username);
+        }
+        return new Result(Outcome.AUTHENTICATED, username);
     }
 
     /** A challenge with a fresh nonce; when qop=auth is offered, devices that ignore it answer without. */

@@ -10,7 +10,9 @@ import java.util.function.Supplier;
 
 /**
  * Issues digest nonces and remembers them for a limited time, so that a response computed for a nonce we never
- * issued, or one issued too long ago, is told to retry (stale) rather than accepted.
+ * issued, or one issued too long ago, is told to retry (stale) rather than accepted. A nonce that authenticated a
+ * device belongs to that device: without qop it cannot be used again at all (a captured REGISTER cannot be
+ * replayed); with qop its nonce-count must grow.
  */
 public final class NonceManager {
 
@@ -25,7 +27,7 @@ public final class NonceManager {
 
     private static final int MAX_OUTSTANDING = 200_000;
 
-    private final Map<String, Long> issued = new ConcurrentHashMap<>();
+    private final Map<String, Issued> issued = new ConcurrentHashMap<>();
     private final Supplier<String> generator;
     private final long ttlMillis;
     private final Clock clock;
@@ -47,7 +49,7 @@ public final class NonceManager {
             purge(now);
         }
         String nonce = generator.get();
-        issued.put(nonce, now);
+        issued.put(nonce, new Issued(now));
         return nonce;
     }
 
@@ -55,25 +57,55 @@ public final class NonceManager {
         if (nonce == null) {
             return State.UNKNOWN;
         }
-        Long at = issued.get(nonce);
+        Issued at = issued.get(nonce);
         if (at == null) {
             return State.UNKNOWN;
         }
-        if (clock.millis() - at > ttlMillis) {
+        if (clock.millis() - at.millis > ttlMillis) {
             issued.remove(nonce);
             return State.STALE;
         }
         return State.VALID;
     }
 
-    /** Forgets a nonce so it cannot be used again. */
-    public void consume(String nonce) {
-        issued.remove(nonce);
+    /**
+     * Records that {@code nonce} authenticated {@code deviceId}, if it may: it must not have authenticated another
+     * device, and with qop its nonce-count must be higher than any seen. Without qop the nonce is spent.
+     *
+     * @param  nonceCount the nc value with qop, or null without
+     * @return            false when the use is a replay
+     */
+    public boolean use(String nonce, String deviceId, String nonceCount) {
+        Issued at = issued.get(nonce);
+        if (at == null) {
+            return false;
+        }
+        synchronized (at) {
+            if (at.device != null && !at.device.equals(deviceId)) {
+                return false;
+            }
+            if (nonceCount == null) {
+                issued.remove(nonce);
+                return at.device == null;
+            }
+            long nc;
+            try {
+                nc = Long.parseLong(nonceCount, 16);
+            } catch (NumberFormatException e) {
+                return false;
+            }
+            if (nc <= at.lastNonceCount) {
+                return false;
+            }
+            at.device = deviceId;
+            at.lastNonceCount = nc;
+            return true;
+        }
     }
 
     private void purge(long now) {
-        for (Iterator<Long> it = issued.values().iterator(); it.hasNext();) {
-            if (now - it.next() > ttlMillis) {
+        for (Iterator<Issued> it = issued.values().iterator(); it.hasNext();) {
+            if (now - it.next().millis > ttlMillis) {
                 it.remove();
             }
         }
@@ -86,5 +118,15 @@ public final class NonceManager {
             random.nextBytes(bytes);
             return hex.formatHex(bytes);
         };
+    }
+
+    private static final class Issued {
+        private final long millis;
+        private String device;
+        private long lastNonceCount;
+
+        private Issued(long millis) {
+            this.millis = millis;
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.device.DeviceChannel;
@@ -84,7 +85,8 @@ public final class ManscdpRouter {
         this.mediaSessions = mediaSessions;
     }
 
-    public void route(Device device, ManscdpMessage message, IncomingRequest in) {
+    /** @return when the event is processed: at once for a part the aggregator keeps, and for the Alarm reply */
+    public CompletableFuture<Void> route(Device device, ManscdpMessage message, IncomingRequest in) {
         ResponseAggregator parts = aggregator;
         if (parts != null && message instanceof MultiPart<?>) {
             AggregationKey key = AggregationKey.of(message);
@@ -92,7 +94,7 @@ public final class ManscdpRouter {
                 senders.put(key, device.getDeviceId());
             }
             if (parts.offer(message)) {
-                return; // comes back through onAggregated once all parts are in
+                return CompletableFuture.completedFuture(null); // comes back through onAggregated once all are in
             }
         }
         if (message instanceof DeviceInfoResponse info) {
@@ -100,17 +102,19 @@ public final class ManscdpRouter {
             device.setManufacturer(info.getManufacturer());
             device.setModel(info.getModel());
             device.setFirmware(info.getFirmware());
+            registry.persist(device);
         }
         if (message.getKind() == RootKind.RESPONSE) {
             waiters.complete(device.getDeviceId(), message, false);
         }
-        publish(device, eventType(message), message, in.callId(), false);
+        CompletableFuture<Void> processed = publish(device, eventType(message), message, in.callId(), false);
         if (message instanceof AlarmNotify alarm) {
             acknowledgeAlarm(device, alarm);
         } else if (message instanceof MediaStatusNotify status && Integer.valueOf(121).equals(status.getNotifyType())
                 && mediaSessions != null) {
             mediaSessions.mediaEnded(in.callId());
         }
+        return processed;
     }
 
     /** A Catalog or RecordInfo answer is complete, or its gap timeout ran out. */
@@ -176,11 +180,12 @@ public final class ManscdpRouter {
         }
     }
 
-    private void publish(Device device, EventType type, ManscdpMessage message, String callId, boolean partial) {
+    private CompletableFuture<Void> publish(Device device, EventType type, ManscdpMessage message, String callId,
+                                            boolean partial) {
         String channelId = message.getDeviceId() != null && !message.getDeviceId().equals(device.getDeviceId())
                 ? message.getDeviceId() : null;
-        events.publish(new DeviceEvent(type, device.getDeviceId(), channelId, message.getSn(), message.getCmdType(),
-                message, device.getRemoteAddress(), device.getTransport(), callId, partial));
+        return events.publish(new DeviceEvent(type, device.getDeviceId(), channelId, message.getSn(),
+                message.getCmdType(), message, device.getRemoteAddress(), device.getTransport(), callId, partial));
     }
 
     static EventType eventType(ManscdpMessage message) {

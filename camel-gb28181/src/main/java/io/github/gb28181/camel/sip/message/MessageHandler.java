@@ -12,6 +12,7 @@ import io.github.gb28181.camel.manscdp.ManscdpException;
 import io.github.gb28181.camel.manscdp.ManscdpMessage;
 import io.github.gb28181.camel.sip.IncomingRequest;
 import io.github.gb28181.camel.sip.SipRequestHandler;
+import io.github.gb28181.camel.sip.auth.AccessPolicy;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,13 +31,20 @@ public final class MessageHandler implements SipRequestHandler {
     private final PresenceTracker presence;
     private final ManscdpRouter router;
     private final Function<String, Optional<String>> deviceOfCall;
+    private final AccessPolicy policy;
+    private final boolean lockDeviceAddress;
+    private final boolean answerAfterProcessing;
 
     /**
      * @param deviceOfCall the device whose media session has a Call-ID: MediaStatus may come in that session's Call-ID
      *                     from an id that is neither the device nor one of its known channels
      */
     public MessageHandler(ManscdpCodec codec, DeviceRegistry registry, PresenceTracker presence,
-                          ManscdpRouter router, Function<String, Optional<String>> deviceOfCall) {
+                          ManscdpRouter router, Function<String, Optional<String>> deviceOfCall, AccessPolicy policy,
+                          boolean lockDeviceAddress, boolean answerAfterProcessing) {
+        this.policy = policy;
+        this.answerAfterProcessing = answerAfterProcessing;
+        this.lockDeviceAddress = lockDeviceAddress;
         this.codec = codec;
         this.registry = registry;
         this.presence = presence;
@@ -49,6 +57,11 @@ public final class MessageHandler implements SipRequestHandler {
         String contentType = in.header("Content-Type");
         if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("manscdp")) {
             in.respond(Response.UNSUPPORTED_MEDIA_TYPE, "Only Application/MANSCDP+xml is accepted");
+            return;
+        }
+        String refusal = in.fromUser() == null ? null : policy.refusal(in.fromUser(), in.remoteHost());
+        if (refusal != null) {
+            in.respond(Response.FORBIDDEN, refusal);
             return;
         }
         byte[] body = in.request().getRawContent();
@@ -74,8 +87,19 @@ public final class MessageHandler implements SipRequestHandler {
             // write to the device in the charset it declares; an undeclared ASCII body says nothing about it
             device.setCharset(message.getCharset().name());
         }
-        in.respond(Response.OK);
-        router.route(device, message, in);
+        if (!answerAfterProcessing) {
+            in.respond(Response.OK);
+            router.route(device, message, in);
+            return;
+        }
+        // the device learns whether its message was processed: a failed route answers 500, and it may retry
+        router.route(device, message, in).whenComplete((v, failure) -> {
+            if (failure != null) {
+                in.respond(Response.SERVER_INTERNAL_ERROR, "Processing failed");
+            } else {
+                in.respond(Response.OK);
+            }
+        });
     }
 
     /**
@@ -89,6 +113,12 @@ public final class MessageHandler implements SipRequestHandler {
         }
         String deviceId = registry.owner(fromUser).map(Device::getDeviceId)
                 .or(() -> deviceOfCall.apply(in.callId())).orElse(fromUser);
+        if (lockDeviceAddress && registry.find(deviceId).map(d -> !in.remoteHost().equals(d.getRemoteHost())
+                                                                  || in.remotePort() != d.getRemotePort()).orElse(false)) {
+            LOG.info("MESSAGE from device {} at {}, registered elsewhere: 403 until it registers from there",
+                    deviceId, in.remoteAddress());
+            return null;
+        }
         return presence.heardFrom(deviceId, in.remoteHost(), in.remotePort(), in.transport(),
                 "Keepalive".equalsIgnoreCase(message.getCmdType()));
     }

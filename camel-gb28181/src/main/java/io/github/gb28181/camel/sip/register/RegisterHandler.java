@@ -9,10 +9,14 @@ import java.time.format.DateTimeFormatter;
 import gov.nist.javax.sip.header.ExtensionHeaderImpl;
 import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.device.PresenceTracker;
+import io.github.gb28181.camel.event.DeviceEvent;
+import io.github.gb28181.camel.event.EventBus;
+import io.github.gb28181.camel.event.EventType;
 import io.github.gb28181.camel.event.Registration;
 import io.github.gb28181.camel.sip.IncomingRequest;
 import io.github.gb28181.camel.sip.SipFactories;
 import io.github.gb28181.camel.sip.SipRequestHandler;
+import io.github.gb28181.camel.sip.auth.AccessPolicy;
 import io.github.gb28181.camel.sip.auth.DigestAuthenticator;
 import javax.sip.InvalidArgumentException;
 import javax.sip.header.ContactHeader;
@@ -32,14 +36,18 @@ public final class RegisterHandler implements SipRequestHandler {
     private static final int DEFAULT_EXPIRES = 3600;
 
     private final DigestAuthenticator authenticator;
+    private final AccessPolicy policy;
+    private final EventBus events;
     private final DeviceRegistry registry;
     private final PresenceTracker presence;
     private final boolean dateHeader;
     private final Clock clock;
 
-    public RegisterHandler(DigestAuthenticator authenticator, DeviceRegistry registry, PresenceTracker presence,
-                           boolean dateHeader, Clock clock) {
+    public RegisterHandler(DigestAuthenticator authenticator, AccessPolicy policy, EventBus events,
+                           DeviceRegistry registry, PresenceTracker presence, boolean dateHeader, Clock clock) {
         this.authenticator = authenticator;
+        this.policy = policy;
+        this.events = events;
         this.registry = registry;
         this.presence = presence;
         this.dateHeader = dateHeader;
@@ -58,7 +66,21 @@ public final class RegisterHandler implements SipRequestHandler {
             in.respond(Response.BAD_REQUEST, "Invalid Expires");
             return;
         }
+        String refusal = policy.refusal(deviceId, in.remoteHost());
+        if (refusal != null) {
+            LOG.info("REGISTER of device {} from {} refused: {}", deviceId, in.remoteAddress(), refusal);
+            in.respond(Response.FORBIDDEN, refusal);
+            return;
+        }
         DigestAuthenticator.Result auth = authenticator.verify(in.request(), deviceId);
+        if (auth.outcome() == DigestAuthenticator.Outcome.AUTHENTICATED
+            && !policy.usernameAllowed(deviceId, auth.username())) {
+            LOG.warn("REGISTER of device {} from {} refused: digest user {} is not the device id", deviceId,
+                    in.remoteAddress(), auth.username());
+            failed(deviceId, in);
+            in.respond(Response.FORBIDDEN, "Digest username must be the device id");
+            return;
+        }
         switch (auth.outcome()) {
             case CHALLENGE, STALE -> {
                 Response challenge = in.createResponse(Response.UNAUTHORIZED);
@@ -69,12 +91,11 @@ public final class RegisterHandler implements SipRequestHandler {
             case FORBIDDEN -> {
                 LOG.warn("REGISTER of device {} (digest user {}) from {} rejected: wrong password", deviceId,
                         auth.username(), in.remoteAddress());
+                failed(deviceId, in);
                 in.respond(Response.FORBIDDEN, "Authentication failed");
                 return;
             }
-            default -> {
-                // authenticated, or no password configured for this device
-            }
+            default -> policy.succeeded(deviceId, in.remoteHost());
         }
         Instant now = clock.instant();
         boolean refresh = registry.find(deviceId)
@@ -110,6 +131,16 @@ public final class RegisterHandler implements SipRequestHandler {
             presence.registered(registration, in.remoteHost(), in.remotePort());
         }
         in.send(ok);
+    }
+
+    private void failed(String deviceId, IncomingRequest in) {
+        AccessPolicy.Lockout lockout = policy.failed(deviceId, in.remoteHost());
+        if (lockout != null) {
+            LOG.warn("Device {} and address {} locked out until {} after {} failed authentications", deviceId,
+                    in.remoteHost(), lockout.until(), lockout.failures());
+            events.publish(new DeviceEvent(EventType.AUTH_LOCKED, deviceId, null, null, null, lockout,
+                    in.remoteAddress(), in.transport(), in.callId(), false));
+        }
     }
 
     private static int expires(IncomingRequest in) {

@@ -1,0 +1,36 @@
+package io.github.gb28181.example;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The settings a user of the example changes on the command line ({@code --gb28181.sip-port=5070}); their defaults
+ * and what they feed into are in {@code application.yaml}.
+ *
+ * @param platformId the platform's 20-digit SIP id
+ * @param domain     the SIP domain
+ * @param password   the password devices register with; empty lets every device in
+ * @param sipPort    SIP port, UDP and TCP
+ * @param rtpPort    where devices send video, UDP and TCP (passive)
+ * @param rtpMode    ps: files keep the device's program stream; es: H.264/H.265 elementary stream files
+ * @param dataDir    recordings ({@code streams/}) and the device store ({@code devices/})
+ * @param routesDir  YAML routes of the user's own, loaded with the built-in ones
+ * @param webhookUrl where alarms are POSTed as JSON; empty posts nothing
+ * @param eventsKept how many recent events {@code /api/events} remembers
+ * @param brokerHost where the embedded JMS broker accepts clients of other processes
+ * @param brokerPort its port; 0 keeps it inside this process
+ */
+@ConfigurationProperties("gb28181")
+public record PlatformProperties(
+        String platformId, String domain, String password, int sipPort, int rtpPort, String rtpMode, Path dataDir,
+        Path routesDir, String webhookUrl, int eventsKept, String brokerHost, int brokerPort) {
+
+    public boolean esMode() {
+        return "es".equalsIgnoreCase(rtpMode);
+    }
+
+    public Path streamsDir() {
+        return dataDir.resolve("streams");
+    }
+}

@@ -1,0 +1,19 @@
+package io.github.gb28181.example.api;
+
+import java.time.Instant;
+
+import io.github.gb28181.camel.device.Device;
+
+/**
+ * A device as {@code GET /api/devices} shows it.
+ */
+public record DeviceView(
+        String deviceId, String name, boolean online, String remoteAddress, String transport, Instant registeredAt,
+        Instant lastKeepaliveAt, int expires, String manufacturer, String model, int channelCount) {
+
+    static DeviceView of(Device d) {
+        return new DeviceView(d.getDeviceId(), d.getName(), d.isOnline(), d.getRemoteAddress(), d.getTransport(),
+                d.getRegisteredAt(), d.getLastKeepaliveAt(), d.getExpires(), d.getManufacturer(), d.getModel(),
+                d.getChannelCount());
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.gb28181.example.streams;
+
+import java.time.Instant;
+
+/**
+ * A stream as the REST API shows it.
+ *
+ * @param streamId    the short id the API names it by (the Call-ID works too)
+ * @param callId      the SIP Call-ID of its INVITE: the component's session id
+ * @param deviceId    the device sending it
+ * @param channelId   the channel it shows
+ * @param ssrc        the RTP SSRC, ten digits as in the SDP
+ * @param kind        LIVE, PLAYBACK or DOWNLOAD
+ * @param transport   UDP, TCP_PASSIVE or TCP_ACTIVE
+ * @param state       ACTIVE, PAUSED or ENDED
+ * @param startedAt   when it was requested
+ * @param frames      frames written to the file
+ * @param bytes       bytes written to the file
+ * @param lostPackets RTP packets lost so far
+ * @param codec       what the frames carry (H264, H265 ...) once known
+ * @param file        the file it is written to, absolute
+ */
+public record StreamView(
+        String streamId, String callId, String deviceId, String channelId, String ssrc, String kind, String transport,
+        String state, Instant startedAt, long frames, long bytes, long lostPackets, String codec, String file) {
+}

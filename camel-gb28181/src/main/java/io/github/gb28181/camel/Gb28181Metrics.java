@@ -1,0 +1,72 @@
+package io.github.gb28181.camel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+import io.github.gb28181.camel.device.Device;
+import io.github.gb28181.camel.sip.PlatformServer;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The platform's meters, read from the protocol layer's own counts when the registry scrapes them (nothing is
+ * counted twice, nothing is pushed on the hot path): devices registered and online, open media sessions, failed
+ * authentications and lockouts, and the SIP server's rejected and unparsable input.
+ */
+final class Gb28181Metrics {
+
+    private final MeterRegistry registry;
+    private final List<Meter> meters = new ArrayList<>();
+
+    private Gb28181Metrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    static Gb28181Metrics bind(MeterRegistry registry, Gb28181Component component) {
+        Gb28181Metrics metrics = new Gb28181Metrics(registry);
+        metrics.gauge("gb28181.devices", "Devices known to the platform", "state", "registered",
+                c -> c.getDeviceRegistry().devices().stream().filter(Device::isRegistered).count(), component);
+        metrics.gauge("gb28181.devices", "Devices known to the platform", "state", "online",
+                c -> c.getDeviceRegistry().onlineDevices().size(), component);
+        metrics.gauge("gb28181.media.sessions", "Open live, playback, download and broadcast sessions", null, null,
+                c -> sum(c, p -> p.media().sessions().size() + p.audio().sessions().size()), component);
+        metrics.counter("gb28181.auth.failures", "Failed digest authentications",
+                c -> sum(c, p -> p.settings().accessPolicy().failures()), component);
+        metrics.counter("gb28181.auth.lockouts", "Device ids or addresses locked out after failed authentications",
+                c -> sum(c, p -> p.settings().accessPolicy().lockouts()), component);
+        return metrics;
+    }
+
+    private <T> void gauge(String name, String description, String tag, String value, ToDoubleFunction<T> read,
+                           T source) {
+        Gauge.Builder<T> builder = Gauge.builder(name, source, read).description(description);
+        if (tag != null) {
+            builder.tag(tag, value);
+        }
+        meters.add(builder.register(registry));
+    }
+
+    private <T> void counter(String name, String description, ToDoubleFunction<T> read, T source) {
+        meters.add(FunctionCounter.builder(name, source, read).description(description).register(registry));
+    }
+
+    /**
+     * Meters hold their source weakly: the component, which outlives them, is the source, and the servers are read
+     * from it at each scrape.
+     */
+    private static double sum(Gb28181Component component, ToDoubleFunction<PlatformServer> read) {
+        double total = 0;
+        for (PlatformServer server : component.runningServers()) {
+            total += read.applyAsDouble(server);
+        }
+        return total;
+    }
+
+    void unbind() {
+        meters.forEach(registry::remove);
+        meters.clear();
+    }
+}

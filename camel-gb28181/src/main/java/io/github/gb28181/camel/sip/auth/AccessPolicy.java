@@ -1,0 +1,179 @@
+package io.github.gb28181.camel.sip.auth;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Who may talk to the platform: allow and deny lists of device ids (a trailing {@code *} matches a prefix) and of
+ * address ranges, and a lockout of devices and addresses that keep failing authentication, so a password cannot be
+ * guessed at line rate.
+ */
+public final class AccessPolicy {
+
+    /** A device or address locked out after too many wrong passwords. */
+    public record Lockout(String deviceId, String address, int failures, Instant until) {
+    }
+
+    private static final int MAX_TRACKED = 100_000;
+
+    private final List<String> allowedDevices;
+    private final List<String> deniedDevices;
+    private final List<AddressRange> allowedAddresses;
+    private final List<AddressRange> deniedAddresses;
+    private final int maxFailures;
+    private final long lockoutMillis;
+    private final boolean strictUsername;
+    private final Clock clock;
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final LongAdder failedTotal = new LongAdder();
+    private final LongAdder lockouts = new LongAdder();
+
+    public AccessPolicy(List<String> allowedDevices, List<String> deniedDevices, List<AddressRange> allowedAddresses,
+                        List<AddressRange> deniedAddresses, int maxFailures, long lockoutMillis, boolean strictUsername,
+                        Clock clock) {
+        this.allowedDevices = List.copyOf(allowedDevices);
+        this.deniedDevices = List.copyOf(deniedDevices);
+        this.allowedAddresses = List.copyOf(allowedAddresses);
+        this.deniedAddresses = List.copyOf(deniedAddresses);
+        this.maxFailures = maxFailures;
+        this.lockoutMillis = lockoutMillis;
+        this.strictUsername = strictUsername;
+        this.clock = clock;
+    }
+
+    /** An open policy: everyone may try, five wrong passwords lock out for ten minutes. */
+    public static AccessPolicy open(Clock clock) {
+        return new AccessPolicy(List.of(), List.of(), List.of(), List.of(), 5, 600_000, false, clock);
+    }
+
+    /** Comma-separated list, blanks dropped. */
+    public static List<String> list(String csv) {
+        return csv == null ? List.of()
+                : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** @return why the request is refused, or null when it may go on */
+    public String refusal(String deviceId, String host) {
+        if (!allowedDevices.isEmpty() && allowedDevices.stream().noneMatch(p -> matches(p, deviceId))) {
+            return "Device not allowed";
+        }
+        if (deniedDevices.stream().anyMatch(p -> matches(p, deviceId))) {
+            return "Device denied";
+        }
+        InetAddress address = literal(host);
+        if (address != null) {
+            if (!allowedAddresses.isEmpty() && allowedAddresses.stream().noneMatch(r -> r.contains(address))) {
+                return "Address not allowed";
+            }
+            if (deniedAddresses.stream().anyMatch(r -> r.contains(address))) {
+                return "Address denied";
+            }
+        }
+        if (lockedOut("device:" + deviceId) || lockedOut("address:" + host)) {
+            return "Locked out after failed authentication";
+        }
+        return null;
+    }
+
+    /** Failed authentications since start. */
+    public long failures() {
+        return failedTotal.sum();
+    }
+
+    /** Lockouts since start. */
+    public long lockouts() {
+        return lockouts.sum();
+    }
+
+    /** Strict mode: the digest username must be the device id (no shared "admin" accounts). */
+    public boolean usernameAllowed(String deviceId, String username) {
+        return !strictUsername || username == null || username.equals(deviceId);
+    }
+
+    /**
+     * Counts a failed authentication.
+     *
+     * @return the lockout it caused, or null when there is none yet (or it was already locked out)
+     */
+    public Lockout failed(String deviceId, String host) {
+        failedTotal.increment();
+        Instant now = clock.instant();
+        if (failures.size() >= MAX_TRACKED) {
+            purge(now);
+        }
+        Lockout byDevice = count("device:" + deviceId, deviceId, host, now);
+        Lockout byAddress = count("address:" + host, deviceId, host, now);
+        return byDevice != null ? byDevice : byAddress;
+    }
+
+    /** A successful authentication clears the device's count (its address's too: it is a real device there). */
+    public void succeeded(String deviceId, String host) {
+        failures.remove("device:" + deviceId);
+        failures.remove("address:" + host);
+    }
+
+    private Lockout count(String key, String deviceId, String host, Instant now) {
+        Failures f = failures.computeIfAbsent(key, k -> new Failures());
+        synchronized (f) {
+            if (f.lockedUntil != null && now.isAfter(f.lockedUntil)) {
+                f.count = 0;
+                f.lockedUntil = null;
+            }
+            if (f.lockedUntil != null) {
+                return null;
+            }
+            f.count++;
+            if (maxFailures > 0 && f.count >= maxFailures) {
+                f.lockedUntil = now.plusMillis(lockoutMillis);
+                lockouts.increment();
+                return new Lockout(deviceId, host, f.count, f.lockedUntil);
+            }
+            return null;
+        }
+    }
+
+    private boolean lockedOut(String key) {
+        Failures f = failures.get(key);
+        if (f == null) {
+            return false;
+        }
+        synchronized (f) {
+            return f.lockedUntil != null && clock.instant().isBefore(f.lockedUntil);
+        }
+    }
+
+    private void purge(Instant now) {
+        for (Iterator<Failures> it = failures.values().iterator(); it.hasNext();) {
+            Failures f = it.next();
+            if (f.lockedUntil == null || now.isAfter(f.lockedUntil)) {
+                it.remove();
+            }
+        }
+    }
+
+    private static boolean matches(String pattern, String deviceId) {
+        return pattern.endsWith("*") ? deviceId.startsWith(pattern.substring(0, pattern.length() - 1))
+                : pattern.equals(deviceId);
+    }
+
+    private static InetAddress literal(String host) {
+        try {
+            return host != null && host.matches("[0-9a-fA-F:.]+") ? InetAddress.getByName(host) : null;
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private static final class Failures {
+        private int count;
+        private Instant lockedUntil;
+    }
+}

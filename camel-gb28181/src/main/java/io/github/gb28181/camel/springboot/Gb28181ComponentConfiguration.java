@@ -1,0 +1,456 @@
+package io.github.gb28181.camel.springboot;
+
+import java.time.Duration;
+
+import io.github.gb28181.camel.Gb28181Configuration;
+import io.github.gb28181.camel.device.DeviceRegistry;
+import io.github.gb28181.camel.device.DeviceStore;
+import io.github.gb28181.camel.media.MediaSessionRegistry;
+import io.github.gb28181.camel.sip.auth.CredentialLookup;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * A GB/T 28181 platform endpoint: gb28181:events consumes device events; gb28181:catalog, gb28181:ptz and the other
+ * commands send a query or a control command to a device.
+ * <p>
+ * Written by hand in the shape camel-spring-boot generates (its generator only runs inside Apache's build): one
+ * property per component option of {@code gb28181.json}, same names, defaults and descriptions.
+ * {@code Gb28181ComponentConfigurationTest} fails when an option is added to the component and not here.
+ */
+@ConfigurationProperties(prefix = "camel.component.gb28181")
+public class Gb28181ComponentConfiguration extends ComponentConfigurationPropertiesCommon {
+
+    /**
+     * Whether to enable auto configuration of the gb28181 component. This is enabled by default.
+     */
+    // the superclass owns the flag; this field exists only so the metadata processor finds a description for it
+    @SuppressWarnings("unused")
+    private Boolean enabled;
+    /**
+     * The address devices can reach the platform at, written into Via and Contact headers. Needed when the server
+     * listens on 0.0.0.0; defaults to the listen address, or the first non-loopback address of the machine.
+     */
+    private String advertisedAddress;
+    /**
+     * Answer a device's MESSAGE only once the routes processed its event: 200 when they succeeded, 500 when one failed
+     * (the device may send it again), instead of 200 at once. Multi-message answers (Catalog, RecordInfo) are still
+     * answered part by part.
+     */
+    private Boolean answerAfterProcessing = false;
+    /**
+     * How long to wait for the next part of a multi-message answer (Catalog, RecordInfo) before emitting what
+     * arrived, marked partial. The option is a java.time.Duration: 5s, 1m, PT5S, or a plain number of milliseconds.
+     */
+    // Duration, not the Long camel-spring-boot generates for a long duration option: Spring binds "5s" only to a
+    // Duration, and still reads a bare number as milliseconds, which is what the component takes
+    private Duration aggregationTimeout = Duration.ofSeconds(5);
+    /**
+     * The shared platform configuration; endpoint options override it. The option is a
+     * io.github.gb28181.camel.Gb28181Configuration type.
+     */
+    private Gb28181Configuration configuration;
+    /**
+     * The SIP domain: the first ten digits of the platform id by convention.
+     */
+    private String domain = "3402000000";
+    /**
+     * The address the SIP server listens on.
+     */
+    private String host = "0.0.0.0";
+    /**
+     * How long a device may stay silent (no keepalive, no registration refresh) before it is declared offline.
+     * Default three missed 60 s keepalives. The option is a java.time.Duration: 90s, 3m, PT3M, or a plain number of
+     * milliseconds.
+     */
+    private Duration keepaliveTimeout = Duration.ofMinutes(3);
+    /**
+     * The port the SIP server listens on, for every enabled transport.
+     */
+    private Integer port = 5060;
+    /**
+     * Whether the 200 OK to a REGISTER carries a Date header (yyyy-MM-dd'T'HH:mm:ss.SSS) that devices use to set
+     * their clock.
+     */
+    private Boolean registerDateHeader = true;
+    /**
+     * The platform's own 20-digit SIP id (the id devices register to).
+     */
+    private String serverId = "34020000002000000001";
+    /**
+     * Comma-separated SIP transports to listen on: UDP, TCP or both.
+     */
+    private String transports = "UDP,TCP";
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed as
+     * a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party component
+     * allows Camel to be alerted if an exception was thrown. Some components handle this internally only, and
+     * therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to hook
+     * into the 3rd party component and make this possible for future releases. By default the consumer will use the
+     * org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level and
+     * ignored.
+     */
+    private Boolean bridgeErrorHandler = false;
+    /**
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed
+     * then creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing.
+     */
+    private Boolean lazyStartProducer = false;
+    /**
+     * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
+     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then
+     * gets configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
+     * factories, AWS Clients, etc.
+     */
+    private Boolean autowiredEnabled = true;
+    /**
+     * The registry of devices and channels. One is created when none is given; share one between components to see
+     * every device in one place. The option is a io.github.gb28181.camel.device.DeviceRegistry type.
+     */
+    private DeviceRegistry deviceRegistry;
+    /**
+     * Where the device registry is kept across restarts, so registered devices are known before they register
+     * again. Default: nothing kept, unless deviceStoreDirectory is set. The option is a
+     * io.github.gb28181.camel.device.DeviceStore type.
+     */
+    private DeviceStore deviceStore;
+    /**
+     * A folder to keep the device registry in (one JSON file per device), when no deviceStore is bound.
+     */
+    private String deviceStoreDirectory;
+    /**
+     * Where media sessions announce their SSRC to the gb28181-rtp consumers, so frames carry device and channel. By
+     * default both components share one, found or bound in the Camel registry. The option is a
+     * io.github.gb28181.camel.media.MediaSessionRegistry type.
+     */
+    private MediaSessionRegistry mediaSessionRegistry;
+    /**
+     * Comma-separated addresses or CIDR blocks devices may come from (10.0.0.0/8, 192.168.1.20). Default: anywhere.
+     */
+    private String allowedAddresses;
+    /**
+     * Comma-separated device ids allowed to register; an id ending in an asterisk is a wildcard for every id that
+     * starts with the rest (34020000001320 and an asterisk: every id beginning 34020000001320). Default: every device.
+     */
+    private String allowedDevices;
+    /**
+     * How long a device id or address stays refused after maxAuthFailures wrong passwords. The option is a
+     * java.time.Duration: 10m, 600s, PT10M, or a plain number of milliseconds.
+     */
+    private Duration authLockout = Duration.ofMinutes(10);
+    /**
+     * A lookup of device passwords, for a credentials store of your own. Overrides password and devicePasswords. The
+     * option is a io.github.gb28181.camel.sip.auth.CredentialLookup type.
+     */
+    private CredentialLookup credentialLookup;
+    /**
+     * Comma-separated addresses or CIDR blocks refused.
+     */
+    private String deniedAddresses;
+    /**
+     * Comma-separated device ids refused; an id ending in an asterisk is a wildcard for every id that starts with the
+     * rest.
+     */
+    private String deniedDevices;
+    /**
+     * Per-device passwords as deviceOrUser=password pairs separated by commas, for devices whose password differs
+     * from the default one. The key is matched against the device id and against the digest username.
+     */
+    private String devicePasswords;
+    /**
+     * Whether the digest challenge offers qop=auth. Devices that do not support qop answer without it either way;
+     * turn it off only for a device that fails on the offer.
+     */
+    private Boolean digestQop = true;
+    /**
+     * Refuse (403) MESSAGEs from another address than the one the device registered from, so it must register again
+     * from there, rather than following it (the default, which suits devices behind NAT whose port changes).
+     */
+    private Boolean lockDeviceAddress = false;
+    /**
+     * Wrong passwords from one device id or one address before it is refused for authLockout (an AUTH_LOCKED event
+     * says so). 0 never locks out.
+     */
+    private Integer maxAuthFailures = 5;
+    /**
+     * The password every device uses unless the credentials lookup has one of its own. When no password is set at
+     * all, devices register without authentication.
+     */
+    private String password;
+    /**
+     * The digest authentication realm; defaults to the domain.
+     */
+    private String realm;
+    /**
+     * Strict mode: the digest username must equal the device id, so no two devices share an account such as admin.
+     */
+    private Boolean strictUsername = false;
+    /**
+     * A Micrometer registry to publish the platform's meters to: gb28181.devices, gb28181.media.sessions,
+     * gb28181.auth.failures, gb28181.auth.lockouts and the gb28181.sip meters. Found in the Camel registry when
+     * there is exactly one. The option is a io.micrometer.core.instrument.MeterRegistry type.
+     */
+    private MeterRegistry meterRegistry;
+
+    public String getAdvertisedAddress() {
+        return advertisedAddress;
+    }
+
+    public void setAdvertisedAddress(String advertisedAddress) {
+        this.advertisedAddress = advertisedAddress;
+    }
+
+    public Duration getAggregationTimeout() {
+        return aggregationTimeout;
+    }
+
+    public void setAggregationTimeout(Duration aggregationTimeout) {
+        this.aggregationTimeout = aggregationTimeout;
+    }
+
+    public Gb28181Configuration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(Gb28181Configuration configuration) {
+        this.configuration = configuration;
+    }
+
+    public String getDomain() {
+        return domain;
+    }
+
+    public void setDomain(String domain) {
+        this.domain = domain;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public Duration getKeepaliveTimeout() {
+        return keepaliveTimeout;
+    }
+
+    public void setKeepaliveTimeout(Duration keepaliveTimeout) {
+        this.keepaliveTimeout = keepaliveTimeout;
+    }
+
+    public Integer getPort() {
+        return port;
+    }
+
+    public void setPort(Integer port) {
+        this.port = port;
+    }
+
+    public Boolean getRegisterDateHeader() {
+        return registerDateHeader;
+    }
+
+    public void setRegisterDateHeader(Boolean registerDateHeader) {
+        this.registerDateHeader = registerDateHeader;
+    }
+
+    public String getServerId() {
+        return serverId;
+    }
+
+    public void setServerId(String serverId) {
+        this.serverId = serverId;
+    }
+
+    public String getTransports() {
+        return transports;
+    }
+
+    public void setTransports(String transports) {
+        this.transports = transports;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public Boolean getAutowiredEnabled() {
+        return autowiredEnabled;
+    }
+
+    public void setAutowiredEnabled(Boolean autowiredEnabled) {
+        this.autowiredEnabled = autowiredEnabled;
+    }
+
+    public DeviceRegistry getDeviceRegistry() {
+        return deviceRegistry;
+    }
+
+    public void setDeviceRegistry(DeviceRegistry deviceRegistry) {
+        this.deviceRegistry = deviceRegistry;
+    }
+
+    public DeviceStore getDeviceStore() {
+        return deviceStore;
+    }
+
+    public void setDeviceStore(DeviceStore deviceStore) {
+        this.deviceStore = deviceStore;
+    }
+
+    public String getDeviceStoreDirectory() {
+        return deviceStoreDirectory;
+    }
+
+    public void setDeviceStoreDirectory(String deviceStoreDirectory) {
+        this.deviceStoreDirectory = deviceStoreDirectory;
+    }
+
+    public MediaSessionRegistry getMediaSessionRegistry() {
+        return mediaSessionRegistry;
+    }
+
+    public void setMediaSessionRegistry(MediaSessionRegistry mediaSessionRegistry) {
+        this.mediaSessionRegistry = mediaSessionRegistry;
+    }
+
+    public String getAllowedAddresses() {
+        return allowedAddresses;
+    }
+
+    public void setAllowedAddresses(String allowedAddresses) {
+        this.allowedAddresses = allowedAddresses;
+    }
+
+    public String getAllowedDevices() {
+        return allowedDevices;
+    }
+
+    public void setAllowedDevices(String allowedDevices) {
+        this.allowedDevices = allowedDevices;
+    }
+
+    public Duration getAuthLockout() {
+        return authLockout;
+    }
+
+    public void setAuthLockout(Duration authLockout) {
+        this.authLockout = authLockout;
+    }
+
+    public CredentialLookup getCredentialLookup() {
+        return credentialLookup;
+    }
+
+    public void setCredentialLookup(CredentialLookup credentialLookup) {
+        this.credentialLookup = credentialLookup;
+    }
+
+    public String getDeniedAddresses() {
+        return deniedAddresses;
+    }
+
+    public void setDeniedAddresses(String deniedAddresses) {
+        this.deniedAddresses = deniedAddresses;
+    }
+
+    public String getDeniedDevices() {
+        return deniedDevices;
+    }
+
+    public void setDeniedDevices(String deniedDevices) {
+        this.deniedDevices = deniedDevices;
+    }
+
+    public String getDevicePasswords() {
+        return devicePasswords;
+    }
+
+    public void setDevicePasswords(String devicePasswords) {
+        this.devicePasswords = devicePasswords;
+    }
+
+    public Boolean getDigestQop() {
+        return digestQop;
+    }
+
+    public void setDigestQop(Boolean digestQop) {
+        this.digestQop = digestQop;
+    }
+
+    public Boolean getAnswerAfterProcessing() {
+        return answerAfterProcessing;
+    }
+
+    public void setAnswerAfterProcessing(Boolean answerAfterProcessing) {
+        this.answerAfterProcessing = answerAfterProcessing;
+    }
+
+    public Boolean getLockDeviceAddress() {
+        return lockDeviceAddress;
+    }
+
+    public void setLockDeviceAddress(Boolean lockDeviceAddress) {
+        this.lockDeviceAddress = lockDeviceAddress;
+    }
+
+    public Integer getMaxAuthFailures() {
+        return maxAuthFailures;
+    }
+
+    public void setMaxAuthFailures(Integer maxAuthFailures) {
+        this.maxAuthFailures = maxAuthFailures;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getRealm() {
+        return realm;
+    }
+
+    public void setRealm(String realm) {
+        this.realm = realm;
+    }
+
+    public Boolean getStrictUsername() {
+        return strictUsername;
+    }
+
+    public void setStrictUsername(Boolean strictUsername) {
+        this.strictUsername = strictUsername;
+    }
+
+    public MeterRegistry getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(MeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
+    }
+}

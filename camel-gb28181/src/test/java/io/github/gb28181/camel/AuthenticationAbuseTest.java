@@ -1,0 +1,133 @@
+package io.github.gb28181.camel;
+
+import java.time.Duration;
+import java.util.List;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.github.gb28181.camel.sip.auth.AccessPolicy;
+import io.github.gb28181.camel.test.SimulatedDevice;
+import io.github.gb28181.camel.test.SipText;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class AuthenticationAbuseTest extends Gb28181TestSupport {
+
+    private static final String DEVICE = "34020000001320000001";
+    private static final String URI = "sip:34020000002000000001@3402000000";
+
+    @RegisterExtension
+    SimulatedDevice device = new SimulatedDevice(DEVICE, PASSWORD);
+    @RegisterExtension
+    SimulatedDevice other = new SimulatedDevice("34020000001320000002", PASSWORD);
+
+    @Override
+    protected void configure(Gb28181Configuration configuration) {
+        configuration.setMaxAuthFailures(3);
+        configuration.setAuthLockout(60_000);
+        configuration.setDeniedDevices("3402000000132000009*");
+        configuration.setLockDeviceAddress(true);
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("gb28181:events").to("mock:events");
+            }
+        };
+    }
+
+    @Test
+    void capturedRegisterWithoutQopCannotBeReplayed() throws Exception {
+        device.qop(false).connect(sipPort, "UDP");
+        SipText challenge = device.sendRegister(3600, null);
+        String authorization = device.authorization(challenge, "REGISTER", URI);
+        assertThat(device.sendRegister(3600, authorization).status()).isEqualTo(200);
+
+        SipText replay = device.sendRegister(3600, authorization);
+
+        assertThat(replay.status()).isEqualTo(401);
+        assertThat(replay.param("WWW-Authenticate", "stale")).isEqualToIgnoringCase("true");
+    }
+
+    @Test
+    void qopNonceCountMustGrowAndANonceBelongsToOneDevice() throws Exception {
+        device.connect(sipPort, "UDP");
+        SipText challenge = device.sendRegister(3600, null);
+        String authorization = device.authorization(challenge, "REGISTER", URI);
+        assertThat(device.sendRegister(3600, authorization).status()).isEqualTo(200);
+        assertThat(device.sendRegister(3600, authorization).status()).as("same nc again").isEqualTo(401);
+
+        // another device answering correctly, but with the nonce the first one authenticated with
+        other.connect(sipPort, "UDP");
+        String stolen = other.authorization(challenge, "REGISTER", URI);
+        assertThat(other.sendRegister(3600, stolen).status()).isEqualTo(401);
+        assertThat(other.register(3600).status()).as("with a nonce of its own").isEqualTo(200);
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockOutAndSaySo() throws Exception {
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(logs);
+        try {
+            device.password("guess-1").connect(sipPort, "UDP");
+            for (int i = 0; i < 3; i++) {
+                assertThat(device.register(3600).status()).isEqualTo(403);
+            }
+            MockEndpoint events = getMockEndpoint("mock:events");
+            await().atMost(Duration.ofSeconds(5)).until(() -> events.getReceivedCounter() == 1);
+            assertThat(events.getExchanges().get(0).getIn().getHeader(Gb28181Constants.EVENT_TYPE)).isEqualTo("AUTH_LOCKED");
+            AccessPolicy.Lockout lockout = events.getExchanges().get(0).getIn().getBody(AccessPolicy.Lockout.class);
+            assertThat(lockout.deviceId()).isEqualTo(DEVICE);
+            assertThat(lockout.failures()).isEqualTo(3);
+
+            // now even the right password is refused, before any challenge
+            SipText refused = device.password(PASSWORD).sendRegister(3600, null);
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.startLine()).contains("Locked out");
+        } finally {
+            root.detachAppender(logs);
+        }
+        for (ILoggingEvent event : logs.list) {
+            assertThat(event.getFormattedMessage()).doesNotContain("guess-1").doesNotContain(PASSWORD);
+        }
+        assertThat(logs.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("locked out"));
+    }
+
+    @Test
+    void deniedDevicesAreRefusedBeforeAuthentication() throws Exception {
+        try (SimulatedDevice denied = new SimulatedDevice("34020000001320000091", PASSWORD)) {
+            denied.connect(sipPort, "UDP");
+            SipText answer = denied.sendRegister(3600, null);
+            assertThat(answer.status()).isEqualTo(403);
+            assertThat(answer.header("WWW-Authenticate")).isNull();
+        }
+    }
+
+    @Test
+    void messageFromAnotherAddressIsRefusedUntilTheDeviceRegistersThere() throws Exception {
+        device.connect(sipPort, "UDP");
+        assertThat(device.register(3600).status()).isEqualTo(200);
+        try (SimulatedDevice moved = new SimulatedDevice(DEVICE, PASSWORD)) {
+            moved.connect(sipPort, "UDP");
+            assertThat(moved.keepalive().status()).isEqualTo(403);
+            assertThat(moved.register(3600).status()).isEqualTo(200);
+            assertThat(moved.keepalive().status()).isEqualTo(200);
+        }
+        MockEndpoint events = getMockEndpoint("mock:events");
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.getReceivedCounter() >= 4);
+        List<Object> types = events.getExchanges().stream().map(e -> e.getIn().getHeader(Gb28181Constants.EVENT_TYPE)).toList();
+        assertThat(types).containsExactly("REGISTER", "ONLINE", "REGISTER", "KEEPALIVE");
+    }
+}
