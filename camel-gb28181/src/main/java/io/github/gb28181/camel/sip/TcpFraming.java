@@ -13,8 +13,9 @@ import java.util.Locale;
  * held here until their block is complete, and a message declaring more than the size limit never reaches the
  * parser; nor does a block cut off by the end of the connection, which the parser would otherwise finish with a
  * blank line of its own and dispatch;</li>
- * <li>it only knows the long form {@code Content-Length:}, so the compact {@code l:} (RFC 3261 7.3.3) left the body
- * to be read as the next message. Such a line is handed on in the long form.</li>
+ * <li>it only knows the long forms of the two headers it reads itself: the compact {@code l:} (RFC 3261 7.3.3) left
+ * the body to be read as the next message, and a message with {@code i:} for its Call-ID was dropped. Such lines are
+ * handed on in the long form.</li>
  * </ul>
  * Once the parser is bound to fail on the stream (an unreadable Content-Length, headers beyond the limit), it closes
  * the connection itself, and this class stops looking. Not thread-safe: one per connection.
@@ -128,17 +129,24 @@ final class TcpFraming {
         return false;
     }
 
-    /** {@code l: 12} and {@code Content-Length : 12} as {@code Content-Length: 12}; other lines unchanged. */
+    /**
+     * {@code l: 12} and {@code Content-Length : 12} as {@code Content-Length: 12}, {@code i: x} as {@code Call-ID: x}:
+     * the two headers the parser reads itself, by their long names (a message without a Call-ID it can see, it
+     * drops). Other lines unchanged.
+     */
     private static String longForm(String text) {
         int colon = text.indexOf(':');
         if (colon < 0) {
             return text;
         }
         String name = text.substring(0, colon).strip();
-        if (!name.equalsIgnoreCase("l") && !name.equalsIgnoreCase(CONTENT_LENGTH)) {
-            return text;
-        }
         String value = text.substring(colon + 1).strip();
-        return value.matches("\\d{1,18}") ? "Content-Length: " + value + "\r\n" : text;
+        if (name.equalsIgnoreCase("l") || name.equalsIgnoreCase(CONTENT_LENGTH)) {
+            return value.matches("\\d{1,18}") ? "Content-Length: " + value + "\r\n" : text;
+        }
+        if (name.equalsIgnoreCase("i") && !value.isEmpty()) {
+            return "Call-ID: " + value + "\r\n";
+        }
+        return text;
     }
 }

@@ -40,11 +40,13 @@ class TcpFramingTest {
     }
 
     @Test
-    void compactAndSpacedContentLengthGoOnInLongForm() throws Exception {
+    void compactContentLengthAndCallIdGoOnInLongForm() throws Exception {
         assertThat(frame(new TcpFraming(1024), "MESSAGE sip:a@b SIP/2.0\r\nl: 5\r\n\r\nhello"))
                 .isEqualTo("MESSAGE sip:a@b SIP/2.0\r\nContent-Length: 5\r\n\r\nhello");
         assertThat(frame(new TcpFraming(1024), "MESSAGE sip:a@b SIP/2.0\r\nCONTENT-LENGTH :\t5 \r\n\r\nhello"))
                 .isEqualTo("MESSAGE sip:a@b SIP/2.0\r\nContent-Length: 5\r\n\r\nhello");
+        assertThat(frame(new TcpFraming(1024), "MESSAGE sip:a@b SIP/2.0\r\ni:  abc@h \r\nl: 0\r\n\r\n"))
+                .isEqualTo("MESSAGE sip:a@b SIP/2.0\r\nCall-ID: abc@h\r\nContent-Length: 0\r\n\r\n");
     }
 
     @Test
