@@ -43,6 +43,12 @@ public class TolerantMessageParserFactory implements MessageParserFactory {
         public SIPMessage parseSIPMessage(
                 byte[] bytes, boolean readBody, boolean strict, ParseExceptionListener listener)
                 throws ParseException {
+            if (readBody && startsWithHeader(bytes)) {
+                // no start line: nothing to answer, and jain-sip's automatic 400 throws on one (it looks for each header
+                // after a line break) and logs the whole datagram at ERROR
+                counters.countUnparsable();
+                return null;
+            }
             try {
                 // over TCP jain-sip parses without a listener, and a header it cannot parse just disappears: keep it
                 // aside as the UDP path does, so "Expires: -1" reads as a bad Expires, not as none
@@ -84,6 +90,19 @@ public class TolerantMessageParserFactory implements MessageParserFactory {
                 request.getRequestLine().setSipVersion(version.length() > 32 ? version.substring(0, 32) : version);
                 counters.countRejected(505); // the stack answers it
             }
+        }
+
+        /** Whether the first line, after the CRLFs a keep-alive leaves, is a header rather than a start line. */
+        private static boolean startsWithHeader(byte[] bytes) {
+            int i = 0;
+            while (i < bytes.length && (bytes[i] == '\r' || bytes[i] == '\n')) {
+                i++;
+            }
+            int start = i;
+            while (i < bytes.length && bytes[i] != ':' && bytes[i] != ' ' && bytes[i] != '\r' && bytes[i] != '\n') {
+                i++;
+            }
+            return i > start && i < bytes.length && bytes[i] == ':';
         }
 
         private static int bodyStart(byte[] bytes) {
