@@ -119,6 +119,61 @@ class MediaFuzzTest {
         heap.assertBounded();
     }
 
+    /**
+     * RFC 4571 over TCP: damaged packets behind two-byte lengths that may lie too (zero, short, long, the maximum), a
+     * connection each few hundred; then a valid stream on a fresh connection comes out whole.
+     */
+    @Test
+    void mutatedRtpOverTcpWithLyingFrameLengths() throws Exception {
+        FuzzReport report = new FuzzReport("rtp-tcp");
+        receiver = new MediaReceiver(MediaReceiverConfig.builder().host("127.0.0.1").mode(MediaMode.PS)
+                .transport(io.github.gb28181.camel.media.MediaTransport.TCP_PASSIVE).streamIdleTimeoutMillis(300)
+                .build(), frames);
+        receiver.start();
+        List<MediaCase> cases = MediaCase.all().toList();
+        List<byte[]> pool = new ArrayList<>();
+        cases.forEach(c -> pool.addAll(c.rtp(FUZZ_SSRC)));
+        MediaMutator mutator = new MediaMutator(SEED + 2, pool);
+        MediaStatistics before = receiver.statistics();
+        for (int batch = 0; batch < 4; batch++) {
+            for (int connection = 0; connection < 10; connection++) {
+                java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+                for (int i = 0; i < 50; i++) {
+                    byte[] packet = mutator.rtp(pool.get(mutator.random().nextInt(pool.size())));
+                    int[] lies = {packet.length, packet.length, packet.length, 0, 1, 0xFFFF,
+                                  Math.max(0, packet.length - 1 - mutator.random().nextInt(12)),
+                                  Math.min(0xFFFF, packet.length + 1 + mutator.random().nextInt(64))};
+                    int length = lies[mutator.random().nextInt(lies.length)];
+                    stream.write(length >> 8);
+                    stream.write(length);
+                    stream.writeBytes(packet);
+                    report.input();
+                }
+                try (java.net.Socket socket = new java.net.Socket(receiver.localAddress().getAddress(),
+                        receiver.localAddress().getPort())) {
+                    socket.getOutputStream().write(stream.toByteArray());
+                } catch (java.io.IOException e) {
+                    report.reject("connection reset"); // the receiver gave up on a stream it could not frame
+                }
+            }
+            await().atMost(WAIT).until(() -> receiver.statistics().streamsActive() == 0);
+            MediaCase valid = cases.get(batch * 3 % cases.size());
+            long ssrc = VALID_SSRC + batch;
+            RtpSender.tcp(receiver.localAddress(), valid.rtp(ssrc));
+            await(valid.name()).atMost(WAIT).until(() -> frames.count(ssrc) >= valid.psFrames()
+                                                         && receiver.statistics().streamsActive() == 0);
+            assertThat(frames.count(ssrc)).as("%s after batch %d", valid.name(), batch).isEqualTo(valid.psFrames());
+            assertThat(frames.concatenated(ssrc)).as("%s after batch %d", valid.name(), batch).isEqualTo(valid.ps());
+        }
+        MediaStatistics after = receiver.statistics();
+        report.accept(frames.fuzzFrames.get());
+        report.reject("invalid", after.packetsInvalid() - before.packetsInvalid());
+        report.reject("ps corruptions", after.corruptions() - before.corruptions());
+        report.print();
+        assertThat(frames.errors).isEmpty();
+        assertThat(report.rejected("invalid")).isPositive();
+    }
+
     @Test
     void mutatedProgramStreamsThroughDemuxerAndFramers() {
         Heap heap = Heap.measure("ps");
