@@ -1,34 +1,14 @@
 package io.github.gb28181.camel.manscdp.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.gb28181.camel.manscdp.ManscdpMessage;
-import io.github.gb28181.camel.manscdp.RootKind;
-import io.github.gb28181.camel.manscdp.XmlElement;
-
 /**
  * DeviceStatus query ({@code Query/DeviceStatus}).
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public class DeviceStatusQuery extends ManscdpMessage {
+public class DeviceStatusQuery extends HeaderOnlyQuery {
 
     public static final String CMD_TYPE = "DeviceStatus";
-
-
-    @Override
-    public RootKind getKind() {
-        return RootKind.QUERY;
-    }
 
     @Override
     public String getCmdType() {
         return CMD_TYPE;
-    }
-
-    @Override
-    protected void readBody(XmlElement root) {
-    }
-
-    @Override
-    protected void writeBody(XmlElement root) {
     }
 }

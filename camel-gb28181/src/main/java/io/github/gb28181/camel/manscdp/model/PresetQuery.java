@@ -1,34 +1,14 @@
 package io.github.gb28181.camel.manscdp.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.gb28181.camel.manscdp.ManscdpMessage;
-import io.github.gb28181.camel.manscdp.RootKind;
-import io.github.gb28181.camel.manscdp.XmlElement;
-
 /**
  * Preset list query ({@code Query/PresetQuery}).
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public class PresetQuery extends ManscdpMessage {
+public class PresetQuery extends HeaderOnlyQuery {
 
     public static final String CMD_TYPE = "PresetQuery";
-
-
-    @Override
-    public RootKind getKind() {
-        return RootKind.QUERY;
-    }
 
     @Override
     public String getCmdType() {
         return CMD_TYPE;
-    }
-
-    @Override
-    protected void readBody(XmlElement root) {
-    }
-
-    @Override
-    protected void writeBody(XmlElement root) {
     }
 }
