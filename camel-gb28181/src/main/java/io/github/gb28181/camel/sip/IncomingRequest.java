@@ -127,6 +127,7 @@ public final class IncomingRequest {
     }
 
     public void send(Response response) {
+        counters.countAnswered(method(), response.getStatusCode());
         if (response.getStatusCode() >= 300) {
             counters.countRejected(response.getStatusCode());
         }

@@ -1,5 +1,6 @@
 package io.github.gb28181.camel.sip;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,40 @@ public final class SipCounters {
     private final LongAdder retransmissions = new LongAdder();
     private final LongAdder strayResponses = new LongAdder();
     private final LongAdder streamsClosed = new LongAdder();
+    /** Final answers by method (the ones devices send, then everything else) and status class (2xx to 6xx). */
+    private final LongAdder[][] answered = new LongAdder[METHODS.size() + 1][5];
+
+    /** The methods counted by name in {@link #answered(String, int)}; others count as "other". */
+    public static final List<String> METHODS = List.of("REGISTER", "MESSAGE", "NOTIFY", "INVITE", "BYE", "INFO",
+            "OPTIONS", "SUBSCRIBE");
+
+    public SipCounters() {
+        for (LongAdder[] row : answered) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = new LongAdder();
+            }
+        }
+    }
+
+    /** A request was answered with a final status. */
+    void countAnswered(String method, int status) {
+        if (status >= 200 && status < 700) {
+            answered[methodIndex(method)][status / 100 - 2].increment();
+        }
+    }
+
+    /**
+     * Final answers to requests of {@code method} ("other" for methods not in {@link #METHODS}) in the status class
+     * of {@code status} (200 counts all 2xx).
+     */
+    public long answered(String method, int statusClass) {
+        return answered[methodIndex(method)][statusClass / 100 - 2].sum();
+    }
+
+    private static int methodIndex(String method) {
+        int index = METHODS.indexOf(method);
+        return index < 0 ? METHODS.size() : index;
+    }
 
     /** A request was answered with a final status of 300 or more. */
     void countRejected(int status) {
