@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.sip.PlatformServer;
+import io.github.gb28181.camel.sip.SipCounters;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -14,7 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The platform's meters, read from the protocol layer's own counts when the registry scrapes them (nothing is
  * counted twice, nothing is pushed on the hot path): devices registered and online, open media sessions, failed
- * authentications and lockouts, and the SIP server's rejected and unparsable input.
+ * authentications and lockouts, SIP transactions by method and status class, and input the SIP server could not
+ * use.
  */
 final class Gb28181Metrics {
 
@@ -37,6 +39,25 @@ final class Gb28181Metrics {
                 c -> sum(c, p -> p.settings().accessPolicy().failures()), component);
         metrics.counter("gb28181.auth.lockouts", "Device ids or addresses locked out after failed authentications",
                 c -> sum(c, p -> p.settings().accessPolicy().lockouts()), component);
+        List<String> methods = new ArrayList<>(SipCounters.METHODS);
+        methods.add("other");
+        for (String method : methods) {
+            for (int statusClass = 200; statusClass < 700; statusClass += 100) {
+                int status = statusClass;
+                metrics.meters.add(FunctionCounter.builder("gb28181.sip.transactions", component,
+                        c -> sum(c, p -> p.counters().answered(method, status)))
+                        .description("Requests the platform answered, by method and status class")
+                        .tag("method", method).tag("status", status / 100 + "xx").register(registry));
+            }
+        }
+        metrics.counter("gb28181.sip.unparsable", "SIP messages that did not parse (answered 400 or dropped)",
+                c -> sum(c, p -> p.counters().unparsable()), component);
+        metrics.counter("gb28181.sip.retransmissions", "Retransmitted requests absorbed by their transaction",
+                c -> sum(c, p -> p.counters().retransmissions()), component);
+        metrics.counter("gb28181.sip.stray.responses", "Responses no request of the platform was waiting for",
+                c -> sum(c, p -> p.counters().strayResponses()), component);
+        metrics.counter("gb28181.sip.streams.closed", "TCP connections closed because they could not be framed",
+                c -> sum(c, p -> p.counters().streamsClosed()), component);
         return metrics;
     }
 

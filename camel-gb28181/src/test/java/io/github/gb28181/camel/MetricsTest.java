@@ -45,6 +45,11 @@ class MetricsTest extends Gb28181TestSupport {
         assertThat(meters.get("gb28181.devices").tag("state", "online").gauge().value()).isEqualTo(1.0);
         assertThat(meters.get("gb28181.auth.failures").functionCounter().count()).isEqualTo(1.0);
         assertThat(meters.get("gb28181.media.sessions").gauge().value()).isZero();
+        // challenge, wrong password, challenge, success
+        assertThat(meters.get("gb28181.sip.transactions").tag("method", "REGISTER").tag("status", "4xx")
+                .functionCounter().count()).isEqualTo(3.0);
+        assertThat(meters.get("gb28181.sip.transactions").tag("method", "REGISTER").tag("status", "2xx")
+                .functionCounter().count()).isEqualTo(1.0);
 
         byte[] ps = io.github.gb28181.camel.media.Samples.bytes(io.github.gb28181.camel.media.Samples.H264_GST_PSM);
         java.util.List<byte[]> rtp = io.github.gb28181.camel.media.Packetizer.rtp(

@@ -46,10 +46,6 @@ public final class XmlElement {
         return this;
     }
 
-    void appendText(String more) {
-        text = text.isEmpty() ? more : text + more;
-    }
-
     public Map<String, String> attributes() {
         return Collections.unmodifiableMap(attributes);
     }

@@ -3,7 +3,10 @@ package io.github.gb28181.camel.manscdp;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -128,7 +131,7 @@ final class XmlRepair {
     }
 
     private static void balance(List<Token> tokens) {
-        Deque<Token> open = new ArrayDeque<>();
+        OpenTags open = new OpenTags();
         boolean rootOpened = false;
         boolean rootClosed = false;
         for (Token t : tokens) {
@@ -147,7 +150,7 @@ final class XmlRepair {
             if (t.type == Type.START) {
                 open.push(t);
             } else if (t.type == Type.END) {
-                Token match = findOpen(open, t.name);
+                Token match = open.find(t.name);
                 if (match == null) {
                     t.bogus = true;
                     continue;
@@ -164,23 +167,65 @@ final class XmlRepair {
                 rootClosed = open.isEmpty();
             }
         }
-        for (Token t : open) {
-            t.bogus = true;
-        }
+        open.markAllBogus();
     }
 
-    private static Token findOpen(Deque<Token> open, String name) {
-        for (Token t : open) {
-            if (t.name.equals(name)) {
-                return t;
+    /**
+     * The stack of open start tags, counting names so that an end tag nothing matches is known at once: a search of
+     * the whole stack for each of them made thousands of stray end tags under thousands of open ones take minutes.
+     * Tag names are ASCII (the patterns above), so lower case is case-insensitive equality.
+     */
+    private static final class OpenTags {
+        private final Deque<Token> stack = new ArrayDeque<>();
+        private final Map<String, Integer> exact = new HashMap<>();
+        private final Map<String, Integer> anyCase = new HashMap<>();
+
+        void push(Token t) {
+            stack.push(t);
+            exact.merge(t.name, 1, Integer::sum);
+            anyCase.merge(t.name.toLowerCase(Locale.ROOT), 1, Integer::sum);
+        }
+
+        Token peek() {
+            return stack.peek();
+        }
+
+        Token pop() {
+            Token t = stack.pop();
+            exact.computeIfPresent(t.name, (k, n) -> n == 1 ? null : n - 1);
+            anyCase.computeIfPresent(t.name.toLowerCase(Locale.ROOT), (k, n) -> n == 1 ? null : n - 1);
+            return t;
+        }
+
+        boolean isEmpty() {
+            return stack.isEmpty();
+        }
+
+        /** The innermost open tag of that name, else of that name in another case, else null. */
+        Token find(String name) {
+            // a search only runs when it will succeed, and the caller pops everything it passed: linear overall
+            if (exact.containsKey(name)) {
+                for (Token t : stack) {
+                    if (t.name.equals(name)) {
+                        return t;
+                    }
+                }
+            }
+            if (anyCase.containsKey(name.toLowerCase(Locale.ROOT))) {
+                for (Token t : stack) {
+                    if (t.name.equalsIgnoreCase(name)) {
+                        return t;
+                    }
+                }
+            }
+            return null;
+        }
+
+        void markAllBogus() {
+            for (Token t : stack) {
+                t.bogus = true;
             }
         }
-        for (Token t : open) {
-            if (t.name.equalsIgnoreCase(name)) {
-                return t;
-            }
-        }
-        return null;
     }
 
     private static String escapeText(String raw) {

@@ -3,6 +3,7 @@ package io.github.gb28181.camel.sdp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * What a device's SDP tells the platform: where its media comes from (or, for a voice broadcast, where the platform's
@@ -24,6 +25,9 @@ import java.util.Locale;
 public record SdpAnswer(
         String sessionName, String mediaHost, String media, int mediaPort, boolean tcp, String setup, List<Integer> payloadTypes,
         String ssrc, String format, long fileSize) {
+
+    /** An IPv4 or IPv6 address or a host name, with a multicast TTL/count suffix as c= allows. */
+    private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9.:\\-]+(/\\d+){0,2}");
 
     public static SdpAnswer parse(String sdp) {
         if (sdp == null || sdp.isBlank()) {
@@ -51,14 +55,14 @@ public record SdpAnswer(
             String value = line.substring(2).strip();
             switch (line.charAt(0)) {
                 case 's' -> sessionName = value;
-                case 'o' -> originHost = lastToken(value);
+                case 'o' -> originHost = address(value, 6);
                 case 'c' -> {
                     if (seenMedia) {
                         if (inStream) {
-                            mediaLevelHost = lastToken(value);
+                            mediaLevelHost = address(value, 3);
                         }
                     } else {
-                        sessionHost = lastToken(value);
+                        sessionHost = address(value, 3);
                     }
                 }
                 case 'm' -> {
@@ -103,6 +107,9 @@ public record SdpAnswer(
         if (port < 0) {
             throw new IllegalArgumentException("SDP answer has no m=video (or m=audio) line");
         }
+        if (port > 65535) {
+            throw new IllegalArgumentException("SDP answer has a media port out of range: " + port);
+        }
         String host = mediaLevelHost != null ? mediaLevelHost : sessionHost != null ? sessionHost : originHost;
         if (host == null) {
             throw new IllegalArgumentException("SDP answer names no media address (c= or o=)");
@@ -110,8 +117,13 @@ public record SdpAnswer(
         return new SdpAnswer(sessionName, host, media, port, tcp, setup, List.copyOf(payloads), ssrc, format, fileSize);
     }
 
-    private static String lastToken(String value) {
+    /**
+     * The address at the end of {@code c=} (3 fields) or {@code o=} (6 fields), or null when the line is cut short or
+     * the address is not one: a media host that cannot be connected to is no better than none.
+     */
+    private static String address(String value, int fields) {
         String[] parts = value.split("\\s+");
-        return parts[parts.length - 1];
+        String address = parts[parts.length - 1];
+        return parts.length >= fields && ADDRESS.matcher(address).matches() ? address : null;
     }
 }

@@ -27,14 +27,21 @@ public final class IncomingRequest {
 
     private final Request request;
     private final ServerTransaction transaction;
+    private final SipCounters counters;
     private final String remoteHost;
     private final int remotePort;
     private final String transport;
     private final String toTag = Long.toString(ThreadLocalRandom.current().nextLong(1L << 32, 1L << 40));
 
     public IncomingRequest(Request request, ServerTransaction transaction) {
+        this(request, transaction, new SipCounters());
+    }
+
+    /** @param counters where error answers are counted */
+    public IncomingRequest(Request request, ServerTransaction transaction, SipCounters counters) {
         this.request = request;
         this.transaction = transaction;
+        this.counters = counters;
         SIPRequest sip = (SIPRequest) request;
         // the packet source is where the device really is: behind NAT it differs from the Via sent-by
         this.remoteHost = sip.getRemoteAddress() != null ? sip.getRemoteAddress().getHostAddress() : sip.getTopmostVia().getHost();
@@ -120,6 +127,10 @@ public final class IncomingRequest {
     }
 
     public void send(Response response) {
+        counters.countAnswered(method(), response.getStatusCode());
+        if (response.getStatusCode() >= 300) {
+            counters.countRejected(response.getStatusCode());
+        }
         try {
             transaction.sendResponse(response);
         } catch (SipException | InvalidArgumentException | RuntimeException e) {

@@ -40,7 +40,8 @@ public final class PlatformServer {
     private final DeviceRegistry registry;
     private final EventBus events;
     private final Clock clock = Clock.systemUTC();
-    private final RequestDispatcher dispatcher = new RequestDispatcher();
+    private final SipCounters counters = new SipCounters();
+    private final RequestDispatcher dispatcher = new RequestDispatcher(counters);
     private final ManscdpCodec codec = new ManscdpCodec();
     private final SipServer sipServer;
     private final PresenceTracker presence;
@@ -59,7 +60,7 @@ public final class PlatformServer {
         this.settings = settings;
         this.registry = registry;
         this.events = new EventBus(sipSettings.key(), Math.max(2, Runtime.getRuntime().availableProcessors()));
-        this.sipServer = new SipServer(sipSettings, dispatcher);
+        this.sipServer = new SipServer(sipSettings, dispatcher, counters);
         this.presence = new PresenceTracker(registry, events, settings.keepaliveTimeoutMillis(), clock);
         this.sender = new RequestSender(sipServer, settings);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -175,5 +176,10 @@ public final class PlatformServer {
 
     public PlatformSettings settings() {
         return settings;
+    }
+
+    /** What the SIP layer refused or dropped: malformed input leaves a count here, if nothing else. */
+    public SipCounters counters() {
+        return counters;
     }
 }

@@ -1,9 +1,13 @@
 package io.github.gb28181.camel.sip;
 
+import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
+import gov.nist.javax.sip.message.SIPMessage;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
@@ -27,8 +31,22 @@ public final class RequestDispatcher implements SipListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
 
+    /** Headers the handlers read: one jain-sip could not parse is an error, not an absence. */
+    private static final Set<String> READ_HEADERS = Set.of("expires", "contact", "m", "content-type", "c",
+            "content-length", "l");
+
     private final Map<String, SipRequestHandler> handlers = new ConcurrentHashMap<>();
     private final AtomicReference<ClientTransactionListener> clientListener = new AtomicReference<>();
+    private final SipCounters counters;
+
+    public RequestDispatcher() {
+        this(new SipCounters());
+    }
+
+    public RequestDispatcher(SipCounters counters) {
+        this.counters = counters;
+    }
+
     public void register(String method, SipRequestHandler handler) {
         handlers.put(method, handler);
     }
@@ -44,7 +62,7 @@ public final class RequestDispatcher implements SipListener {
         if (Request.ACK.equals(method)) {
             SipRequestHandler ack = handlers.get(Request.ACK);
             if (ack != null) {
-                invoke(ack, new IncomingRequest(request, null));
+                invoke(ack, new IncomingRequest(request, null, counters));
             }
             return;
         }
@@ -54,6 +72,7 @@ public final class RequestDispatcher implements SipListener {
                 transaction = ((SipProvider) event.getSource()).getNewServerTransaction(request);
             } catch (TransactionAlreadyExistsException e) {
                 LOG.debug("Retransmitted {} absorbed", method);
+                counters.countRetransmission();
                 return;
             } catch (Exception e) {
                 // answered statelessly so the device is told, rather than left retransmitting into silence
@@ -62,9 +81,13 @@ public final class RequestDispatcher implements SipListener {
                 return;
             }
         }
-        IncomingRequest incoming = new IncomingRequest(request, transaction);
+        IncomingRequest incoming = new IncomingRequest(request, transaction, counters);
+        Refusal refusal = refusal(request);
         SipRequestHandler handler = handlers.get(method);
-        if (handler != null) {
+        if (refusal != null) {
+            LOG.debug("{} from {} refused: {} {}", method, incoming.remoteAddress(), refusal.status(), refusal.reason());
+            incoming.respond(refusal.status(), refusal.reason());
+        } else if (handler != null) {
             invoke(handler, incoming);
         } else if (Request.OPTIONS.equals(method)) {
             incoming.send(withAllow(incoming.createResponse(Response.OK)));
@@ -73,13 +96,35 @@ public final class RequestDispatcher implements SipListener {
         }
     }
 
-    private static void rejectStatelessly(SipProvider provider, Request request, String reason) {
+    /** Why a request that parsed must still be refused, or null: what jain-sip lets through but handlers cannot use. */
+    private static Refusal refusal(Request request) {
+        String scheme = request.getRequestURI().getScheme();
+        if (!"sip".equalsIgnoreCase(scheme) && !"sips".equalsIgnoreCase(scheme)) {
+            return new Refusal(Response.UNSUPPORTED_URI_SCHEME, "Unsupported URI scheme");
+        }
+        // jain-sip keeps a header it cannot parse aside and goes on, so "Expires: -1" would read as no Expires at all
+        for (Iterator<String> unparsed = ((SIPMessage) request).getUnrecognizedHeaders(); unparsed.hasNext(); ) {
+            String header = unparsed.next();
+            int colon = header.indexOf(':');
+            String name = colon < 0 ? header.strip() : header.substring(0, colon).strip();
+            if (READ_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                return new Refusal(Response.BAD_REQUEST, "Bad " + name + " header");
+            }
+        }
+        return null;
+    }
+
+    private record Refusal(int status, String reason) {
+    }
+
+    private void rejectStatelessly(SipProvider provider, Request request, String reason) {
         try {
             Response response = SipFactories.MESSAGES.createResponse(Response.BAD_REQUEST, request);
             if (reason != null) {
                 response.setReasonPhrase(reason.replaceAll("[\\r\\n]", " "));
             }
             provider.sendResponse(response);
+            counters.countRejected(Response.BAD_REQUEST);
         } catch (Exception e) {
             LOG.debug("Cannot reject {} statelessly: {}", request.getMethod(), e.getMessage());
         }
@@ -119,6 +164,7 @@ public final class RequestDispatcher implements SipListener {
         } else {
             LOG.debug("Stray response {} {}", event.getResponse().getStatusCode(),
                     event.getResponse().getReasonPhrase());
+            counters.countStrayResponse();
         }
     }
 

@@ -39,14 +39,20 @@ public final class SipServer {
 
     private final SipServerSettings settings;
     private final SipListener listener;
+    private final SipCounters counters;
     private SipStackImpl stack;
     private SipProvider provider;
     private final List<ListeningPoint> listeningPoints = new ArrayList<>();
     private String advertisedHost;
 
     public SipServer(SipServerSettings settings, SipListener listener) {
+        this(settings, listener, new SipCounters());
+    }
+
+    public SipServer(SipServerSettings settings, SipListener listener, SipCounters counters) {
         this.settings = settings;
         this.listener = listener;
+        this.counters = counters;
     }
 
     public synchronized void start() throws SipException {
@@ -54,7 +60,7 @@ public final class SipServer {
             return;
         }
         try {
-            stack = new SipStackImpl(stackProperties());
+            stack = new CountingSipStack(stackProperties(), counters);
             for (String transport : settings.transports()) {
                 ListeningPoint lp = stack.createListeningPoint(settings.host(), settings.port(), transport.toLowerCase());
                 listeningPoints.add(lp);
@@ -140,6 +146,11 @@ public final class SipServer {
         return settings;
     }
 
+    /** What this server refused or dropped. */
+    public SipCounters counters() {
+        return counters;
+    }
+
     /** The host written into Via and Contact of requests we send. */
     public String advertisedHost() {
         return advertisedHost;
@@ -172,8 +183,7 @@ public final class SipServer {
         // MANSCDP body, are still understood
         p.setProperty("gov.nist.javax.sip.COMPUTE_CONTENT_LENGTH_FROM_MESSAGE_BODY", "true");
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", TolerantMessageParserFactory.class.getName());
-        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
-                "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", GuardedMessageProcessorFactory.class.getName());
         return p;
     }
 

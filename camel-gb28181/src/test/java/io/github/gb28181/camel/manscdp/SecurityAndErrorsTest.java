@@ -2,10 +2,12 @@ package io.github.gb28181.camel.manscdp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.gb28181.camel.manscdp.ManscdpException.Reason;
 import io.github.gb28181.camel.manscdp.model.KeepaliveNotify;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class SecurityAndErrorsTest {
@@ -90,6 +92,36 @@ class SecurityAndErrorsTest {
     void excessiveNestingIsRefused() {
         String deep = "<a>".repeat(200) + "</a>".repeat(200);
         assertThatThrownBy(() -> decode(deep)).isInstanceOf(ManscdpException.class).hasMessageContaining("nests deeper");
+    }
+
+    /**
+     * Found by the fuzz suite: repair searched every open tag for each stray end tag, so 60,000 of each took minutes.
+     * The limit only tells a hang from an answer; the linear repair takes well under a second.
+     */
+    @Test
+    void strayEndTagsUnderThousandsOfOpenOnesAreRepairedWithoutHanging() {
+        String stray = "<Notify><CmdType>Keepalive</CmdType><Status>" + "<a>".repeat(60_000) + "</b>".repeat(60_000)
+                       + "</Status></Notify>";
+        ManscdpMessage m = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> decode(stray));
+        assertThat(m).isInstanceOf(KeepaliveNotify.class);
+        assertThat(((KeepaliveNotify) m).getStatus()).startsWith("<a><a>");
+
+        // end tags that match only ignoring case: balanced into 50,000 levels, which the depth limit then refuses
+        String otherCase = "<Notify>" + "<Ab>".repeat(50_000) + "</aB>".repeat(50_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> decode(otherCase))
+                .isInstanceOf(ManscdpException.class)
+                .extracting(e -> ((ManscdpException) e).getReason()).isEqualTo(Reason.MALFORMED));
+    }
+
+    /** Found by the fuzz suite: text cut by a million comments was joined piece by piece, quadratic in the pieces. */
+    @Test
+    void textCutByCommentsIsJoinedWithoutHanging() {
+        ManscdpCodec large = ManscdpCodec.builder().maxBodyBytes(16 * 1024 * 1024).build();
+        byte[] body = ("<Notify><CmdType>Keepalive</CmdType><Status>" + "x<!---->".repeat(1_000_000) + "</Status></Notify>")
+                .getBytes(StandardCharsets.US_ASCII);
+        KeepaliveNotify k = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> large.decode(body, KeepaliveNotify.class));
+        assertThat(k.getStatus()).hasSize(1_000_000).matches("x+");
     }
 
     @Test

@@ -48,6 +48,21 @@ class SdpTest {
         assertThatThrownBy(() -> SdpAnswer.parse("")).hasMessageContaining("Empty");
     }
 
+    /** Found by the fuzz suite: answers that parsed into a session nobody could connect to. */
+    @Test
+    void answersWithoutAUsableAddressOrPortAreRefused() {
+        assertThatThrownBy(() -> SdpAnswer.parse("v=0\r\no=dev 0 0 IN IP4 10.0.0.5\r\ns=Play\r\nc=IN IP4 10.0.0.5\r\n"
+                                                 + "m=video 602000 RTP/AVP 96\r\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port out of range");
+        assertThatThrownBy(() -> SdpAnswer.parse("v=0\r\ns=Play\r\nc=\r\nm=video 6000 RTP/AVP 96\r\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no media address");
+        assertThatThrownBy(() -> SdpAnswer.parse("v=0\r\ns=Play\r\nc=IN IP4 1)2.168.6.106\r\nm=video 6000 RTP/AVP 96\r\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no media address");
+        // a broken c= falls back to the origin's address, as an absent one does
+        assertThat(SdpAnswer.parse("v=0\r\no=dev 0 0 IN IP4 10.0.0.5\r\ns=Play\r\nc=IN IP4\r\nm=video 6000 RTP/AVP 96\r\n")
+                .mediaHost()).isEqualTo("10.0.0.5");
+    }
+
     @Test
     void offersFollowTheSeedLayout() throws Exception {
         SeedCapture seed = SeedCapture.load("002_21df4d6a7916db12.txt");
