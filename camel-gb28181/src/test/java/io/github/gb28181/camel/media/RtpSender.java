@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -46,7 +47,8 @@ public final class RtpSender {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             long read = weighted(statistics.get()) - baseline;
             while (sent.get() + next - read > WINDOW && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
+                // park rather than spin: spinning senders would take the cores the receiver needs to catch up
+                LockSupport.parkNanos(50_000);
                 read = weighted(statistics.get()) - baseline;
             }
             sent.addAndGet(next);
