@@ -174,6 +174,12 @@ public final class SipServer {
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        // a completed transaction keeps only what it needs to answer retransmissions: at thousands of keepalives a
+        // second, each of them held for 32 s, the parsed requests are most of the heap
+        p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
+        // thousands of devices keep alive in bursts: a 208 KiB default socket buffer overflows during a GC pause and
+        // the kernel drops their datagrams (the kernel caps this at net.core.rmem_max)
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(4 * 1024 * 1024));
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(settings.threadPoolSize()));
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(settings.maxMessageSize()));
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");

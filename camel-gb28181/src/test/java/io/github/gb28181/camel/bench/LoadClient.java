@@ -37,7 +37,25 @@ final class LoadClient implements AutoCloseable {
     private volatile boolean closed;
     private final Thread reaper;
 
-    private record Pending(String deviceId, long sentNanos, int socket, boolean register, LongConsumer onOk) {
+    /** A request waiting for its answer, with what to send again if the answer does not come. */
+    private static final class Pending {
+        private final String deviceId;
+        private final long sentNanos;
+        private final int socket;
+        private final boolean register;
+        private final LongConsumer onOk;
+        private volatile byte[] lastSent;
+        private volatile long lastSentNanos;
+        private volatile int retransmissions;
+
+        private Pending(String deviceId, long sentNanos, int socket, boolean register, LongConsumer onOk) {
+            this.deviceId = deviceId;
+            this.sentNanos = sentNanos;
+            this.socket = socket;
+            this.register = register;
+            this.onOk = onOk;
+            this.lastSentNanos = sentNanos;
+        }
     }
 
     LoadClient(int serverPort, String password, int sockets, int windowSize) throws IOException {
@@ -64,18 +82,34 @@ final class LoadClient implements AutoCloseable {
     }
 
     final AtomicLong timedOut = new AtomicLong();
+    final AtomicLong retransmitted = new AtomicLong();
 
+    /** Like a device: resend what got no answer after a second, give up after three tries. */
     private void reap() {
         while (!closed) {
-            long old = System.nanoTime() - TimeUnit.SECONDS.toNanos(5);
+            long now = System.nanoTime();
             pending.forEach((callId, p) -> {
-                if (p.sentNanos < old && pending.remove(callId, p)) {
-                    timedOut.incrementAndGet();
-                    window.release();
+                if (now - p.lastSentNanos < TimeUnit.SECONDS.toNanos(1)) {
+                    return;
+                }
+                if (p.retransmissions >= 3) {
+                    if (pending.remove(callId, p)) {
+                        timedOut.incrementAndGet();
+                        window.release();
+                    }
+                    return;
+                }
+                p.retransmissions++;
+                retransmitted.incrementAndGet();
+                p.lastSentNanos = now;
+                try {
+                    channels[p.socket].send(ByteBuffer.wrap(p.lastSent), server);
+                } catch (IOException e) {
+                    failed.incrementAndGet();
                 }
             });
             try {
-                TimeUnit.MILLISECONDS.sleep(500);
+                TimeUnit.MILLISECONDS.sleep(200);
             } catch (InterruptedException e) {
                 return;
             }
@@ -87,8 +121,9 @@ final class LoadClient implements AutoCloseable {
         window.acquire();
         String callId = "r" + sequence.incrementAndGet();
         int socket = Math.floorMod(deviceId.hashCode(), channels.length);
-        pending.put(callId, new Pending(deviceId, System.nanoTime(), socket, true, onOk));
-        send(socket, register(deviceId, callId, 1, expires, null));
+        Pending p = new Pending(deviceId, System.nanoTime(), socket, true, onOk);
+        pending.put(callId, p);
+        send(p, register(deviceId, callId, 1, expires, null));
     }
 
     /** Sends one keepalive; {@code onOk} gets its round trip time in nanoseconds. */
@@ -97,10 +132,11 @@ final class LoadClient implements AutoCloseable {
         long n = sequence.incrementAndGet();
         String callId = "k" + n;
         int socket = Math.floorMod(deviceId.hashCode(), channels.length);
-        pending.put(callId, new Pending(deviceId, System.nanoTime(), socket, false, onOk));
+        Pending p = new Pending(deviceId, System.nanoTime(), socket, false, onOk);
+        pending.put(callId, p);
         String body = "<?xml version=\"1.0\" encoding=\"GB2312\"?>\r\n<Notify>\r\n<CmdType>Keepalive</CmdType>\r\n<SN>"
                       + (n % 1_000_000) + "</SN>\r\n<DeviceID>" + deviceId + "</DeviceID>\r\n<Status>OK</Status>\r\n</Notify>\r\n";
-        send(socket, "MESSAGE sip:" + SERVER_ID + "@" + DOMAIN + " SIP/2.0\r\n"
+        send(p, "MESSAGE sip:" + SERVER_ID + "@" + DOMAIN + " SIP/2.0\r\n"
                      + via(socket, callId)
                      + "From: <sip:" + deviceId + "@" + DOMAIN + ">;tag=" + callId + "\r\n"
                      + "To: <sip:" + SERVER_ID + "@" + DOMAIN + ">\r\n"
@@ -151,8 +187,11 @@ final class LoadClient implements AutoCloseable {
         }
     }
 
-    private void send(int socket, String message) throws IOException {
-        channels[socket].send(ByteBuffer.wrap(message.getBytes(StandardCharsets.US_ASCII)), server);
+    private void send(Pending p, String message) throws IOException {
+        byte[] bytes = message.getBytes(StandardCharsets.US_ASCII);
+        p.lastSent = bytes;
+        p.lastSentNanos = System.nanoTime();
+        channels[p.socket].send(ByteBuffer.wrap(bytes), server);
     }
 
     private void read(int socket) {
@@ -194,7 +233,7 @@ final class LoadClient implements AutoCloseable {
             String cseq = header(text, "CSeq");
             int next = Integer.parseInt(cseq.substring(0, cseq.indexOf(' ')).trim()) + 1;
             String expires = header(text, "Expires");
-            send(p.socket, register(p.deviceId, callId, next, expires == null ? 3600 : Integer.parseInt(expires),
+            send(p, register(p.deviceId, callId, next, expires == null ? 3600 : Integer.parseInt(expires),
                     authorization));
             return;
         }
