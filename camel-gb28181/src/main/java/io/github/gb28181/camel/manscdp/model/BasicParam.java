@@ -1,5 +1,6 @@
 package io.github.gb28181.camel.manscdp.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.gb28181.camel.manscdp.XmlElement;
 import java.util.Objects;
@@ -78,6 +79,8 @@ public final class BasicParam {
         this.expiration = expiration;
     }
 
+    /** Kept out of JSON: events and REST answers must never carry a password, even one a device volunteers. */
+    @JsonIgnore
     public String getPassword() {
         return password;
     }

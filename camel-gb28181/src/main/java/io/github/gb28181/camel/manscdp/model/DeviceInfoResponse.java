@@ -1,5 +1,6 @@
 package io.github.gb28181.camel.manscdp.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.gb28181.camel.manscdp.ManscdpMessage;
 import io.github.gb28181.camel.manscdp.RootKind;
@@ -130,6 +131,8 @@ public class DeviceInfoResponse extends ManscdpMessage {
         this.loginName = loginName;
     }
 
+    /** Kept out of JSON: events and REST answers must never carry a password, even one a device volunteers. */
+    @JsonIgnore
     public String getPassword() {
         return password;
     }
