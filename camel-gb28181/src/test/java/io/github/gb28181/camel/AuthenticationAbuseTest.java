@@ -9,7 +9,6 @@ import ch.qos.logback.core.read.ListAppender;
 import io.github.gb28181.camel.sip.auth.AccessPolicy;
 import io.github.gb28181.camel.test.SimulatedDevice;
 import io.github.gb28181.camel.test.SipText;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,16 +33,6 @@ class AuthenticationAbuseTest extends Gb28181TestSupport {
         configuration.setAuthLockout(60_000);
         configuration.setDeniedDevices("3402000000132000009*");
         configuration.setLockDeviceAddress(true);
-    }
-
-    @Override
-    protected RouteBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("gb28181:events").to("mock:events");
-            }
-        };
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.gb28181.camel;
 
 import io.github.gb28181.camel.test.FreePorts;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 
 /**
@@ -23,6 +24,17 @@ public abstract class Gb28181TestSupport extends CamelTestSupport {
         configure(component.getConfiguration());
         context.addComponent("gb28181", component);
         return context;
+    }
+
+    /** Every event to mock:events; tests that need other routes override this. */
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("gb28181:events").to("mock:events");
+            }
+        };
     }
 
     /** Beans the component should find (autowire) when it is added. */

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import io.github.gb28181.camel.sip.PlatformServer;
 import io.github.gb28181.camel.test.SimulatedDevice;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.junit.jupiter.api.Test;
@@ -16,16 +15,6 @@ class HealthCheckTest extends Gb28181TestSupport {
 
     @RegisterExtension
     SimulatedDevice device = new SimulatedDevice("34020000001320000001", PASSWORD);
-
-    @Override
-    protected RouteBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("gb28181:events").to("mock:events");
-            }
-        };
-    }
 
     private HealthCheck.Result gb28181Health() {
         return HealthCheckHelper.invokeReadiness(context).stream()

@@ -2,7 +2,6 @@ package io.github.gb28181.camel;
 
 import io.github.gb28181.camel.test.SimulatedDevice;
 import io.github.gb28181.camel.test.SipText;
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,16 +15,6 @@ class StrictUsernameTest extends Gb28181TestSupport {
     @Override
     protected void configure(Gb28181Configuration configuration) {
         configuration.setStrictUsername(true);
-    }
-
-    @Override
-    protected RouteBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("gb28181:events").to("mock:events");
-            }
-        };
     }
 
     @Test
