@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import io.github.gb28181.camel.media.FreePorts;
+import io.github.gb28181.camel.test.FreePorts;
 import io.github.gb28181.camel.media.Ffprobe;
 import io.github.gb28181.camel.media.InMemoryMediaSessionRegistry;
 import io.github.gb28181.camel.media.MediaCase;
@@ -51,9 +51,9 @@ class Gb28181RtpComponentTest extends CamelTestSupport {
     private static final String CAMERA = "34020000001320000001";
     private static final String CHANNEL = "34020000001310000001";
 
-    private final int psPort = FreePorts.find();
-    private final int esPort = FreePorts.find();
-    private final int tcpPort = FreePorts.find();
+    private final int psPort = FreePorts.udpAndTcp();
+    private final int esPort = FreePorts.udpAndTcp();
+    private final int tcpPort = FreePorts.udpAndTcp();
     private final InMemoryMediaSessionRegistry sessions = new InMemoryMediaSessionRegistry();
     private final Map<String, ByteArrayOutputStream> video = new ConcurrentHashMap<>();
     private final List<Exchange> audio = new CopyOnWriteArrayList<>();
@@ -199,7 +199,7 @@ class Gb28181RtpComponentTest extends CamelTestSupport {
 
     @Test
     void aFailingRouteGoesToTheExceptionHandlerAndTheStreamGoesOn() throws Exception {
-        int port = FreePorts.find();
+        int port = FreePorts.udpAndTcp();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -226,7 +226,7 @@ class Gb28181RtpComponentTest extends CamelTestSupport {
 
     @Test
     void aYamlRoute() throws Exception {
-        int port = FreePorts.find();
+        int port = FreePorts.udpAndTcp();
         // the last example of gb28181-rtp-component.adoc, with a mock for the log
         String yaml = """
                 - route:

@@ -1,5 +1,6 @@
 package io.github.gb28181.camel.media;
 
+import io.github.gb28181.camel.test.FreePorts;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
@@ -231,7 +232,7 @@ class MediaReceiverTest {
 
     @Test
     void stopFreesThePortAndStartWorksAgain() throws Exception {
-        int port = FreePorts.find();
+        int port = FreePorts.udpAndTcp();
         MediaCase c = MediaCase.camera(Samples.H265_AUD, false, false);
         for (MediaTransport transport : List.of(MediaTransport.UDP, MediaTransport.TCP_PASSIVE)) {
             MediaReceiver receiver = new MediaReceiver(MediaReceiverConfig.builder().transport(transport)
@@ -259,7 +260,7 @@ class MediaReceiverTest {
     void aStopReleasesThePortBeforeItReturns() throws Exception {
         // a JDK socket closes for real only when its selector next runs, after close() has returned; with threads
         // shared as the Camel component shares them, nothing else makes that happen before the next bind
-        int port = FreePorts.find();
+        int port = FreePorts.udpAndTcp();
         try (MediaEventLoops shared = MediaEventLoops.create(1, 1)) {
             for (MediaTransport transport : List.of(MediaTransport.UDP, MediaTransport.TCP_PASSIVE)) {
                 MediaReceiver receiver = new MediaReceiver(MediaReceiverConfig.builder().transport(transport)

@@ -1,5 +1,6 @@
 package io.github.gb28181.camel.media;
 
+import io.github.gb28181.camel.test.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.CompilationMXBean;
@@ -96,7 +97,7 @@ final class RtpIngest {
         }
         expectedPackets *= settings.streams;
         long expectedFrames = (long) framesPerStream * settings.streams;
-        int port = FreePorts.find();
+        int port = FreePorts.udpAndTcp();
         String uri = uri(port, settings);
 
         LongAdder frames = new LongAdder();

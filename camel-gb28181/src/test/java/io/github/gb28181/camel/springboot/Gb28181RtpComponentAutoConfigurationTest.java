@@ -7,7 +7,7 @@ import io.github.gb28181.camel.Gb28181RtpComponent;
 import io.github.gb28181.camel.Gb28181RtpConfiguration;
 import io.github.gb28181.camel.Gb28181RtpConstants;
 import io.github.gb28181.camel.Gb28181RtpConsumer;
-import io.github.gb28181.camel.media.FreePorts;
+import io.github.gb28181.camel.test.FreePorts;
 import io.github.gb28181.camel.media.InMemoryMediaSessionRegistry;
 import io.github.gb28181.camel.media.MediaCase;
 import io.github.gb28181.camel.media.MediaSessionInfo;
@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                         "camel.component.gb28181-rtp.registry=#bean:mediaSessions" })
 class Gb28181RtpComponentAutoConfigurationTest {
 
-    private static final int PORT = FreePorts.find();
+    private static final int PORT = FreePorts.udpAndTcp();
     private static final String CAMERA = "44010000001320000001";
     private static final String CHANNEL = "44010000001310000001";
 

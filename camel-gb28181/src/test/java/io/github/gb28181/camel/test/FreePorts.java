@@ -31,4 +31,24 @@ public final class FreePorts {
         }
         throw new IllegalStateException("No port free for both UDP and TCP after 100 attempts");
     }
+
+    /** Whether a UDP socket can bind the port now. */
+    public static boolean udpFree(int port) {
+        try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether a TCP listener can bind the port now. */
+    public static boolean tcpFree(int port) {
+        try (ServerSocket tcp = new ServerSocket()) {
+            tcp.setReuseAddress(true);
+            tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }

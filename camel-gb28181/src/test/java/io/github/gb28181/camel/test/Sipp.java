@@ -1,10 +1,6 @@
 package io.github.gb28181.camel.test;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -99,17 +95,9 @@ public final class Sipp {
     private static void awaitListening(Process process, int port) {
         Awaitility.await("sipp listening on port " + port).atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> !process.isAlive() || !canBind(port));
+                .until(() -> !process.isAlive() || !FreePorts.udpFree(port));
         if (!process.isAlive()) {
             throw new AssertionError("sipp exited before listening on port " + port);
-        }
-    }
-
-    private static boolean canBind(int port) {
-        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
-            return probe.isBound();
-        } catch (SocketException bound) {
-            return false;
         }
     }
 
