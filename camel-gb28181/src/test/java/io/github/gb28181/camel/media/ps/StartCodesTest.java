@@ -1,5 +1,7 @@
 package io.github.gb28181.camel.media.ps;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -7,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The word-at-a-time start code searches against a byte-by-byte reading of the same bytes.
+ * The word-at-a-time start code searches, and the start codes they note on the way, against a byte-by-byte
+ * reading of the same bytes.
  */
 class StartCodesTest {
 
@@ -27,6 +30,11 @@ class StartCodesTest {
                             .isEqualTo(naivePrefix(b, from, to));
                     assertThat(StartCodes.indexOfSystemStartCode(b, from, to)).as("system %d..%d", from, to)
                             .isEqualTo(naiveSystem(b, from, to));
+                    StartCodeList others = new StartCodeList();
+                    int system = StartCodes.indexOfSystemStartCode(b, from, to, others);
+                    assertThat(system).isEqualTo(naiveSystem(b, from, to));
+                    assertThat(positions(others)).as("others %d..%d", from, to)
+                            .isEqualTo(naiveOthers(b, from, system < 0 ? to : system + 4));
                 }
             }
         }
@@ -49,6 +57,25 @@ class StartCodesTest {
         b[503] = (byte) 0xBA;
         assertThat(StartCodes.indexOfSystemStartCode(b, 0, b.length)).isEqualTo(500);
         assertThat(StartCodes.indexOfSystemStartCode(b, 501, b.length)).isEqualTo(-1);
+    }
+
+    private static List<Integer> positions(StartCodeList list) {
+        List<Integer> positions = new ArrayList<>();
+        for (int k = 0; k < list.size(); k++) {
+            positions.add(list.get(k));
+        }
+        return positions;
+    }
+
+    // every prefix whose fourth byte is before the end, the program stream start codes aside
+    private static List<Integer> naiveOthers(byte[] b, int from, int to) {
+        List<Integer> others = new ArrayList<>();
+        for (int i = from; i + 4 <= to; i++) {
+            if (b[i] == 0 && b[i + 1] == 0 && b[i + 2] == 1 && (b[i + 3] & 0xFF) < 0xB9) {
+                others.add(i);
+            }
+        }
+        return others;
     }
 
     private static int naivePrefix(byte[] b, int from, int to) {
