@@ -3,7 +3,7 @@ package io.github.gb28181.camel.media.es;
 import io.github.gb28181.camel.media.MediaCodec;
 import io.github.gb28181.camel.media.MediaFrame;
 import io.github.gb28181.camel.media.ps.GrowableBuffer;
-import io.github.gb28181.camel.media.ps.StartCodes;
+import io.github.gb28181.camel.media.ps.StartCodeList;
 
 /**
  * Cuts an H.264 or H.265 Annex B byte stream, fed PES payload by PES payload, into access units.
@@ -31,6 +31,7 @@ final class AccessUnitAssembler {
     private final int maxSize;
     private final Output output;
     private final GrowableBuffer buf = new GrowableBuffer(64 * 1024);
+    private final StartCodeCursor startCodes = new StartCodeCursor();
 
     private int scanPos;
     private boolean open;
@@ -56,14 +57,20 @@ final class AccessUnitAssembler {
         this.output = output;
     }
 
-    /** Takes the payload of the next PES of the video stream. */
-    void append(byte[] d, int offset, int length, long pesPts, long pesDts, long pesRtpTimestamp) {
+    /**
+     * Takes the payload of the next PES of the video stream.
+     *
+     * @param payloadStartCodes the start codes in the payload when the demuxer found them, else null
+     */
+    void append(byte[] d, int offset, int length, StartCodeList payloadStartCodes, long pesPts, long pesDts,
+                long pesRtpTimestamp) {
         if (pesPts != MediaFrame.NO_TIMESTAMP) {
             pendingStamp = true;
             pendingPts = pesPts;
             pendingDts = pesDts;
         }
         lastRtpTimestamp = pesRtpTimestamp;
+        startCodes.appended(payloadStartCodes, buf.size(), buf.size() - offset);
         buf.append(d, offset, length);
         scan();
         if (open && buf.size() > maxSize) {
@@ -104,7 +111,7 @@ final class AccessUnitAssembler {
         int size = buf.size();
         int need = h265 ? 3 : 2;
         while (true) {
-            int sc = StartCodes.indexOfPrefix(d, scanPos, size);
+            int sc = startCodes.nextFrom(d, scanPos, size);
             if (sc < 0) {
                 scanPos = Math.max(scanPos, size - 2);
                 return;
@@ -118,6 +125,7 @@ final class AccessUnitAssembler {
             int consumedBefore = onNal(d, header, nalStart);
             if (consumedBefore > 0) {
                 buf.discardFront(consumedBefore);
+                startCodes.discarded(consumedBefore);
                 d = buf.array();
                 size = buf.size();
                 header -= consumedBefore;

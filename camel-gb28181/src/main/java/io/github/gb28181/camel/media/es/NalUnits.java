@@ -1,6 +1,7 @@
 package io.github.gb28181.camel.media.es;
 
 import io.github.gb28181.camel.media.MediaCodec;
+import io.github.gb28181.camel.media.ps.StartCodeList;
 import io.github.gb28181.camel.media.ps.StartCodes;
 
 /**
@@ -94,14 +95,28 @@ public final class NalUnits {
     public static boolean anyKeyPicture(MediaCodec codec, byte[] d, int from, int to) {
         int i = StartCodes.indexOfPrefix(d, from, to);
         while (i >= 0 && i + 4 < to) {
-            int h = i + 3;
-            if (codec == MediaCodec.H264 ? (d[h] & 0x1F) == 5
-                    : layerId(d, h) == 0 && isIrap(h265Type(d[h]))) {
+            if (isKeyPicture(codec, d, i + 3)) {
                 return true;
             }
-            i = StartCodes.indexOfPrefix(d, h, to);
+            i = StartCodes.indexOfPrefix(d, i + 3, to);
         }
         return false;
+    }
+
+    /** Like {@link #anyKeyPicture(MediaCodec, byte[], int, int)}, for a region whose start codes are known. */
+    public static boolean anyKeyPicture(MediaCodec codec, byte[] d, StartCodeList startCodes, int to) {
+        for (int k = 0; k < startCodes.size(); k++) {
+            int i = startCodes.get(k);
+            if (i + 4 < to && isKeyPicture(codec, d, i + 3)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isKeyPicture(MediaCodec codec, byte[] d, int header) {
+        return codec == MediaCodec.H264 ? h264Type(d[header]) == 5
+                : layerId(d, header) == 0 && isIrap(h265Type(d[header]));
     }
 
     static int h264Type(byte header) {

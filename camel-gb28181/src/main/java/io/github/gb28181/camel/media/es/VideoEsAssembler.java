@@ -7,6 +7,7 @@ import io.github.gb28181.camel.media.FrameOutput;
 import io.github.gb28181.camel.media.MediaCodec;
 import io.github.gb28181.camel.media.MediaStreamType;
 import io.github.gb28181.camel.media.ps.PsElement;
+import io.github.gb28181.camel.media.ps.StartCodeList;
 
 /**
  * Turns the PES packets of the video stream into access units, once the codec is known: from the program stream
@@ -44,7 +45,7 @@ final class VideoEsAssembler {
                 }
             }
         }
-        feed(e.data(), e.payloadOffset(), e.payloadLength(), e.pts(), e.dts(), e.rtpTimestamp());
+        feed(e.data(), e.payloadOffset(), e.payloadLength(), e.startCodes(), e.pts(), e.dts(), e.rtpTimestamp());
     }
 
     void discontinuity() {
@@ -103,14 +104,15 @@ final class VideoEsAssembler {
             if (h == Held.GAP) {
                 discontinuity();
             } else {
-                feed(h.data, 0, h.data.length, h.pts, h.dts, h.rtpTimestamp);
+                feed(h.data, 0, h.data.length, null, h.pts, h.dts, h.rtpTimestamp);
             }
         }
     }
 
-    private void feed(byte[] d, int offset, int length, long pts, long dts, long rtpTimestamp) {
+    private void feed(byte[] d, int offset, int length, StartCodeList startCodes, long pts, long dts,
+                      long rtpTimestamp) {
         if (accessUnits != null) {
-            accessUnits.append(d, offset, length, pts, dts, rtpTimestamp);
+            accessUnits.append(d, offset, length, startCodes, pts, dts, rtpTimestamp);
         } else {
             pesUnits.append(d, offset, length, pts, dts, rtpTimestamp);
         }

@@ -11,7 +11,8 @@ import java.util.Arrays;
  * (unbounded), which ends at the next start code. After a gap, or on bytes that are not an element, the demuxer
  * reports a discontinuity and looks for the next plausible start code. A PES of H.264 or H.265 video that would
  * contain a program stream start code claimed a length that ran over the next element: it is dropped as corrupt and
- * parsing resumes at that start code.
+ * parsing resumes at that start code. That search notes the NAL unit start codes on its way and hands them on with
+ * the element, so no framer searches the same bytes again.
  * <p>
  * Not thread-safe.
  */
@@ -27,6 +28,8 @@ public final class PsDemuxer {
     private final PsElement element = new PsElement();
     private final int[] streamTypes = new int[256];
     private final ChunkTimestamps chunkTimestamps = new ChunkTimestamps();
+    /** The start codes found so far in the video PES at {@link #pos}: the search resumes at {@link #scanFrom}. */
+    private final StartCodeList videoStartCodes = new StartCodeList();
 
     private byte[] buf = new byte[16 * 1024];
     private int pos;
@@ -167,27 +170,36 @@ public final class PsDemuxer {
     // a video PES with length 0 runs to the next start code, which video data cannot contain
     private int measureUnbounded(int available) {
         int from = Math.max(pos + 9, scanFrom);
-        int hit = StartCodes.indexOfSystemStartCode(buf, from, end);
+        int hit = scanVideo(from, end);
         if (hit >= 0) {
+            scanFrom = hit; // searched up to its end
             return hit - pos;
         }
         if (available > maxUnboundedPes) {
             return INVALID;
         }
-        scanFrom = Math.max(pos + 9, end - 3);
+        scanFrom = Math.max(from, end - 3);
         return NEED_MORE;
     }
 
     /** @return true when the pending video PES was found to run into another element, and was dropped */
     private boolean scanPendingVideo() {
         int from = Math.max(pos + 9, scanFrom);
-        int hit = StartCodes.indexOfSystemStartCode(buf, from, end);
+        int hit = scanVideo(from, end);
         if (hit < 0) {
             scanFrom = Math.max(from, end - 3);
             return false;
         }
         dropLyingPes(hit);
         return true;
+    }
+
+    /** Searches on in the video PES at {@link #pos}, noting its NAL unit start codes on the way. */
+    private int scanVideo(int from, int to) {
+        if (scanFrom < 0) {
+            videoStartCodes.clear();
+        }
+        return StartCodes.indexOfSystemStartCode(buf, from, to, videoStartCodes);
     }
 
     private void dropLyingPes(int nextElement) {
@@ -212,6 +224,7 @@ public final class PsDemuxer {
         e.dts = NO_TIMESTAMP;
         e.payloadOffset = pos + length;
         e.payloadLength = 0;
+        e.startCodes = null;
         switch (code) {
             case 0xBA:
                 e.kind = PsElement.Kind.PACK_HEADER;
@@ -233,12 +246,14 @@ public final class PsDemuxer {
                         return -1;
                     }
                     if (code >= 0xE0 && mayHoldH26x(code)) {
-                        int from = Math.max(e.payloadOffset, scanFrom);
-                        int hit = StartCodes.indexOfSystemStartCode(buf, from, pos + length);
+                        int hit = scanVideo(Math.max(e.payloadOffset, scanFrom), pos + length);
                         if (hit >= 0) {
                             dropLyingPes(hit);
                             return 0; // parsing goes on at the element the PES ran into
                         }
+                        // the search began before the end of the PES header, which is not video
+                        videoStartCodes.dropBefore(e.payloadOffset);
+                        e.startCodes = videoStartCodes;
                     }
                 } else {
                     e.kind = PsElement.Kind.OTHER;
@@ -448,6 +463,7 @@ public final class PsDemuxer {
         System.arraycopy(buf, pos, buf, 0, end - pos);
         if (scanFrom >= 0) {
             scanFrom -= pos;
+            videoStartCodes.shiftDown(pos);
         }
         base += pos;
         end -= pos;

@@ -31,6 +31,7 @@ public final class PsElement {
     long dts;
     long rtpTimestamp;
     long position;
+    StartCodeList startCodes;
 
     public Kind kind() {
         return kind;
@@ -91,6 +92,15 @@ public final class PsElement {
     /** The RTP timestamp of the packet that carried the element's first byte. */
     public long rtpTimestamp() {
         return rtpTimestamp;
+    }
+
+    /**
+     * The start codes ({@code 00 00 01}) in the payload of a video PES whose fourth byte is in the payload too, in
+     * {@link #data()} coordinates; {@code null} when the demuxer did not search this PES (a program stream map names a
+     * codec other than H.264 or H.265).
+     */
+    public StartCodeList startCodes() {
+        return startCodes;
     }
 
     /** The element's offset in the stream since the demuxer started. */

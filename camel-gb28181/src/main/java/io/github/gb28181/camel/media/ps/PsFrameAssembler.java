@@ -178,7 +178,8 @@ public final class PsFrameAssembler implements FrameAssembler {
         }
         // not just the first picture: a muxer that cuts packs across pictures may put a key frame second in a frame
         if (!key && (videoCodec == MediaCodec.H264 || videoCodec == MediaCodec.H265)) {
-            key = NalUnits.anyKeyPicture(videoCodec, e.data(), from, to);
+            key = e.startCodes() != null ? NalUnits.anyKeyPicture(videoCodec, e.data(), e.startCodes(), to)
+                    : NalUnits.anyKeyPicture(videoCodec, e.data(), from, to);
         }
     }
 

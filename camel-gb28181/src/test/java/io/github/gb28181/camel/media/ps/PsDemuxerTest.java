@@ -14,14 +14,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PsDemuxerTest {
 
-    /** What the sink saw, as text, to compare runs. */
+    /** What the sink saw, as text, to compare runs; checks the start codes handed on against a plain search. */
     static final class Recorder implements PsElementSink {
         final List<String> events = new ArrayList<>();
         long bytes;
         int discontinuities;
+        int startCodesHandedOn;
 
         @Override
         public void onElement(PsElement e) {
+            if (e.startCodes() != null) {
+                List<Integer> handedOn = new ArrayList<>();
+                for (int k = 0; k < e.startCodes().size(); k++) {
+                    handedOn.add(e.startCodes().get(k));
+                }
+                assertThat(handedOn).as("start codes of %s", e.position()).isEqualTo(startCodesIn(e));
+                startCodesHandedOn += handedOn.size();
+            }
             events.add(e.kind() + ":" + Integer.toHexString(e.streamId()) + "@" + e.position() + "+" + e.length() + " pts="
                        + e.pts() + " dts=" + e.dts() + " payload=" + e.payloadLength() + " type=" + e.streamType());
             bytes += e.length();
@@ -32,6 +41,17 @@ class PsDemuxerTest {
             discontinuities++;
             events.add("GAP");
         }
+    }
+
+    private static List<Integer> startCodesIn(PsElement e) {
+        List<Integer> found = new ArrayList<>();
+        byte[] d = e.data();
+        for (int i = e.payloadOffset(); i + 4 <= e.payloadOffset() + e.payloadLength(); i++) {
+            if (d[i] == 0 && d[i + 1] == 0 && d[i + 2] == 1) {
+                found.add(i);
+            }
+        }
+        return found;
     }
 
     private static Recorder demux(byte[] ps, int chunk) {
@@ -51,6 +71,7 @@ class PsDemuxerTest {
         Recorder whole = demux(ps, ps.length);
         assertThat(whole.bytes).isEqualTo(ps.length);
         assertThat(whole.discontinuities).isZero();
+        assertThat(whole.startCodesHandedOn).isGreaterThan(10);
         for (int chunk : new int[] {1, 7, 188, 1316, 1400}) {
             assertThat(demux(ps, chunk).events).as("chunks of %d", chunk).isEqualTo(whole.events);
         }
