@@ -95,6 +95,29 @@ class AuthenticationAbuseTest extends Gb28181TestSupport {
     }
 
     @Test
+    void anAddressLockedOutByOneDeviceKeepsItsRegisteredDevices() throws Exception {
+        // all three share 127.0.0.1, as cameras behind one NAT share its address
+        other.connect(sipPort, "UDP");
+        assertThat(other.register(3600).status()).isEqualTo(200);
+        device.password("guess-1").connect(sipPort, "UDP");
+        for (int i = 0; i < 3; i++) {
+            assertThat(device.register(3600).status()).isEqualTo(403);
+        }
+
+        assertThat(other.keepalive().status()).as("keepalive of a registered device").isEqualTo(200);
+        assertThat(other.register(3600).status()).as("refresh from where it registered").isEqualTo(200);
+        try (SimulatedDevice newcomer = new SimulatedDevice("34020000001320000003", PASSWORD)) {
+            newcomer.connect(sipPort, "UDP");
+            SipText refused = newcomer.sendRegister(3600, null);
+            assertThat(refused.status()).as("a new device id from the locked address, even after the refresh")
+                    .isEqualTo(403);
+            assertThat(refused.startLine()).contains("Locked out");
+        }
+        assertThat(device.password(PASSWORD).sendRegister(3600, null).status()).as("the device that failed")
+                .isEqualTo(403);
+    }
+
+    @Test
     void deniedDevicesAreRefusedBeforeAuthentication() throws Exception {
         try (SimulatedDevice denied = new SimulatedDevice("34020000001320000091", PASSWORD)) {
             denied.connect(sipPort, "UDP");

@@ -15,6 +15,11 @@ import java.util.concurrent.atomic.LongAdder;
  * Who may talk to the platform: allow and deny lists of device ids (a trailing {@code *} matches a prefix) and of
  * address ranges, and a lockout of devices and addresses that keep failing authentication, so a password cannot be
  * guessed at line rate.
+ * <p>
+ * Lockouts refuse authentication (REGISTER), not the MESSAGEs of a device that has registered: those need a
+ * registration anyway. An address's lockout does not refuse a device already registered from that address either.
+ * Many cameras of a site often share one NAT address; one of them with a wrong password must not take the others off
+ * the platform, while whoever guesses passwords there cannot try any new device id.
  */
 public final class AccessPolicy {
 
@@ -60,7 +65,7 @@ public final class AccessPolicy {
                 : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** @return why the request is refused, or null when it may go on */
+    /** @return why the allow and deny lists refuse a request, or null when it may go on */
     public String refusal(String deviceId, String host) {
         if (!allowedDevices.isEmpty() && allowedDevices.stream().noneMatch(p -> matches(p, deviceId))) {
             return "Device not allowed";
@@ -77,7 +82,19 @@ public final class AccessPolicy {
                 return "Address denied";
             }
         }
-        if (lockedOut("device:" + deviceId) || lockedOut("address:" + host)) {
+        return null;
+    }
+
+    /**
+     * @param  registeredFromHost the device holds a registration made from this host
+     * @return                    why an authentication attempt is refused (the lists, then the lockouts), or null
+     */
+    public String authenticationRefusal(String deviceId, String host, boolean registeredFromHost) {
+        String refusal = refusal(deviceId, host);
+        if (refusal != null) {
+            return refusal;
+        }
+        if (lockedOut("device:" + deviceId) || !registeredFromHost && lockedOut("address:" + host)) {
             return "Locked out after failed authentication";
         }
         return null;
@@ -114,10 +131,14 @@ public final class AccessPolicy {
         return byDevice != null ? byDevice : byAddress;
     }
 
-    /** A successful authentication clears the device's count (its address's too: it is a real device there). */
+    /**
+     * A successful authentication clears the device's count, and its address's (it is a real device there) unless
+     * the address is locked out: a registered device refreshing behind the same NAT does not lift that.
+     */
     public void succeeded(String deviceId, String host) {
         failures.remove("device:" + deviceId);
-        failures.remove("address:" + host);
+        Instant now = clock.instant();
+        failures.computeIfPresent("address:" + host, (key, f) -> f.lockedAt(now) ? f : null);
     }
 
     private Lockout count(String key, String deviceId, String host, Instant now) {
@@ -142,12 +163,7 @@ public final class AccessPolicy {
 
     private boolean lockedOut(String key) {
         Failures f = failures.get(key);
-        if (f == null) {
-            return false;
-        }
-        synchronized (f) {
-            return f.lockedUntil != null && clock.instant().isBefore(f.lockedUntil);
-        }
+        return f != null && f.lockedAt(clock.instant());
     }
 
     private void purge(Instant now) {
@@ -175,5 +191,9 @@ public final class AccessPolicy {
     private static final class Failures {
         private int count;
         private Instant lockedUntil;
+
+        synchronized boolean lockedAt(Instant now) {
+            return lockedUntil != null && now.isBefore(lockedUntil);
+        }
     }
 }

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 import gov.nist.javax.sip.header.ExtensionHeaderImpl;
+import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.device.PresenceTracker;
 import io.github.gb28181.camel.event.DeviceEvent;
@@ -66,7 +68,10 @@ public final class RegisterHandler implements SipRequestHandler {
             in.respond(Response.BAD_REQUEST, "Invalid Expires");
             return;
         }
-        String refusal = policy.refusal(deviceId, in.remoteHost());
+        Instant now = clock.instant();
+        Optional<Device> known = registry.find(deviceId).filter(d -> holdsRegistration(d, now));
+        boolean registeredHere = known.map(d -> in.remoteHost().equals(d.getRemoteHost())).orElse(false);
+        String refusal = policy.authenticationRefusal(deviceId, in.remoteHost(), registeredHere);
         if (refusal != null) {
             LOG.info("REGISTER of device {} from {} refused: {}", deviceId, in.remoteAddress(), refusal);
             in.respond(Response.FORBIDDEN, refusal);
@@ -97,10 +102,7 @@ public final class RegisterHandler implements SipRequestHandler {
             }
             default -> policy.succeeded(deviceId, in.remoteHost());
         }
-        Instant now = clock.instant();
-        boolean refresh = registry.find(deviceId)
-                .map(d -> d.isRegistered() && d.getExpiresAt() != null && now.isBefore(d.getExpiresAt()))
-                .orElse(false);
+        boolean refresh = known.isPresent();
         ContactHeader contact = (ContactHeader) in.request().getHeader(ContactHeader.NAME);
         Registration registration = new Registration(deviceId, auth.username(), in.remoteAddress(), in.transport(),
                 expires, contact == null ? null : contact.getAddress().getURI().toString(), in.header("User-Agent"),
@@ -141,6 +143,10 @@ public final class RegisterHandler implements SipRequestHandler {
             events.publish(new DeviceEvent(EventType.AUTH_LOCKED, deviceId, null, null, null, lockout,
                     in.remoteAddress(), in.transport(), in.callId(), false));
         }
+    }
+
+    private static boolean holdsRegistration(Device device, Instant now) {
+        return device.isRegistered() && device.getExpiresAt() != null && now.isBefore(device.getExpiresAt());
     }
 
     private static int expires(IncomingRequest in) {
