@@ -8,11 +8,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.event.Presence;
 import io.github.gb28181.camel.manscdp.model.AlarmNotify;
 import io.github.gb28181.camel.manscdp.model.CatalogResponse;
 import io.github.gb28181.camel.manscdp.model.KeepaliveNotify;
+import io.github.gb28181.camel.sip.message.MessageHandler;
 import io.github.gb28181.camel.test.SimulatedDevice;
 import io.github.gb28181.camel.test.SipPeer;
 import io.github.gb28181.camel.test.SipText;
@@ -21,6 +26,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -244,6 +250,28 @@ class DeviceMessageTest extends Gb28181TestSupport {
         assertThat(device.keepalive().status()).isEqualTo(200);
         await().atMost(WAIT).until(() -> messages().getReceivedCounter() == 1);
         assertThat(messages().getExchanges().get(0).getIn().getHeader(Gb28181Constants.EVENT_TYPE)).isEqualTo("KEEPALIVE");
+    }
+
+    @Test
+    void aFloodOfBadBodiesIsAnsweredInFullButLoggedInBrief() throws Exception {
+        device.connect(sipPort, "UDP");
+        device.register(3600);
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger handlerLog = (Logger) LoggerFactory.getLogger(MessageHandler.class);
+        handlerLog.addAppender(logs);
+        try {
+            for (int i = 0; i < 50; i++) {
+                assertThat(device.sendManscdp("<Notify><CmdType>Keep" + i, StandardCharsets.UTF_8).status())
+                        .isEqualTo(400);
+            }
+        } finally {
+            handlerLog.detachAppender(logs);
+        }
+        List<ILoggingEvent> rejected = logs.list.stream()
+                .filter(e -> e.getFormattedMessage().startsWith("Rejected MESSAGE")).toList();
+        assertThat(rejected).hasSize(10).allSatisfy(e -> assertThat(e.getLevel()).isEqualTo(Level.WARN));
+        assertThat(device.keepalive().status()).isEqualTo(200);
     }
 
     @Test

@@ -11,6 +11,7 @@ import gov.nist.javax.sip.parser.StringMsgParser;
 import gov.nist.javax.sip.stack.NioTcpMessageChannel;
 import gov.nist.javax.sip.stack.NioTcpMessageProcessor;
 import javax.sip.message.Response;
+import io.github.gb28181.camel.sip.log.LogThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
 final class GuardedTcpMessageChannel extends NioTcpMessageChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuardedTcpMessageChannel.class);
+    /** Shared by all connections: an attacker opens many. */
+    private static final LogThrottle CLOSED_LOG = new LogThrottle();
 
     private final TcpFraming framing;
     private final SipCounters counters;
@@ -40,7 +43,11 @@ final class GuardedTcpMessageChannel extends NioTcpMessageChannel {
         } catch (TcpFraming.Oversized e) {
             super.addBytes(e.passed());
             counters.countStreamClosed();
-            LOG.warn("Closing the TCP connection of {}:{}: {}", getPeerAddress(), getPeerPort(), e.getMessage());
+            String more = CLOSED_LOG.admit();
+            if (more != null) {
+                LOG.warn("Closing the TCP connection of {}:{}: {}{}", getPeerAddress(), getPeerPort(), e.getMessage(),
+                        more);
+            }
             answerTooLarge(e.head());
             // not an IOException: on one, jain-sip would feed the parser an empty line and dispatch what it holds
             throw new IllegalStateException(e.getMessage());

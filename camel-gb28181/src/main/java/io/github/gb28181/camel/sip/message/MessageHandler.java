@@ -13,6 +13,7 @@ import io.github.gb28181.camel.manscdp.ManscdpMessage;
 import io.github.gb28181.camel.sip.IncomingRequest;
 import io.github.gb28181.camel.sip.SipRequestHandler;
 import io.github.gb28181.camel.sip.auth.AccessPolicy;
+import io.github.gb28181.camel.sip.log.LogThrottle;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,9 @@ import org.slf4j.LoggerFactory;
 public final class MessageHandler implements SipRequestHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageHandler.class);
+
+    private final LogThrottle badBodyLog = new LogThrottle();
+    private final LogThrottle unregisteredLog = new LogThrottle();
 
     private final ManscdpCodec codec;
     private final DeviceRegistry registry;
@@ -71,15 +75,21 @@ public final class MessageHandler implements SipRequestHandler {
         } catch (ManscdpException e) {
             int status = e.getReason() == ManscdpException.Reason.TOO_LARGE ? Response.MESSAGE_TOO_LARGE
                     : Response.BAD_REQUEST;
-            LOG.error("Rejected MESSAGE from {} ({}), Call-ID {}: {}", in.fromUser(), in.remoteAddress(),
-                    in.callId(), e.getMessage());
+            String more = badBodyLog.admit();
+            if (more != null) {
+                LOG.warn("Rejected MESSAGE from {} ({}), Call-ID {}: {}{}", in.fromUser(), in.remoteAddress(),
+                        in.callId(), e.getMessage(), more);
+            }
             in.respond(status, "Bad MANSCDP body");
             return;
         }
         Device device = sender(in, message);
         if (device == null) {
-            LOG.info("MESSAGE {} from unregistered device {} at {}: 403, the device must register",
-                    message.getCmdType(), in.fromUser(), in.remoteAddress());
+            String more = unregisteredLog.admit();
+            if (more != null) {
+                LOG.info("MESSAGE {} from unregistered device {} at {}: 403, the device must register{}",
+                        message.getCmdType(), in.fromUser(), in.remoteAddress(), more);
+            }
             in.respond(Response.FORBIDDEN, "Device not registered");
             return;
         }
@@ -115,8 +125,11 @@ public final class MessageHandler implements SipRequestHandler {
                 .or(() -> deviceOfCall.apply(in.callId())).orElse(fromUser);
         if (lockDeviceAddress && registry.find(deviceId).map(d -> !in.remoteHost().equals(d.getRemoteHost())
                                                                   || in.remotePort() != d.getRemotePort()).orElse(false)) {
-            LOG.info("MESSAGE from device {} at {}, registered elsewhere: 403 until it registers from there",
-                    deviceId, in.remoteAddress());
+            String more = unregisteredLog.admit();
+            if (more != null) {
+                LOG.info("MESSAGE from device {} at {}, registered elsewhere: 403 until it registers from there{}",
+                        deviceId, in.remoteAddress(), more);
+            }
             return null;
         }
         return presence.heardFrom(deviceId, in.remoteHost(), in.remotePort(), in.transport(),

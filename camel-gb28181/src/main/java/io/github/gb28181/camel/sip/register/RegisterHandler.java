@@ -19,6 +19,7 @@ import io.github.gb28181.camel.sip.IncomingRequest;
 import io.github.gb28181.camel.sip.SipFactories;
 import io.github.gb28181.camel.sip.SipRequestHandler;
 import io.github.gb28181.camel.sip.auth.AccessPolicy;
+import io.github.gb28181.camel.sip.log.LogThrottle;
 import io.github.gb28181.camel.sip.auth.DigestAuthenticator;
 import javax.sip.InvalidArgumentException;
 import javax.sip.header.ContactHeader;
@@ -34,6 +35,9 @@ import org.slf4j.LoggerFactory;
 public final class RegisterHandler implements SipRequestHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegisterHandler.class);
+
+    private final LogThrottle refusedLog = new LogThrottle();
+    private final LogThrottle failedLog = new LogThrottle();
     private static final DateTimeFormatter GB_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
     private static final int DEFAULT_EXPIRES = 3600;
 
@@ -73,15 +77,21 @@ public final class RegisterHandler implements SipRequestHandler {
         boolean registeredHere = known.map(d -> in.remoteHost().equals(d.getRemoteHost())).orElse(false);
         String refusal = policy.authenticationRefusal(deviceId, in.remoteHost(), registeredHere);
         if (refusal != null) {
-            LOG.info("REGISTER of device {} from {} refused: {}", deviceId, in.remoteAddress(), refusal);
+            String more = refusedLog.admit();
+            if (more != null) {
+                LOG.info("REGISTER of device {} from {} refused: {}{}", deviceId, in.remoteAddress(), refusal, more);
+            }
             in.respond(Response.FORBIDDEN, refusal);
             return;
         }
         DigestAuthenticator.Result auth = authenticator.verify(in.request(), deviceId);
         if (auth.outcome() == DigestAuthenticator.Outcome.AUTHENTICATED
             && !policy.usernameAllowed(deviceId, auth.username())) {
-            LOG.warn("REGISTER of device {} from {} refused: digest user {} is not the device id", deviceId,
-                    in.remoteAddress(), auth.username());
+            String more = failedLog.admit();
+            if (more != null) {
+                LOG.warn("REGISTER of device {} from {} refused: digest user {} is not the device id{}", deviceId,
+                        in.remoteAddress(), auth.username(), more);
+            }
             failed(deviceId, in);
             in.respond(Response.FORBIDDEN, "Digest username must be the device id");
             return;
@@ -94,8 +104,11 @@ public final class RegisterHandler implements SipRequestHandler {
                 return;
             }
             case FORBIDDEN -> {
-                LOG.warn("REGISTER of device {} (digest user {}) from {} rejected: wrong password", deviceId,
-                        auth.username(), in.remoteAddress());
+                String more = failedLog.admit();
+                if (more != null) {
+                    LOG.warn("REGISTER of device {} (digest user {}) from {} rejected: wrong password{}", deviceId,
+                            auth.username(), in.remoteAddress(), more);
+                }
                 failed(deviceId, in);
                 in.respond(Response.FORBIDDEN, "Authentication failed");
                 return;
