@@ -30,14 +30,14 @@ import org.junit.jupiter.api.Test;
 /**
  * SIP load against the component in a real Camel context, over loopback UDP, printing each figure next to its
  * target. Run: {@code mvn -B -q -pl camel-gb28181 -Pbenchmark test -Dtest=SipLoadBenchmark}. Durations:
- * {@code -Dbenchmark.seconds=20} per throughput phase, {@code -Dbenchmark.devices=100000},
+ * {@code -Dbenchmark.seconds=15} per throughput phase, {@code -Dbenchmark.devices=100000},
  * {@code -Dbenchmark.holdMinutes=10}. Not a test: it asserts nothing and CI does not run it.
  */
 @Tag("benchmark")
 class SipLoadBenchmark {
 
     private static final String PASSWORD = "bench-password";
-    private static final int SECONDS = Integer.getInteger("benchmark.seconds", 20);
+    private static final int SECONDS = Integer.getInteger("benchmark.seconds", 15);
     private static final int DEVICES = Integer.getInteger("benchmark.devices", 100_000);
     private static final int HOLD_MINUTES = Integer.getInteger("benchmark.holdMinutes", 10);
 
