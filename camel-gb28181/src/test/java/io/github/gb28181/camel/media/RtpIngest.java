@@ -246,12 +246,18 @@ final class RtpIngest {
 
         String cores(double overSeconds) {
             double s = overSeconds * 1e9;
-            return String.format(Locale.ROOT, "this JVM %.2f cores (socket thread %.2f, media threads %.2f, senders"
-                                              + " %.2f, other Java threads %.2f, GC, JIT and other JVM threads %.2f);"
-                                              + " the machine %.2f of %d cores busy, about %.2f of them other"
-                                              + " processes (/proc/stat, which samples ticks: rough)",
-                    process / s, io / s, media / s, sender / s, otherJava / s, jvm / s, machine,
-                    Runtime.getRuntime().availableProcessors(), Math.max(0, machine - process / 1e9 / seconds));
+            String jvmCores = String.format(Locale.ROOT, "this JVM %.2f cores (socket thread %.2f, media threads %.2f,"
+                                                         + " senders %.2f, other Java threads %.2f, GC, JIT and other"
+                                                         + " JVM threads %.2f)",
+                    process / s, io / s, media / s, sender / s, otherJava / s, jvm / s);
+            double ours = process / 1e9 / seconds;
+            if (machine < ours * 0.9) {
+                // seen on this VM: its /proc/stat sometimes counts less than one process used
+                return jvmCores + "; the machine's /proc/stat counted less than that, so it is not shown";
+            }
+            return jvmCores + String.format(Locale.ROOT, "; the machine %.2f of %d cores busy, about %.2f of them other"
+                                                         + " processes (/proc/stat, which samples ticks: rough)",
+                    machine, Runtime.getRuntime().availableProcessors(), Math.max(0, machine - ours));
         }
     }
 
