@@ -2,14 +2,11 @@ package io.github.gb28181.camel.springboot;
 
 import io.github.gb28181.camel.Gb28181Component;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Component;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.spring.boot.ComponentConfigurationProperties;
-import org.apache.camel.spring.boot.util.CamelPropertiesHelper;
 import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigurationBeans;
 import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
-import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;
 import org.springframework.boot.autoconfigure.AutoConfigureAfter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,18 +50,7 @@ public class Gb28181ComponentAutoConfiguration {
     @Lazy
     @Bean
     public ComponentCustomizer configureGb28181Component() {
-        return new ComponentCustomizer() {
-            @Override
-            public void configure(String name, Component target) {
-                CamelPropertiesHelper.copyProperties(camelContext, configuration, target);
-            }
-
-            @Override
-            public boolean isEnabled(String name, Component target) {
-                return HierarchicalPropertiesEvaluator.evaluate(applicationContext, "camel.component.customizer",
-                        "camel.component.gb28181.customizer")
-                       && target instanceof Gb28181Component;
-            }
-        };
+        return new SpringPropertiesCustomizer(applicationContext, camelContext, configuration, "gb28181",
+                Gb28181Component.class);
     }
 }
