@@ -9,7 +9,7 @@ import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.device.DeviceStore;
 import io.github.gb28181.camel.device.FileDeviceStore;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
-import io.github.gb28181.camel.sip.PlatformServer;
+import io.github.gb28181.camel.platform.PlatformServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletionStage;
 import io.github.gb28181.camel.event.DeviceEvent;
 import io.github.gb28181.camel.event.DeviceEventListener;
 import io.github.gb28181.camel.event.EventType;
-import io.github.gb28181.camel.sip.PlatformServer;
+import io.github.gb28181.camel.platform.PlatformServer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;

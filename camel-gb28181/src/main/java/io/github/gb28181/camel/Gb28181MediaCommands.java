@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.gb28181.camel.platform.PlatformServer;
 import io.github.gb28181.camel.sdp.MediaTransportMode;
 import io.github.gb28181.camel.sdp.SessionKind;
-import io.github.gb28181.camel.sip.PlatformServer;
 import io.github.gb28181.camel.sip.media.MediaRequest;
 import io.github.gb28181.camel.sip.media.MediaSession;
 import org.apache.camel.Message;

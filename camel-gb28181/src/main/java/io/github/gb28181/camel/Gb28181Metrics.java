@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 import io.github.gb28181.camel.device.Device;
-import io.github.gb28181.camel.sip.PlatformServer;
-import io.github.gb28181.camel.sip.SipCounters;
+import io.github.gb28181.camel.platform.PlatformServer;
+import io.github.gb28181.camel.sip.transport.SipCounters;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;

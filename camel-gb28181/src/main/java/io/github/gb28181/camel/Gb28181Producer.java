@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import io.github.gb28181.camel.device.Device;
-import io.github.gb28181.camel.sip.PlatformServer;
+import io.github.gb28181.camel.platform.PlatformServer;
 import io.github.gb28181.camel.sip.command.QueryResult;
 import io.github.gb28181.camel.sip.command.SubscriptionManager;
 import io.github.gb28181.camel.sip.media.MediaSession;

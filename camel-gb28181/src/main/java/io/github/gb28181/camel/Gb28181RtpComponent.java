@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.gb28181.camel.media.MediaEventLoops;
-import io.github.gb28181.camel.media.MediaStatistics;
+import io.github.gb28181.camel.media.receive.MediaEventLoops;
+import io.github.gb28181.camel.media.receive.MediaStatistics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;

@@ -4,10 +4,10 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import io.github.gb28181.camel.media.MediaMode;
-import io.github.gb28181.camel.media.MediaReceiverConfig;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.media.MediaTransport;
 import io.github.gb28181.camel.media.Ssrc;
+import io.github.gb28181.camel.media.receive.MediaReceiverConfig;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;

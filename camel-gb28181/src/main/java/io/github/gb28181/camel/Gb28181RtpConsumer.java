@@ -4,10 +4,10 @@ import java.net.InetSocketAddress;
 
 import io.github.gb28181.camel.media.MediaFrame;
 import io.github.gb28181.camel.media.MediaFrameListener;
-import io.github.gb28181.camel.media.MediaReceiver;
 import io.github.gb28181.camel.media.MediaSessionInfo;
-import io.github.gb28181.camel.media.MediaStatistics;
 import io.github.gb28181.camel.media.Ssrc;
+import io.github.gb28181.camel.media.receive.MediaReceiver;
+import io.github.gb28181.camel.media.receive.MediaStatistics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;

@@ -1,6 +1,6 @@
 package io.github.gb28181.camel;
 
-import io.github.gb28181.camel.media.MediaReceiverConfig;
+import io.github.gb28181.camel.media.receive.MediaReceiverConfig;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;

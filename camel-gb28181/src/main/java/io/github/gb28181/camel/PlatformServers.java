@@ -7,13 +7,13 @@ import java.util.Set;
 
 import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
-import io.github.gb28181.camel.sip.PlatformServer;
-import io.github.gb28181.camel.sip.PlatformSettings;
-import io.github.gb28181.camel.sip.SipServerSettings;
+import io.github.gb28181.camel.platform.PlatformServer;
+import io.github.gb28181.camel.platform.PlatformSettings;
 import io.github.gb28181.camel.sip.auth.AccessPolicy;
 import io.github.gb28181.camel.sip.auth.AddressRange;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
+import io.github.gb28181.camel.sip.transport.SipServerSettings;
 
 /**
  * Translates the Camel configuration into the protocol layer's settings.

@@ -2,7 +2,7 @@ package io.github.gb28181.camel;
 
 import java.util.Map;
 
-import io.github.gb28181.camel.sip.PlatformServer;
+import io.github.gb28181.camel.platform.PlatformServer;
 import io.github.gb28181.camel.test.SimulatedDevice;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;

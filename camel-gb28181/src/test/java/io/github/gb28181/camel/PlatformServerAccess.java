@@ -1,6 +1,6 @@
 package io.github.gb28181.camel;
 
-import io.github.gb28181.camel.sip.PlatformServer;
+import io.github.gb28181.camel.platform.PlatformServer;
 
 /**
  * The protocol-layer server behind a running component, for tests that look at what the SIP layer counted.

@@ -6,12 +6,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
+
 /**
  * Decodes MANSCDP bodies as real devices send them and encodes documents for them. Immutable after
- * building and safe to share between threads; build one per application.
+ * building and safe to share between threads; build one per application. The codec itself knows no document
+ * type: {@code StandardTypes} in the model package registers the GB/T 28181 ones, so this package never depends
+ * on the model built on it.
  *
  * <pre>{@code
- * ManscdpCodec codec = new ManscdpCodec();
+ * ManscdpCodec codec = StandardTypes.codec();
  * ManscdpMessage msg = codec.decode(body);
  * if (msg instanceof KeepaliveNotify) { ... }
  * byte[] reply = codec.encodeLike(answer, msg); // in the charset the device used
@@ -30,17 +33,13 @@ public final class ManscdpCodec {
     private final Map<String, Supplier<? extends ManscdpMessage>> types;
     private final TreeParser parser = new TreeParser();
 
-    /** A codec with the standard document types, a 1 MiB cap and GB2312 as default charset. */
-    public ManscdpCodec() {
-        this(builder());
-    }
-
     private ManscdpCodec(Builder b) {
         this.maxBodyBytes = b.maxBodyBytes;
         this.defaultCharset = b.defaultCharset;
         this.types = Map.copyOf(b.types);
     }
 
+    /** A builder with no document types registered: everything decodes raw until some are. */
     public static Builder builder() {
         return new Builder();
     }
@@ -136,14 +135,13 @@ public final class ManscdpCodec {
         return kind.name() + ':' + cmdType.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** Configures a codec; the standard document types are registered already. */
+    /** Configures a codec. */
     public static final class Builder {
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Charset defaultCharset = DEFAULT_CHARSET;
         private final Map<String, Supplier<? extends ManscdpMessage>> types = new HashMap<>();
 
         private Builder() {
-            StandardTypes.registerAll(this);
         }
 
         public Builder maxBodyBytes(int maxBodyBytes) {

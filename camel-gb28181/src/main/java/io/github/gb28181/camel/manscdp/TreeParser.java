@@ -4,6 +4,9 @@ import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.regex.Pattern;
+
+import io.github.gb28181.camel.manscdp.ManscdpException;
+import io.github.gb28181.camel.manscdp.XmlElement;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;

@@ -9,6 +9,8 @@ import java.nio.charset.CodingErrorAction;
 import java.util.Arrays;
 import java.util.Map;
 
+import io.github.gb28181.camel.manscdp.XmlElement;
+
 /**
  * Writes an {@link XmlElement} tree as a MANSCDP body: a declaration naming the charset, CRLF line
  * ends and no indentation (the layout most platforms send and every device accepts). Characters the

@@ -1,5 +1,8 @@
 package io.github.gb28181.camel.media;
 
+import io.github.gb28181.camel.media.codec.MediaCodec;
+import io.github.gb28181.camel.media.codec.MediaStreamType;
+
 /**
  * Where the framers put what they assembled; the stream adds what only it knows (SSRC, losses, session).
  */

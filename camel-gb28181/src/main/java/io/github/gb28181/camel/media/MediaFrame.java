@@ -2,6 +2,9 @@ package io.github.gb28181.camel.media;
 
 import java.net.InetSocketAddress;
 
+import io.github.gb28181.camel.media.codec.MediaCodec;
+import io.github.gb28181.camel.media.codec.MediaStreamType;
+
 /**
  * One unit of media out of an RTP stream: a program-stream frame (PS mode), or a video access unit or an audio PES
  * payload (ES mode). The payload array is handed over to the listener and never touched by the receiver again.

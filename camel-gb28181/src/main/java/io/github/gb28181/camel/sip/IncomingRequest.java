@@ -4,6 +4,8 @@ import java.text.ParseException;
 import java.util.concurrent.ThreadLocalRandom;
 
 import gov.nist.javax.sip.message.SIPRequest;
+import io.github.gb28181.camel.sip.transport.SipCounters;
+import io.github.gb28181.camel.sip.transport.SipFactories;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import gov.nist.javax.sip.message.SIPMessage;
+import io.github.gb28181.camel.sip.transport.SipCounters;
+import io.github.gb28181.camel.sip.transport.SipFactories;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import io.github.gb28181.camel.device.Device;
+import io.github.gb28181.camel.sip.transport.SipFactories;
+import io.github.gb28181.camel.sip.transport.SipServer;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
@@ -37,13 +39,13 @@ import javax.sip.message.Response;
 public final class RequestSender implements ClientTransactionListener {
 
     private final SipServer server;
-    private final PlatformSettings settings;
+    private final SipIdentity identity;
     private final Map<ClientTransaction, CompletableFuture<Response>> pending = new ConcurrentHashMap<>();
     private final AtomicLong cseq = new AtomicLong(ThreadLocalRandom.current().nextInt(1, 1000));
 
-    public RequestSender(SipServer server, PlatformSettings settings) {
+    public RequestSender(SipServer server, SipIdentity identity) {
         this.server = server;
-        this.settings = settings;
+        this.identity = identity;
     }
 
     /** A MESSAGE to the device, with no To tag (some devices answer 481 to one). */
@@ -68,11 +70,11 @@ public final class RequestSender implements ClientTransactionListener {
                 requestUri.setTransportParam("tcp");
             }
             Address fromAddress = SipFactories.ADDRESSES.createAddress(
-                    SipFactories.ADDRESSES.createSipURI(settings.serverId(), settings.domain()));
+                    SipFactories.ADDRESSES.createSipURI(identity.serverId(), identity.domain()));
             FromHeader from = SipFactories.HEADERS.createFromHeader(fromAddress,
                     Long.toString(ThreadLocalRandom.current().nextLong(1L << 32, 1L << 40)));
             ToHeader to = SipFactories.HEADERS.createToHeader(SipFactories.ADDRESSES.createAddress(
-                    SipFactories.ADDRESSES.createSipURI(targetId, settings.domain())), null);
+                    SipFactories.ADDRESSES.createSipURI(targetId, identity.domain())), null);
             CallIdHeader callId = provider().getNewCallId();
             CSeqHeader cseqHeader = SipFactories.HEADERS.createCSeqHeader(cseq.incrementAndGet(), method);
             ViaHeader via = SipFactories.HEADERS.createViaHeader(server.advertisedHost(), server.port(),
@@ -142,7 +144,7 @@ public final class RequestSender implements ClientTransactionListener {
 
     /** A Contact header naming the platform, for dialog-creating requests. */
     public ContactHeader platformContact(String transport) throws ParseException {
-        SipURI uri = SipFactories.ADDRESSES.createSipURI(settings.serverId(), server.advertisedHost());
+        SipURI uri = SipFactories.ADDRESSES.createSipURI(identity.serverId(), server.advertisedHost());
         uri.setPort(server.port());
         if ("TCP".equalsIgnoreCase(transport)) {
             uri.setTransportParam("tcp");

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 import io.github.gb28181.camel.Gb28181Component;
-import io.github.gb28181.camel.sip.SipServer;
-import io.github.gb28181.camel.sip.SipServerSettings;
+import io.github.gb28181.camel.sip.transport.SipServer;
+import io.github.gb28181.camel.sip.transport.SipServerSettings;
 import io.github.gb28181.camel.test.FreePorts;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -267,7 +267,7 @@ class SipLoadBenchmark {
             try {
                 SipProvider provider = (SipProvider) event.getSource();
                 var transaction = provider.getNewServerTransaction(event.getRequest());
-                transaction.sendResponse(io.github.gb28181.camel.sip.SipFactories.MESSAGES
+                transaction.sendResponse(io.github.gb28181.camel.sip.transport.SipFactories.MESSAGES
                         .createResponse(Response.OK, event.getRequest()));
             } catch (Exception e) {
                 // a retransmission: its transaction answers it

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.gb28181.camel.manscdp.ManscdpCodec;
 import io.github.gb28181.camel.manscdp.ManscdpException;
 import io.github.gb28181.camel.manscdp.ManscdpMessage;
+import io.github.gb28181.camel.manscdp.model.StandardTypes;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,7 @@ class ManscdpCodecFuzzTest {
     static final long SEED = 0x6B28181L;
     private static final int INPUTS = 10_000;
 
-    private final ManscdpCodec codec = new ManscdpCodec();
+    private final ManscdpCodec codec = StandardTypes.codec();
     private final ObjectMapper json = new ObjectMapper();
     private final List<String> failures = new ArrayList<>();
 

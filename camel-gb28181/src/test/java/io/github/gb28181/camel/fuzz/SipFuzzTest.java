@@ -22,7 +22,7 @@ import io.github.gb28181.camel.manscdp.ManscdpMessage;
 import io.github.gb28181.camel.manscdp.RawMessage;
 import io.github.gb28181.camel.manscdp.RootKind;
 import io.github.gb28181.camel.manscdp.model.KeepaliveNotify;
-import io.github.gb28181.camel.sip.SipCounters;
+import io.github.gb28181.camel.sip.transport.SipCounters;
 import io.github.gb28181.camel.test.SimulatedDevice;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;

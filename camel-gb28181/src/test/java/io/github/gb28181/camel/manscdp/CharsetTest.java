@@ -1,16 +1,18 @@
 package io.github.gb28181.camel.manscdp;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import io.github.gb28181.camel.manscdp.model.CatalogItem;
 import io.github.gb28181.camel.manscdp.model.CatalogResponse;
 import io.github.gb28181.camel.manscdp.model.KeepaliveNotify;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
+import io.github.gb28181.camel.manscdp.model.StandardTypes;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class CharsetTest {
 
@@ -18,7 +20,7 @@ class CharsetTest {
     private static final Charset GBK = Charset.forName("GBK");
     private static final Charset GB18030 = Charset.forName("GB18030");
 
-    private final ManscdpCodec codec = new ManscdpCodec();
+    private final ManscdpCodec codec = StandardTypes.codec();
 
     @ParameterizedTest
     @ValueSource(strings = { "GB2312", "GBK", "GB18030", "UTF-8" })
@@ -140,7 +142,7 @@ class CharsetTest {
         KeepaliveNotify k = new KeepaliveNotify();
         k.setSn(1);
         assertThat(new String(codec.encode(k), GB2312)).startsWith("<?xml version=\"1.0\" encoding=\"GB2312\"?>");
-        ManscdpCodec utf8 = ManscdpCodec.builder().defaultCharset(StandardCharsets.UTF_8).build();
+        ManscdpCodec utf8 = StandardTypes.builder().defaultCharset(StandardCharsets.UTF_8).build();
         assertThat(new String(utf8.encode(k), GB2312)).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
     }
 

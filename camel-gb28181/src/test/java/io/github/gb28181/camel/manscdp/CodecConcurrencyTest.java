@@ -1,22 +1,24 @@
 package io.github.gb28181.camel.manscdp;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.gb28181.camel.manscdp.model.CatalogResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+
+import io.github.gb28181.camel.manscdp.model.CatalogResponse;
+import io.github.gb28181.camel.manscdp.model.StandardTypes;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** One codec instance is shared by every SIP thread. */
 class CodecConcurrencyTest {
 
     @Test
     void sharedCodecDecodesAndEncodesConcurrently() throws Exception {
-        ManscdpCodec codec = new ManscdpCodec();
+        ManscdpCodec codec = StandardTypes.codec();
         byte[] seed = SeedBodiesTest.seed("dahua2024-response-catalog");
         byte[] quirky = Resources.bytes("variants/hik-response-catalog-unescaped-address.xml");
         byte[] gb = Resources.bytes("variants/dahua2024-response-catalog-chinese-gb2312.xml");

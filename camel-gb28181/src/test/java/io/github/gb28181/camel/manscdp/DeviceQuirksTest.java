@@ -1,6 +1,7 @@
 package io.github.gb28181.camel.manscdp;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import io.github.gb28181.camel.manscdp.model.AlarmNotify;
 import io.github.gb28181.camel.manscdp.model.CatalogItem;
@@ -8,16 +9,17 @@ import io.github.gb28181.camel.manscdp.model.CatalogResponse;
 import io.github.gb28181.camel.manscdp.model.DeviceInfoResponse;
 import io.github.gb28181.camel.manscdp.model.KeepaliveNotify;
 import io.github.gb28181.camel.manscdp.model.MobilePositionNotify;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import io.github.gb28181.camel.manscdp.model.StandardTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** What real devices send that a strict XML parser would refuse. */
 class DeviceQuirksTest {
 
-    private final ManscdpCodec codec = new ManscdpCodec();
+    private final ManscdpCodec codec = StandardTypes.codec();
 
     private ManscdpMessage decode(String xml) {
         return codec.decode(xml.getBytes(StandardCharsets.UTF_8));
@@ -202,7 +204,7 @@ class DeviceQuirksTest {
 
     @Test
     void vendorTypesCanBeRegistered() {
-        ManscdpCodec custom = ManscdpCodec.builder().register(RootKind.RESPONSE, "SensorCatalog", SensorCatalog::new).build();
+        ManscdpCodec custom = StandardTypes.builder().register(RootKind.RESPONSE, "SensorCatalog", SensorCatalog::new).build();
         ManscdpMessage m = custom.decode("<Response><CmdType>sensorcatalog</CmdType><SN>1</SN><SumNum>4</SumNum></Response>"
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(m).isInstanceOf(SensorCatalog.class);

@@ -1,16 +1,18 @@
 package io.github.gb28181.camel.manscdp;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.charset.StandardCharsets;
 
 import io.github.gb28181.camel.manscdp.model.DeviceControl;
 import io.github.gb28181.camel.manscdp.model.DeviceInfoQuery;
 import io.github.gb28181.camel.manscdp.model.DragZoom;
 import io.github.gb28181.camel.manscdp.model.ResultResponse;
+import io.github.gb28181.camel.manscdp.model.StandardTypes;
 import io.github.gb28181.camel.manscdp.ptz.PtzCmd;
-import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each document type with every modelled element, in the standard's order and in our output layout:
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class FullDocumentsTest {
 
-    private final ManscdpCodec codec = new ManscdpCodec();
+    private final ManscdpCodec codec = StandardTypes.codec();
 
     @ParameterizedTest
     @ValueSource(strings = {

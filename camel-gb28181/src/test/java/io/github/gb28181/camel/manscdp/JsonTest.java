@@ -1,24 +1,26 @@
 package io.github.gb28181.camel.manscdp;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.gb28181.camel.manscdp.aggregate.Aggregated;
-import io.github.gb28181.camel.manscdp.aggregate.ResponseAggregator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.gb28181.camel.manscdp.aggregate.Aggregated;
+import io.github.gb28181.camel.manscdp.aggregate.ResponseAggregator;
+import io.github.gb28181.camel.manscdp.model.StandardTypes;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bodies go to routes as Java objects that a plain ObjectMapper turns into clean JSON. */
 class JsonTest {
 
     private final ObjectMapper json = new ObjectMapper();
-    private final ManscdpCodec codec = new ManscdpCodec();
+    private final ManscdpCodec codec = StandardTypes.codec();
 
     @Test
     void catalogResponseAsJson() throws Exception {

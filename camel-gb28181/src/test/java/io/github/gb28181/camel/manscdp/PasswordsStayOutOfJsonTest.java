@@ -5,6 +5,7 @@ import io.github.gb28181.camel.manscdp.model.BasicParam;
 import io.github.gb28181.camel.manscdp.model.CatalogItem;
 import io.github.gb28181.camel.manscdp.model.ConfigDownloadResponse;
 import io.github.gb28181.camel.manscdp.model.DeviceInfoResponse;
+import io.github.gb28181.camel.manscdp.model.StandardTypes;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PasswordsStayOutOfJsonTest {
 
-    private final ManscdpCodec codec = new ManscdpCodec();
+    private final ManscdpCodec codec = StandardTypes.codec();
     private final ObjectMapper json = new ObjectMapper();
 
     @Test

@@ -1,18 +1,20 @@
 package io.github.gb28181.camel.manscdp;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import io.github.gb28181.camel.manscdp.ManscdpException.Reason;
+import io.github.gb28181.camel.manscdp.model.KeepaliveNotify;
+import io.github.gb28181.camel.manscdp.model.StandardTypes;
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.github.gb28181.camel.manscdp.ManscdpException.Reason;
-import io.github.gb28181.camel.manscdp.model.KeepaliveNotify;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import org.junit.jupiter.api.Test;
-
 class SecurityAndErrorsTest {
 
-    private final ManscdpCodec codec = new ManscdpCodec();
+    private final ManscdpCodec codec = StandardTypes.codec();
 
     private ManscdpMessage decode(String xml) {
         return codec.decode(xml.getBytes(StandardCharsets.UTF_8));
@@ -59,7 +61,7 @@ class SecurityAndErrorsTest {
 
     @Test
     void sizeCap() {
-        ManscdpCodec small = ManscdpCodec.builder().maxBodyBytes(64).build();
+        ManscdpCodec small = StandardTypes.builder().maxBodyBytes(64).build();
         byte[] body = ("<Notify><CmdType>Keepalive</CmdType><SN>1</SN><DeviceID>34020000001320000002</DeviceID></Notify>")
                 .getBytes(StandardCharsets.US_ASCII);
         assertThatThrownBy(() -> small.decode(body)).isInstanceOf(ManscdpException.class)
@@ -68,7 +70,7 @@ class SecurityAndErrorsTest {
         assertThat(codec.getMaxBodyBytes()).isEqualTo(1024 * 1024);
         assertThatThrownBy(() -> codec.decode(new byte[1024 * 1024 + 1])).isInstanceOf(ManscdpException.class)
                 .extracting(e -> ((ManscdpException) e).getReason()).isEqualTo(Reason.TOO_LARGE);
-        assertThatThrownBy(() -> ManscdpCodec.builder().maxBodyBytes(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> StandardTypes.builder().maxBodyBytes(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -116,7 +118,7 @@ class SecurityAndErrorsTest {
     /** Found by the fuzz suite: text cut by a million comments was joined piece by piece, quadratic in the pieces. */
     @Test
     void textCutByCommentsIsJoinedWithoutHanging() {
-        ManscdpCodec large = ManscdpCodec.builder().maxBodyBytes(16 * 1024 * 1024).build();
+        ManscdpCodec large = StandardTypes.builder().maxBodyBytes(16 * 1024 * 1024).build();
         byte[] body = ("<Notify><CmdType>Keepalive</CmdType><Status>" + "x<!---->".repeat(1_000_000) + "</Status></Notify>")
                 .getBytes(StandardCharsets.US_ASCII);
         KeepaliveNotify k = assertTimeoutPreemptively(Duration.ofSeconds(10),

@@ -1,6 +1,8 @@
 package io.github.gb28181.camel.manscdp;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import io.github.gb28181.camel.manscdp.model.CatalogItem;
 import io.github.gb28181.camel.manscdp.model.CatalogQuery;
@@ -13,18 +15,18 @@ import io.github.gb28181.camel.manscdp.model.DeviceStatusResponse;
 import io.github.gb28181.camel.manscdp.model.KeepaliveNotify;
 import io.github.gb28181.camel.manscdp.model.RecordInfoQuery;
 import io.github.gb28181.camel.manscdp.model.RecordInfoResponse;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import io.github.gb28181.camel.manscdp.model.StandardTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every MANSCDP body of the two real captures, as the device sent it. */
 class SeedBodiesTest {
 
     private static final Charset GB2312 = Charset.forName("GB2312");
-    private final ManscdpCodec codec = new ManscdpCodec();
+    private final ManscdpCodec codec = StandardTypes.codec();
 
     @Test
     void resourcesHaveTheCapturedContentLength() {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.gb28181.camel.media.codec.MediaStreamType;
+
 /**
  * Collects frames by SSRC, from any thread.
  */

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import io.github.gb28181.camel.media.codec.MediaCodec;
+import io.github.gb28181.camel.media.codec.MediaStreamType;
+import io.github.gb28181.camel.media.receive.MediaReceiverConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.gb28181.camel.media.receive.MediaReceiverConfig;
+import io.github.gb28181.camel.media.receive.MediaStream;
 import io.github.gb28181.camel.media.rtp.RtpParser;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;

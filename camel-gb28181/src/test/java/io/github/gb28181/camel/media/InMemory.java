@@ -3,6 +3,8 @@ package io.github.gb28181.camel.media;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.gb28181.camel.media.receive.MediaReceiverConfig;
+import io.github.gb28181.camel.media.receive.MediaStream;
 import io.github.gb28181.camel.media.rtp.RtpPacket;
 import io.github.gb28181.camel.media.rtp.RtpParser;
 import io.netty.buffer.ByteBuf;

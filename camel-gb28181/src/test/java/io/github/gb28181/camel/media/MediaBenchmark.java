@@ -16,6 +16,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
+import io.github.gb28181.camel.media.receive.MediaReceiver;
+import io.github.gb28181.camel.media.receive.MediaReceiverConfig;
+import io.github.gb28181.camel.media.receive.MediaStatistics;
+import io.github.gb28181.camel.media.receive.MediaStream;
 import io.github.gb28181.camel.media.rtp.RtpPacket;
 import io.github.gb28181.camel.media.rtp.RtpParser;
 import io.netty.buffer.ByteBuf;

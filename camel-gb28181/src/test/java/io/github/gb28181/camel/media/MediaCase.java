@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.github.gb28181.camel.media.codec.MediaCodec;
+
 /**
  * A program stream, packetized one way real senders do, with what the receiver must make of it.
  *

@@ -1,6 +1,5 @@
 package io.github.gb28181.camel.media;
 
-import io.github.gb28181.camel.test.FreePorts;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
@@ -14,6 +13,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.github.gb28181.camel.media.MediaMode;
+import io.github.gb28181.camel.media.NettyLeakDetection;
+import io.github.gb28181.camel.media.codec.MediaCodec;
+import io.github.gb28181.camel.media.codec.MediaStreamType;
+import io.github.gb28181.camel.media.receive.MediaEventLoops;
+import io.github.gb28181.camel.media.receive.MediaReceiver;
+import io.github.gb28181.camel.media.receive.MediaReceiverConfig;
+import io.github.gb28181.camel.media.receive.MediaStatistics;
+import io.github.gb28181.camel.test.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,6 +1,5 @@
 package io.github.gb28181.camel.media;
 
-import io.github.gb28181.camel.test.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.CompilationMXBean;
@@ -30,6 +29,8 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.github.gb28181.camel.Gb28181RtpConstants;
 import io.github.gb28181.camel.Gb28181RtpConsumer;
+import io.github.gb28181.camel.media.receive.MediaStatistics;
+import io.github.gb28181.camel.test.FreePorts;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;

@@ -12,9 +12,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+
+import io.github.gb28181.camel.media.receive.MediaReceiver;
+import io.github.gb28181.camel.media.receive.MediaStatistics;
 
 /**
  * Sends RTP the way a device does, over loopback: UDP datagrams, or RFC 4571 framed over TCP.

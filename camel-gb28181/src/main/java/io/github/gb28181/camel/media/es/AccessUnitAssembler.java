@@ -1,9 +1,11 @@
 package io.github.gb28181.camel.media.es;
 
-import io.github.gb28181.camel.media.MediaCodec;
 import io.github.gb28181.camel.media.MediaFrame;
-import io.github.gb28181.camel.media.ps.GrowableBuffer;
-import io.github.gb28181.camel.media.ps.StartCodeList;
+import io.github.gb28181.camel.media.codec.GrowableBuffer;
+import io.github.gb28181.camel.media.codec.MediaCodec;
+import io.github.gb28181.camel.media.codec.NalUnits;
+import io.github.gb28181.camel.media.codec.StartCodeCursor;
+import io.github.gb28181.camel.media.codec.StartCodeList;
 
 /**
  * Cuts an H.264 or H.265 Annex B byte stream, fed PES payload by PES payload, into access units.

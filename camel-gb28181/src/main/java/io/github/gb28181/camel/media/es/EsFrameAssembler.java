@@ -1,10 +1,11 @@
 package io.github.gb28181.camel.media.es;
 
 import io.github.gb28181.camel.media.FrameOutput;
-import io.github.gb28181.camel.media.MediaCodec;
-import io.github.gb28181.camel.media.MediaStreamType;
-import io.github.gb28181.camel.media.ps.PsElement;
+import io.github.gb28181.camel.media.codec.AudioCodecs;
+import io.github.gb28181.camel.media.codec.MediaCodec;
+import io.github.gb28181.camel.media.codec.MediaStreamType;
 import io.github.gb28181.camel.media.ps.FrameAssembler;
+import io.github.gb28181.camel.media.ps.PsElement;
 
 /**
  * Elementary-stream mode: one frame per video access unit, one per audio PES. The first video stream id seen is

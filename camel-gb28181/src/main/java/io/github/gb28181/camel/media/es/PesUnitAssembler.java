@@ -1,7 +1,7 @@
 package io.github.gb28181.camel.media.es;
 
 import io.github.gb28181.camel.media.MediaFrame;
-import io.github.gb28181.camel.media.ps.GrowableBuffer;
+import io.github.gb28181.camel.media.codec.GrowableBuffer;
 
 /**
  * Frames video whose codec we cannot look into (MPEG-4, SVAC, or H.26x that could not be recognised): a unit is the

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.gb28181.camel.media.FrameOutput;
-import io.github.gb28181.camel.media.MediaCodec;
-import io.github.gb28181.camel.media.MediaStreamType;
+import io.github.gb28181.camel.media.codec.MediaCodec;
+import io.github.gb28181.camel.media.codec.MediaStreamType;
+import io.github.gb28181.camel.media.codec.NalUnits;
+import io.github.gb28181.camel.media.codec.StartCodeList;
 import io.github.gb28181.camel.media.ps.PsElement;
-import io.github.gb28181.camel.media.ps.StartCodeList;
 
 /**
  * Turns the PES packets of the video stream into access units, once the codec is known: from the program stream

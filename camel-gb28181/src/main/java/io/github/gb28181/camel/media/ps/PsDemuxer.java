@@ -2,6 +2,9 @@ package io.github.gb28181.camel.media.ps;
 
 import java.util.Arrays;
 
+import io.github.gb28181.camel.media.codec.StartCodeList;
+import io.github.gb28181.camel.media.codec.StartCodes;
+
 /**
  * Cuts a program stream (ISO/IEC 13818-1 2.5.3, MPEG-2 or MPEG-1 system syntax) into its elements, whatever the
  * RTP payloads' boundaries: payloads may hold whole packs or be cut anywhere, and an element is handed on only once

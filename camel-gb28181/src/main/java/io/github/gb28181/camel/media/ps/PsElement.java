@@ -1,5 +1,7 @@
 package io.github.gb28181.camel.media.ps;
 
+import io.github.gb28181.camel.media.codec.StartCodeList;
+
 /**
  * One complete syntactic element of a program stream (ISO/IEC 13818-1 2.5.3): a pack header, a system header, a
  * program stream map, a PES packet or the end code. The demuxer reuses one instance and its backing array, so a

@@ -1,11 +1,12 @@
 package io.github.gb28181.camel.media.ps;
 
 import io.github.gb28181.camel.media.FrameOutput;
-import io.github.gb28181.camel.media.MediaCodec;
 import io.github.gb28181.camel.media.MediaFrame;
-import io.github.gb28181.camel.media.MediaStreamType;
-import io.github.gb28181.camel.media.es.AudioCodecs;
-import io.github.gb28181.camel.media.es.NalUnits;
+import io.github.gb28181.camel.media.codec.AudioCodecs;
+import io.github.gb28181.camel.media.codec.GrowableBuffer;
+import io.github.gb28181.camel.media.codec.MediaCodec;
+import io.github.gb28181.camel.media.codec.MediaStreamType;
+import io.github.gb28181.camel.media.codec.NalUnits;
 
 /**
  * PS mode: groups program stream elements into frames, passing the sender's bytes through unchanged.

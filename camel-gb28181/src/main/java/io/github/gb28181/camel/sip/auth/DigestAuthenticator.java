@@ -8,7 +8,7 @@ import java.text.ParseException;
 import java.util.HexFormat;
 
 import gov.nist.javax.sip.header.ParametersHeader;
-import io.github.gb28181.camel.sip.SipFactories;
+import io.github.gb28181.camel.sip.transport.SipFactories;
 import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;

@@ -24,7 +24,7 @@ import io.github.gb28181.camel.manscdp.model.AlarmQuery;
 import io.github.gb28181.camel.manscdp.model.CatalogQuery;
 import io.github.gb28181.camel.manscdp.model.MobilePositionQuery;
 import io.github.gb28181.camel.sip.RequestSender;
-import io.github.gb28181.camel.sip.SipFactories;
+import io.github.gb28181.camel.sip.transport.SipFactories;
 import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;

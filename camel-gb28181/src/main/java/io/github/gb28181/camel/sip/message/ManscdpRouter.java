@@ -1,9 +1,9 @@
 package io.github.gb28181.camel.sip.message;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,16 +1,5 @@
 package io.github.gb28181.camel.manscdp.aggregate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.github.gb28181.camel.manscdp.ManscdpCodec;
-import io.github.gb28181.camel.manscdp.RootKind;
-import io.github.gb28181.camel.manscdp.model.CatalogItem;
-import io.github.gb28181.camel.manscdp.model.CatalogNotify;
-import io.github.gb28181.camel.manscdp.model.CatalogResponse;
-import io.github.gb28181.camel.manscdp.model.KeepaliveNotify;
-import io.github.gb28181.camel.manscdp.model.RecordInfoResponse;
-import io.github.gb28181.camel.manscdp.model.RecordItem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,8 +16,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
+import io.github.gb28181.camel.manscdp.ManscdpCodec;
+import io.github.gb28181.camel.manscdp.RootKind;
+import io.github.gb28181.camel.manscdp.model.CatalogItem;
+import io.github.gb28181.camel.manscdp.model.CatalogNotify;
+import io.github.gb28181.camel.manscdp.model.CatalogResponse;
+import io.github.gb28181.camel.manscdp.model.KeepaliveNotify;
+import io.github.gb28181.camel.manscdp.model.RecordInfoResponse;
+import io.github.gb28181.camel.manscdp.model.RecordItem;
+import io.github.gb28181.camel.manscdp.model.StandardTypes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ResponseAggregatorTest {
 
@@ -78,7 +80,7 @@ class ResponseAggregatorTest {
         assertThat(agg.pendingCount()).isZero();
 
         // the merged document encodes as one Catalog with every item
-        ManscdpCodec codec = new ManscdpCodec();
+        ManscdpCodec codec = StandardTypes.codec();
         CatalogResponse reread = codec.decode(codec.encode(merged), CatalogResponse.class);
         assertThat(reread.getItems()).hasSize(500);
     }

@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import io.github.gb28181.camel.media.MediaCodec;
 import io.github.gb28181.camel.media.Samples;
-import io.github.gb28181.camel.media.ps.StartCodeList;
-import io.github.gb28181.camel.media.ps.StartCodes;
+import io.github.gb28181.camel.media.codec.MediaCodec;
+import io.github.gb28181.camel.media.codec.StartCodeList;
+import io.github.gb28181.camel.media.codec.StartCodes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,9 +1,0 @@
-package io.github.gb28181.camel.media;
-
-/**
- * Whether a frame carries pictures or sound. A program-stream frame that interleaves both is {@link #VIDEO}.
- */
-public enum MediaStreamType {
-    VIDEO,
-    AUDIO
-}

@@ -1,0 +1,192 @@
+package io.github.gb28181.camel.platform;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.github.gb28181.camel.device.DeviceRegistry;
+import io.github.gb28181.camel.device.PresenceTracker;
+import io.github.gb28181.camel.event.EventBus;
+import io.github.gb28181.camel.event.EventType;
+import io.github.gb28181.camel.manscdp.ManscdpCodec;
+import io.github.gb28181.camel.manscdp.aggregate.ResponseAggregator;
+import io.github.gb28181.camel.manscdp.model.StandardTypes;
+import io.github.gb28181.camel.media.MediaSessionRegistry;
+import io.github.gb28181.camel.sdp.SsrcAllocator;
+import io.github.gb28181.camel.sip.RequestDispatcher;
+import io.github.gb28181.camel.sip.RequestSender;
+import io.github.gb28181.camel.sip.SipIdentity;
+import io.github.gb28181.camel.sip.auth.DigestAuthenticator;
+import io.github.gb28181.camel.sip.auth.NonceManager;
+import io.github.gb28181.camel.sip.command.DeviceCommander;
+import io.github.gb28181.camel.sip.command.ResponseWaiters;
+import io.github.gb28181.camel.sip.command.SnSequence;
+import io.github.gb28181.camel.sip.command.SubscriptionManager;
+import io.github.gb28181.camel.sip.media.AudioBroadcasts;
+import io.github.gb28181.camel.sip.media.MediaSessionManager;
+import io.github.gb28181.camel.sip.message.ManscdpRouter;
+import io.github.gb28181.camel.sip.message.MessageHandler;
+import io.github.gb28181.camel.sip.register.RegisterHandler;
+import io.github.gb28181.camel.sip.transport.SipCounters;
+import io.github.gb28181.camel.sip.transport.SipServer;
+import io.github.gb28181.camel.sip.transport.SipServerSettings;
+import javax.sip.SipException;
+import javax.sip.message.Request;
+
+/**
+ * A GB28181 platform on one listening address: the SIP server, the handlers for what devices send, and the timers
+ * that notice silent devices and unfinished multi-message answers. Independent of Camel; the component wraps it.
+ * Single use: once stopped, make a new one.
+ */
+public final class PlatformServer {
+
+    private final SipServerSettings sipSettings;
+    private final PlatformSettings settings;
+    private final DeviceRegistry registry;
+    private final EventBus events;
+    private final Clock clock = Clock.systemUTC();
+    private final SipCounters counters = new SipCounters();
+    private final RequestDispatcher dispatcher = new RequestDispatcher(counters);
+    private final ManscdpCodec codec = StandardTypes.codec();
+    private final SipServer sipServer;
+    private final PresenceTracker presence;
+    private final RequestSender sender;
+    private final ManscdpRouter router;
+    private final DeviceCommander commander;
+    private final SubscriptionManager subscriptions;
+    private final MediaSessionManager media;
+    private final AudioBroadcasts audio;
+    private final ScheduledExecutorService scheduler;
+    private final ResponseAggregator aggregator;
+
+    public PlatformServer(SipServerSettings sipSettings, PlatformSettings settings, DeviceRegistry registry,
+                          MediaSessionRegistry mediaRegistry) {
+        this.sipSettings = sipSettings;
+        this.settings = settings;
+        this.registry = registry;
+        this.events = new EventBus(sipSettings.key(), Math.max(2, Runtime.getRuntime().availableProcessors()));
+        this.sipServer = new SipServer(sipSettings, dispatcher, counters);
+        this.presence = new PresenceTracker(registry, events, settings.keepaliveTimeoutMillis(), clock);
+        this.sender = new RequestSender(sipServer, new SipIdentity(settings.serverId(), settings.domain()));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gb28181-timer-" + sipSettings.key());
+            t.setDaemon(true);
+            return t;
+        });
+        ResponseWaiters waiters = new ResponseWaiters();
+        this.router = new ManscdpRouter(registry, events, codec, sender, waiters);
+        SnSequence sn = new SnSequence();
+        this.commander = new DeviceCommander(registry, sender, codec, waiters, sn);
+        this.subscriptions = new SubscriptionManager(sender, codec, sn, commander, scheduler, clock);
+        this.media = new MediaSessionManager(settings.serverId(), sender, commander, new SsrcAllocator(settings.domain()),
+                mediaRegistry, events, clock);
+        this.audio = new AudioBroadcasts(settings.serverId(), registry, sender, commander, waiters, sn, codec, events,
+                clock);
+        router.setMediaSessions(media);
+        events.subscribe(event -> {
+            if (event.type() == EventType.OFFLINE) {
+                media.deviceOffline(event.deviceId());
+                audio.deviceOffline(event.deviceId());
+            }
+        });
+        this.aggregator = new ResponseAggregator(scheduler, Duration.ofMillis(settings.aggregationTimeoutMillis()),
+                router::onAggregated);
+        router.setAggregator(aggregator);
+
+        NonceManager nonces = settings.nonceGenerator() != null
+                ? new NonceManager(settings.nonceGenerator(), settings.nonceTtlMillis(), clock)
+                : new NonceManager(settings.nonceTtlMillis());
+        DigestAuthenticator authenticator = new DigestAuthenticator(settings.realm(), nonces, settings.credentials(),
+                settings.digestQop());
+        dispatcher.register(Request.REGISTER,
+                new RegisterHandler(authenticator, settings.accessPolicy(), events, registry, presence,
+                        settings.registerDateHeader(), clock));
+        MessageHandler messages = new MessageHandler(codec, registry, presence, router, media::deviceOfCall,
+                settings.accessPolicy(), settings.lockDeviceAddress(), settings.answerAfterProcessing());
+        dispatcher.register(Request.MESSAGE, messages);
+        // NOTIFYs of catalog, alarm and position subscriptions carry the same documents as MESSAGEs
+        dispatcher.register(Request.NOTIFY, messages);
+        dispatcher.register(Request.BYE, in -> {
+            if (audio.owns(in.callId())) {
+                audio.deviceBye(in);
+            } else {
+                media.handle(in);
+            }
+        });
+        // a device INVITEs the platform only to take the audio of a broadcast
+        dispatcher.register(Request.INVITE, audio);
+        dispatcher.register(Request.ACK, in -> audio.acknowledged(in.callId()));
+        dispatcher.setClientTransactionListener(sender);
+    }
+
+    public synchronized void start() throws SipException {
+        sipServer.start();
+        long period = Math.max(100, Math.min(1000, settings.keepaliveTimeoutMillis() / 4));
+        scheduler.scheduleWithFixedDelay(presence::sweep, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    public synchronized void stop() {
+        media.close();
+        audio.close();
+        subscriptions.close();
+        aggregator.close();
+        scheduler.shutdownNow();
+        sipServer.stop();
+        events.close();
+    }
+
+    public EventBus events() {
+        return events;
+    }
+
+    public DeviceRegistry registry() {
+        return registry;
+    }
+
+    public SipServer sipServer() {
+        return sipServer;
+    }
+
+    public RequestSender sender() {
+        return sender;
+    }
+
+    /** Queries and commands to devices. */
+    public DeviceCommander commander() {
+        return commander;
+    }
+
+    /** Catalog, alarm and position subscriptions to devices. */
+    public SubscriptionManager subscriptions() {
+        return subscriptions;
+    }
+
+    /** Live, playback and download sessions. */
+    public MediaSessionManager media() {
+        return media;
+    }
+
+    /** Voice broadcasts to devices. */
+    public AudioBroadcasts audio() {
+        return audio;
+    }
+
+    public ManscdpCodec codec() {
+        return codec;
+    }
+
+    public ResponseAggregator aggregator() {
+        return aggregator;
+    }
+
+    public PlatformSettings settings() {
+        return settings;
+    }
+
+    /** What the SIP layer refused or dropped: malformed input leaves a count here, if nothing else. */
+    public SipCounters counters() {
+        return counters;
+    }
+}

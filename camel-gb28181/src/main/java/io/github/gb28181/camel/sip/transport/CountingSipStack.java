@@ -1,0 +1,27 @@
+package io.github.gb28181.camel.sip.transport;
+
+import java.util.Properties;
+
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import javax.sip.PeerUnavailableException;
+
+/**
+ * A jain-sip stack that carries its server's {@link SipCounters}: the stack instantiates our parser and message
+ * processor factories by class name, and hands them nothing but itself.
+ */
+final class CountingSipStack extends SipStackImpl {
+
+    private final SipCounters counters;
+
+    CountingSipStack(Properties properties, SipCounters counters) throws PeerUnavailableException {
+        super(properties);
+        this.counters = counters;
+    }
+
+    /** The counters of the server that owns {@code stack}; a detached set for a stack that is not ours. */
+    static SipCounters of(SIPTransactionStack stack) {
+        return stack instanceof CountingSipStack counting && counting.counters != null ? counting.counters
+                : new SipCounters();
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.gb28181.camel.sip.transport;
+
+import java.io.IOException;
+import java.net.InetAddress;
+
+import gov.nist.javax.sip.stack.MessageProcessor;
+import gov.nist.javax.sip.stack.NioMessageProcessorFactory;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+
+/**
+ * jain-sip's NIO message processors, but TCP connections that devices open are framed by {@link TcpFraming} first.
+ * Named by the stack property {@code gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY}.
+ */
+public class GuardedMessageProcessorFactory extends NioMessageProcessorFactory {
+
+    @Override
+    public MessageProcessor createMessageProcessor(SIPTransactionStack stack, InetAddress address, int port,
+                                                   String transport) throws IOException {
+        if ("TCP".equalsIgnoreCase(transport)) {
+            return new GuardedTcpMessageProcessor(address, stack, port);
+        }
+        return super.createMessageProcessor(stack, address, port, transport);
+    }
+}

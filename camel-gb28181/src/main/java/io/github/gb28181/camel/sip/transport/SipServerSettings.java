@@ -1,0 +1,22 @@
+package io.github.gb28181.camel.sip.transport;
+
+import java.util.Set;
+
+/**
+ * Where and how a {@link SipServer} listens.
+ *
+ * @param host              listen address
+ * @param port              listen port, shared by UDP and TCP
+ * @param transports        "UDP" and/or "TCP"
+ * @param advertisedAddress the address written into Via and Contact, or null to derive it from host
+ * @param maxMessageSize    the largest message accepted over TCP, in bytes
+ * @param threadPoolSize    jain-sip worker threads
+ */
+public record SipServerSettings(
+        String host, int port, Set<String> transports, String advertisedAddress, int maxMessageSize,
+        int threadPoolSize) {
+
+    public String key() {
+        return host + ":" + port;
+    }
+}
