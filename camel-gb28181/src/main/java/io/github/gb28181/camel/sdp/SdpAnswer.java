@@ -21,10 +21,13 @@ import java.util.regex.Pattern;
  * @param ssrc         the {@code y=} value, or null when the device left it out
  * @param format       the {@code f=} value, or null
  * @param fileSize     {@code a=filesize:} for downloads, or -1
+ * @param uri          the {@code u=} value (the channel of a playback or download), or null
+ * @param startTime    the {@code t=} start (0 for live, or when unreadable)
+ * @param endTime      the {@code t=} end
  */
 public record SdpAnswer(
         String sessionName, String mediaHost, String media, int mediaPort, boolean tcp, String setup, List<Integer> payloadTypes,
-        String ssrc, String format, long fileSize) {
+        String ssrc, String format, long fileSize, String uri, long startTime, long endTime) {
 
     /** An IPv4 or IPv6 address or a host name, with a multicast TTL/count suffix as c= allows. */
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9.:\\-]+(/\\d+){0,2}");
@@ -47,6 +50,8 @@ public record SdpAnswer(
         String ssrc = null;
         String format = null;
         long fileSize = -1;
+        String uri = null;
+        long[] time = {0, 0};
         for (String raw : sdp.split("\r\n|\n|\r")) {
             String line = raw.strip();
             if (line.length() < 2 || line.charAt(1) != '=') {
@@ -55,6 +60,8 @@ public record SdpAnswer(
             String value = line.substring(2).strip();
             switch (line.charAt(0)) {
                 case 's' -> sessionName = value;
+                case 'u' -> uri = value.isEmpty() ? null : value;
+                case 't' -> time = times(value);
                 case 'o' -> originHost = address(value, 6);
                 case 'c' -> {
                     if (seenMedia) {
@@ -114,7 +121,18 @@ public record SdpAnswer(
         if (host == null) {
             throw new IllegalArgumentException("SDP answer names no media address (c= or o=)");
         }
-        return new SdpAnswer(sessionName, host, media, port, tcp, setup, List.copyOf(payloads), ssrc, format, fileSize);
+        return new SdpAnswer(sessionName, host, media, port, tcp, setup, List.copyOf(payloads), ssrc, format, fileSize,
+                uri, time[0], time[1]);
+    }
+
+    /** The start and end of {@code t=}, or zeros when they are not two numbers. */
+    private static long[] times(String value) {
+        String[] parts = value.split("\\s+");
+        try {
+            return parts.length == 2 ? new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])} : new long[2];
+        } catch (NumberFormatException e) {
+            return new long[2];
+        }
     }
 
     /**
