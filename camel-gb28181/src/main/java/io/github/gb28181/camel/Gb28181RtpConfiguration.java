@@ -1,6 +1,7 @@
 package io.github.gb28181.camel;
 
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 
 import io.github.gb28181.camel.media.MediaMode;
@@ -63,8 +64,8 @@ public class Gb28181RtpConfiguration implements Cloneable {
     private int maxPayloadSize = 1400;
     @UriParam(label = "producer,advanced", defaultValue = "2097152")
     @Metadata(description = "TCP: how many bytes the peer may leave unread before frames are dropped (video then"
-                            + " resumes at the next key frame). Live media is better late than never only up to a"
-                            + " point.")
+                            + " resumes at the next key frame), so a slow peer costs frames rather than memory and"
+                            + " delay.")
     private int maxQueuedBytes = 2 * 1024 * 1024;
     @UriParam(label = "consumer", enums = "ps,es", defaultValue = "ps")
     @Metadata(description = "What an exchange carries. ps: the sender's program stream bytes, one frame per picture."
@@ -165,7 +166,13 @@ public class Gb28181RtpConfiguration implements Cloneable {
 
     /** The frameFormat option: PS, ES, or {@code null} for auto. */
     public MediaMode frameFormatMode() {
-        return "auto".equalsIgnoreCase(frameFormat.trim()) ? null : MediaMode.fromValue(frameFormat);
+        String format = frameFormat == null ? "auto" : frameFormat.trim().toLowerCase(Locale.ROOT);
+        return switch (format) {
+            case "auto" -> null;
+            case "ps" -> MediaMode.PS;
+            case "es" -> MediaMode.ES;
+            default -> throw new IllegalArgumentException("frameFormat must be auto, ps or es: " + frameFormat);
+        };
     }
 
     static Set<Long> parseSsrcs(String text) {

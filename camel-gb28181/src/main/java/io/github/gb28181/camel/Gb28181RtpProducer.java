@@ -98,11 +98,12 @@ public class Gb28181RtpProducer extends DefaultProducer {
 
     private MediaMode format(String header, byte[] body) {
         if (header != null) {
-            MediaMode mode = MediaMode.fromValue(header);
-            if (mode != MediaMode.PS && mode != MediaMode.ES) {
-                throw new IllegalArgumentException("Cannot send " + header + " frames: only PS and ES");
+            String mode = header.trim().toUpperCase(Locale.ROOT);
+            if (!mode.equals(MediaMode.PS.name()) && !mode.equals(MediaMode.ES.name())) {
+                throw new IllegalArgumentException("Cannot send " + header + " frames (" + Gb28181RtpConstants.MODE
+                                                   + "): only PS and ES");
             }
-            return mode;
+            return MediaMode.valueOf(mode);
         }
         MediaMode option = getEndpoint().getConfiguration().frameFormatMode();
         return option != null ? option : FrameInspector.format(body);
@@ -131,14 +132,15 @@ public class Gb28181RtpProducer extends DefaultProducer {
         return s != null ? s.localAddress() : null;
     }
 
+    /** Whether the endpoint's own destination can be sent to now: the UDP socket is bound, or a TCP peer connected. */
+    public boolean isConnected() {
+        MediaSender s = sender;
+        return s != null && s.connected();
+    }
+
     /** What the endpoint's own sender counted, or {@code null} when it sends only in sessions. */
     public SenderStatistics getStatistics() {
         MediaSender s = sender;
         return s != null ? s.statistics() : null;
-    }
-
-    /** The endpoint's own sender, or {@code null}. */
-    MediaSender sender() {
-        return sender;
     }
 }
