@@ -63,9 +63,9 @@ public class Gb28181RtpConfiguration implements Cloneable {
     @Metadata(description = "The most payload bytes per RTP packet; 1400 keeps a packet within a 1500-byte MTU.")
     private int maxPayloadSize = 1400;
     @UriParam(label = "producer,advanced", defaultValue = "2097152")
-    @Metadata(description = "TCP: how many bytes the peer may leave unread before frames are dropped (video then"
-                            + " resumes at the next key frame), so a slow peer costs frames rather than memory and"
-                            + " delay.")
+    @Metadata(description = "How many bytes may wait to be written (over TCP: that the peer left unread) before frames"
+                            + " are dropped, video then until the next key frame: a slow peer or a route faster than"
+                            + " the network costs frames, not memory and delay.")
     private int maxQueuedBytes = 2 * 1024 * 1024;
     @UriParam(label = "consumer", enums = "ps,es", defaultValue = "ps")
     @Metadata(description = "What an exchange carries. ps: the sender's program stream bytes, one frame per picture."

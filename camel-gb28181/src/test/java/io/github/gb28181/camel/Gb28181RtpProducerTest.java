@@ -27,6 +27,9 @@ import io.github.gb28181.camel.media.codec.MediaCodec;
 import io.github.gb28181.camel.media.codec.NalUnits;
 import io.github.gb28181.camel.media.send.MediaSender;
 import io.github.gb28181.camel.media.send.OutgoingSession;
+import io.github.gb28181.camel.sdp.MediaTransportMode;
+import io.github.gb28181.camel.sdp.SdpAnswer;
+import io.github.gb28181.camel.sdp.SenderSdp;
 import io.github.gb28181.camel.test.FreePorts;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -101,6 +104,9 @@ class Gb28181RtpProducerTest extends CamelTestSupport {
         }
         assertThat(out.getStatistics().framesSent()).isEqualTo(frames.size());
         out.stop();
+        if (transport == MediaTransport.TCP_PASSIVE) {
+            assertThat(FreePorts.tcpFree(port)).as("the producer let go of its listening port").isTrue();
+        }
 
         await().atMost(WAIT).until(() -> received("in").size() == frames.size());
         List<Exchange> got = received("in");
@@ -131,6 +137,7 @@ class Gb28181RtpProducerTest extends CamelTestSupport {
         // the device's frames carry the session id of the INVITE that asked for them: no outgoing session has it,
         // so the relay sends to its own destination
         sessions.announce(11, new MediaSessionInfo(CAMERA, CHANNEL, "device-call"));
+        // the first example of gb28181-rtp-component.adoc ("Sending media"), on loopback ports
         addRoutes(from -> {
             from.from("gb28181-rtp:127.0.0.1:" + devicePort + "?streamIdleTimeout=300").routeId("device")
                     .to("gb28181-rtp:127.0.0.1:0?remoteHost=127.0.0.1&remotePort=" + upperPort);
@@ -157,15 +164,28 @@ class Gb28181RtpProducerTest extends CamelTestSupport {
 
     @Test
     void outgoingSessionsOpenedBySignallingAreFoundByTheSessionIdHeader() throws Exception {
-        // the Java example of gb28181-rtp-component.adoc ("Outgoing sessions"): an upper platform's INVITE asked for
-        // TCP with a=setup:active, so we listen and it connects
-        Gb28181RtpComponent component = context.getComponent("gb28181-rtp", Gb28181RtpComponent.class);
-        MediaSender session = component.mediaSenders().open(new OutgoingSession("upper-call", MediaTransport.TCP_PASSIVE,
-                "127.0.0.1", 0, null, 0, Ssrc.parse("0200000042"), 96));
-        int port = session.localAddress().getPort(); // for the m= line of the SDP answer
+        String inviteBody = "v=0\r\no=34020000002000000001 0 0 IN IP4 127.0.0.1\r\ns=Play\r\nc=IN IP4 127.0.0.1\r\n"
+                            + "t=0 0\r\nm=video 9 TCP/RTP/AVP 96\r\na=recvonly\r\na=rtpmap:96 PS/90000\r\n"
+                            + "a=setup:active\r\na=connection:new\r\ny=0200000042\r\nf=\r\n";
+        String callId = "upper-call";
+        String localId = CHANNEL;
+        String ourAddress = "127.0.0.1";
+        // the Java example of gb28181-rtp-component.adoc ("Outgoing sessions"): the upper platform's offer says
+        // a=setup:active, so we listen and it connects
+        Gb28181RtpComponent rtp = context.getComponent("gb28181-rtp", Gb28181RtpComponent.class);
+        SdpAnswer offer = SdpAnswer.parse(inviteBody);
+        MediaTransportMode mode = SenderSdp.answering(offer);
+        MediaSender session = rtp.mediaSenders().open(new OutgoingSession(callId, MediaTransport.valueOf(mode.name()),
+                "127.0.0.1", 0, offer.mediaHost(), offer.mediaPort(), Ssrc.parse(offer.ssrc()), 96));
+        String answer = SenderSdp.programStream(localId, ourAddress, session.localAddress().getPort(), mode, offer,
+                offer.ssrc()).encode();
+
+        int port = session.localAddress().getPort();
+        assertThat(answer).contains("m=video " + port + " TCP/RTP/AVP 96\r\n", "a=sendonly\r\n",
+                "a=setup:passive\r\n", "y=0200000042\r\n");
         addRoutes(from -> {
             from.from("direct:frames")
-                    .setHeader("CamelGb28181SessionId", from.constant("upper-call"))
+                    .setHeader("CamelGb28181SessionId", from.constant(callId))
                     .to("gb28181-rtp:0.0.0.0:0");
             from.from("gb28181-rtp:127.0.0.1:0?mode=es&transport=tcp-active&remoteHost=127.0.0.1&reconnectDelay=50"
                       + "&streamIdleTimeout=300&remotePort=" + port).routeId("upper").process(e -> collect("upper", e));
@@ -188,7 +208,7 @@ class Gb28181RtpProducerTest extends CamelTestSupport {
                 Gb28181RtpConstants.SESSION_ID, "nobody")).hasStackTraceContaining("Nowhere to send")
                 .hasStackTraceContaining("nobody");
 
-        assertThat(component.mediaSenders().close("upper-call")).isTrue();
+        assertThat(rtp.mediaSenders().close(callId)).isTrue(); // at BYE
         assertThat(FreePorts.tcpFree(port)).isTrue();
     }
 

@@ -155,8 +155,8 @@ public class Gb28181RtpComponentConfiguration extends ComponentConfigurationProp
      */
     private Integer maxPayloadSize = 1400;
     /**
-     * TCP: how many bytes the peer may leave unread before frames are dropped (video then resumes at the next key
-     * frame), so a slow peer costs frames rather than memory and delay.
+     * How many bytes may wait to be written (over TCP: that the peer left unread) before frames are dropped, video then
+     * until the next key frame: a slow peer or a route faster than the network costs frames, not memory and delay.
      */
     private Integer maxQueuedBytes = 2097152;
     /**

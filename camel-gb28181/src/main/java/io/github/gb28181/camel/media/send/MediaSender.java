@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.github.gb28181.camel.media.MediaTransport;
@@ -55,9 +57,12 @@ public final class MediaSender implements AutoCloseable {
     private final LongAdder packetsSent = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
     private final LongAdder connections = new LongAdder();
+    /** Datagram bytes handed to the event loop and not yet written: UDP has no writability of its own for them. */
+    private final AtomicLong queuedDatagramBytes = new AtomicLong();
     private final InetSocketAddress remote;
 
-    private volatile int generation;
+    /** Counts the channels opened: a frame's stream notices a new connection by it. */
+    private final AtomicInteger generation = new AtomicInteger();
     private MediaChannel channel;
 
     public MediaSender(MediaSenderConfig config, EventLoopGroup group) {
@@ -68,18 +73,15 @@ public final class MediaSender implements AutoCloseable {
         this.peer = new OutboundPeer(new OutboundPeer.Listener() {
             @Override
             public void opened(Channel channel) {
-                generation++;
+                generation.incrementAndGet();
                 connections.increment();
-                if (config.tcp()) {
-                    LOG.info("Sending RTP over TCP {} -> {}", channel.localAddress(), channel.remoteAddress());
-                }
+                // debug: a peer that connects (tcp-passive) decides how often this happens
+                LOG.debug("Sending RTP {} -> {}", channel.localAddress(), channel.remoteAddress());
             }
 
             @Override
             public void closed(Channel channel) {
-                if (config.tcp()) {
-                    LOG.info("RTP over TCP to {} ended", channel.remoteAddress());
-                }
+                LOG.debug("RTP {} -> {} ended", channel.localAddress(), channel.remoteAddress());
             }
         });
         this.streams = new LinkedHashMap<>(16, 0.75f, true) {
@@ -151,12 +153,12 @@ public final class MediaSender implements AutoCloseable {
             Channel ch = peer.current();
             OutgoingStream stream = streams.computeIfAbsent(ssrc, s -> new OutgoingStream(s, config,
                     ThreadLocalRandom.current().nextInt(0x10000)));
-            if (ch == null || !ch.isWritable()) {
+            if (ch == null || !ch.isWritable() || queuedDatagramBytes.get() > config.maxQueuedBytes()) {
                 stream.lost();
                 framesDropped.increment();
                 return false;
             }
-            if (!stream.admit(frame, generation)) {
+            if (!stream.admit(frame, generation.get())) {
                 framesDropped.increment();
                 return false;
             }
@@ -193,14 +195,18 @@ public final class MediaSender implements AutoCloseable {
             bytes += b.readableBytes();
         }
         count(packets.size(), bytes);
+        long queued = bytes;
+        queuedDatagramBytes.addAndGet(queued);
         try {
             ch.eventLoop().execute(() -> {
                 for (ByteBuf b : packets) {
                     ch.write(new DatagramPacket(b, remote), ch.voidPromise());
                 }
                 ch.flush();
+                queuedDatagramBytes.addAndGet(-queued);
             });
         } catch (RuntimeException e) { // the event loop is shutting down
+            queuedDatagramBytes.addAndGet(-queued);
             packets.forEach(ByteBuf::release);
             throw e;
         }

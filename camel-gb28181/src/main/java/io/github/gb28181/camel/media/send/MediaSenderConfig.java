@@ -20,8 +20,8 @@ import io.github.gb28181.camel.media.rtp.RtpPacketizer;
  * @param maxPayload          the most payload bytes per RTP packet
  * @param reconnectDelayMillis tcp-active: the wait before connecting again
  * @param waitForKeyFrame     whether video starts, and starts again after a reconnect or a drop, at a key frame
- * @param maxQueuedBytes      TCP: bytes the peer may leave unread before frames are dropped (then until the next key
- *                            frame)
+ * @param maxQueuedBytes      bytes waiting to be written (TCP: that the peer left unread) beyond which frames are
+ *                            dropped, video then until the next key frame
  * @param maxStreams          the most SSRCs one sender keeps numbering; the one unused longest is forgotten
  */
 public record MediaSenderConfig(MediaTransport transport, String host, int port, String remoteHost, int remotePort,
