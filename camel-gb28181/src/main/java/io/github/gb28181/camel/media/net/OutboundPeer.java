@@ -1,5 +1,8 @@
 package io.github.gb28181.camel.media.net;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -21,6 +24,7 @@ public final class OutboundPeer extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundPeer.class);
 
     private final Listener listener;
+    private final CountDownLatch firstOpened = new CountDownLatch(1);
     private volatile Channel current;
 
     /** Hears when the channel media goes out on changes; called on that channel's event loop. */
@@ -42,6 +46,16 @@ public final class OutboundPeer extends ChannelInboundHandlerAdapter {
         return c != null && c.isActive() ? c : null;
     }
 
+    /**
+     * Waits until a channel is open: a bound UDP socket becomes active on its event loop a moment after the bind
+     * returns, and a sender should not drop its first frames for that.
+     *
+     * @return whether one opened in time
+     */
+    public boolean awaitOpen(long timeout, TimeUnit unit) throws InterruptedException {
+        return firstOpened.await(timeout, unit);
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         Channel previous = current;
@@ -52,6 +66,7 @@ public final class OutboundPeer extends ChannelInboundHandlerAdapter {
             previous.close();
         }
         listener.opened(ctx.channel());
+        firstOpened.countDown();
         super.channelActive(ctx);
     }
 

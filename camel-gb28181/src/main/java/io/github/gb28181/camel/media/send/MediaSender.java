@@ -6,10 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.gb28181.camel.media.MediaMode;
 import io.github.gb28181.camel.media.MediaTransport;
 import io.github.gb28181.camel.media.net.MediaChannel;
 import io.github.gb28181.camel.media.net.OutboundPeer;
@@ -113,6 +115,9 @@ public final class MediaSender implements AutoCloseable {
         };
         c.start();
         channel = c;
+        if (config.transport() == MediaTransport.UDP) {
+            peer.awaitOpen(5, TimeUnit.SECONDS);
+        }
         LOG.info("Sending RTP ({}) from {} to {}", config.transport().value(), c.localAddress(),
                 remote != null ? remote : "whoever connects");
     }
@@ -138,8 +143,8 @@ public final class MediaSender implements AutoCloseable {
      * Sends one frame, or drops it when it cannot be sent now.
      *
      * @return whether it was sent
-     * @throws IllegalArgumentException when the frame cannot be sent at all: no SSRC, or an ES frame whose codec is
-     *                                  unknown
+     * @throws IllegalArgumentException when the frame can never be sent, connected or not: no SSRC, nothing in it,
+     *                                  or an ES frame of a codec a program stream has no type for
      */
     public boolean send(OutgoingFrame frame) {
         long ssrc = config.ssrc() != MediaSenderConfig.FRAME_SSRC ? config.ssrc() : frame.ssrc();
@@ -148,6 +153,12 @@ public final class MediaSender implements AutoCloseable {
         }
         if (frame.payload().length == 0) {
             throw new IllegalArgumentException("An empty frame cannot be sent");
+        }
+        if (frame.format() != MediaMode.PS && frame.format() != MediaMode.ES) {
+            throw new IllegalArgumentException("Cannot send " + frame.format() + " frames: only PS and ES");
+        }
+        if (frame.format() == MediaMode.ES && frame.codec().streamType() < 0) {
+            throw new IllegalArgumentException("Cannot mux " + frame.codec() + " into a program stream");
         }
         synchronized (streams) {
             Channel ch = peer.current();

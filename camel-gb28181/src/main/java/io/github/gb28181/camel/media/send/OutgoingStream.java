@@ -66,9 +66,6 @@ final class OutgoingStream {
             long timestamp = pts >= 0 ? pts : frame.rtpTimestamp() >= 0 ? frame.rtpTimestamp() : clock();
             return new Ps(frame.payload(), frame.payload().length, timestamp & MASK_32);
         }
-        if (frame.format() != MediaMode.ES) {
-            throw new IllegalArgumentException("Cannot send " + frame.format() + " frames: only PS and ES");
-        }
         if (muxer == null) {
             muxer = new PsMuxer();
             muxed = new GrowableBuffer(64 * 1024);

@@ -216,6 +216,9 @@ class MediaSenderTest {
                         GROUP);
                 sender.start();
                 assertThat(sender.localAddress().getPort()).isEqualTo(port);
+                if (transport == MediaTransport.UDP) {
+                    assertThat(sender.connected()).as("a UDP sender can send once started").isTrue();
+                }
                 sender.stop();
                 assertThat(transport == MediaTransport.UDP ? FreePorts.udpFree(port) : FreePorts.tcpFree(port))
                         .as("%s round %d", transport, round).isTrue();
