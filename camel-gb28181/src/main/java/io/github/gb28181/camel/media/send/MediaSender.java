@@ -118,7 +118,8 @@ public final class MediaSender implements AutoCloseable {
         if (config.transport() == MediaTransport.UDP) {
             peer.awaitOpen(5, TimeUnit.SECONDS);
         }
-        LOG.info("Sending RTP ({}) from {} to {}", config.transport().value(), c.localAddress(),
+        LOG.info("Sending RTP ({}) from {} to {}", config.transport().value(),
+                c.localAddress() != null ? c.localAddress() : config.host(),
                 remote != null ? remote : "whoever connects");
     }
 
