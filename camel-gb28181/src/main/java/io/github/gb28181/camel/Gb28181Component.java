@@ -65,7 +65,7 @@ public class Gb28181Component extends DefaultComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         Gb28181Endpoint endpoint = new Gb28181Endpoint(uri, this, configuration.copy());
-        endpoint.setCommand(remaining);
+        endpoint.setCommand(Gb28181Command.of(remaining));
         setProperties(endpoint, parameters);
         return endpoint;
     }

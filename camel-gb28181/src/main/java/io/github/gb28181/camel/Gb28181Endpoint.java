@@ -2,11 +2,14 @@ package io.github.gb28181.camel;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.gb28181.camel.event.EventType;
+import io.github.gb28181.camel.sdp.MediaTransportMode;
+import io.github.gb28181.camel.sip.command.SubscriptionManager;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -25,13 +28,12 @@ import org.apache.camel.support.DefaultEndpoint;
              category = { Category.IOT, Category.NETWORKING }, headersClass = Gb28181Constants.class)
 public class Gb28181Endpoint extends DefaultEndpoint {
 
-    /** The consumer's command. */
-    public static final String EVENTS = "events";
+    private static final List<String> RECORD_TYPES = List.of("all", "time", "alarm", "manual");
 
     @UriPath
     @Metadata(required = true, description = "What the endpoint does: events (consumer), or the command a producer"
                                              + " sends to a device.")
-    private String command;
+    private Gb28181Command command;
     @UriParam
     private Gb28181Configuration configuration;
     @UriParam(label = "consumer")
@@ -121,7 +123,7 @@ public class Gb28181Endpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() throws Exception {
-        if (EVENTS.equalsIgnoreCase(command)) {
+        if (command == Gb28181Command.EVENTS) {
             throw new IllegalArgumentException("gb28181:events is for consumers; a producer names a command such as"
                                                + " gb28181:catalog or gb28181:ptz");
         }
@@ -130,7 +132,7 @@ public class Gb28181Endpoint extends DefaultEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        if (!EVENTS.equalsIgnoreCase(command)) {
+        if (command != Gb28181Command.EVENTS) {
             throw new IllegalArgumentException(
                     "A gb28181 consumer must use gb28181:events, not gb28181:" + command);
         }
@@ -144,6 +146,27 @@ public class Gb28181Endpoint extends DefaultEndpoint {
         return (Gb28181Component) super.getComponent();
     }
 
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // a mistyped option fails the route when it is created, with the valid choices, not at the first message
+        if (command == null) {
+            throw new IllegalArgumentException("A gb28181 endpoint names a command: gb28181:events, gb28181:catalog...");
+        }
+        if (action != null && !action.isBlank()) {
+            command.checkAction(action);
+        }
+        MediaTransportMode.of(mediaTransport);
+        if (!RECORD_TYPES.contains(recordType)) {
+            throw new IllegalArgumentException("Unknown recordType '" + recordType + "'; use one of "
+                                               + String.join(", ", RECORD_TYPES));
+        }
+        if (subscription != null) {
+            SubscriptionManager.Kind.of(subscription);
+        }
+        eventTypes();
+    }
+
     /** The event types this endpoint passes on. */
     Set<EventType> eventTypes() {
         if (types == null || types.isBlank()) {
@@ -152,12 +175,12 @@ public class Gb28181Endpoint extends DefaultEndpoint {
         Set<EventType> set = EnumSet.noneOf(EventType.class);
         for (String t : types.split(",")) {
             String name = t.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-            try {
-                set.add(EventType.valueOf(name));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Unknown gb28181 event type '" + t.trim() + "'; known types: "
-                                                   + Arrays.toString(EventType.values()), e);
-            }
+            EventType type = Arrays.stream(EventType.values()).filter(e -> e.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown gb28181 event type '" + t.trim()
+                                                                    + "'; use one of " + Arrays.stream(EventType.values())
+                                                                            .map(Enum::name)
+                                                                            .collect(Collectors.joining(", "))));
+            set.add(type);
         }
         return set;
     }
@@ -171,11 +194,11 @@ public class Gb28181Endpoint extends DefaultEndpoint {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    public String getCommand() {
+    public Gb28181Command getCommand() {
         return command;
     }
 
-    public void setCommand(String command) {
+    public void setCommand(Gb28181Command command) {
         this.command = command;
     }
 
