@@ -47,8 +47,13 @@ final class CommandInput {
         return platform;
     }
 
+    /** The component's defaults with the endpoint's options over them. */
+    Gb28181Configuration config() {
+        return endpoint.getConfiguration();
+    }
+
     Duration timeout() {
-        return Duration.ofMillis(endpoint.getTimeout());
+        return Duration.ofMillis(config().getTimeout());
     }
 
     /**
@@ -70,7 +75,7 @@ final class CommandInput {
                         || command.kind() == Gb28181Command.Kind.DOCUMENT && document.getKind() == RootKind.QUERY;
         CompletableFuture<QueryResult> answer = query
                 ? platform.commander().query(deviceId, target, document, timeout())
-                : platform.commander().control(deviceId, target, document, endpoint.isWaitForResult(), timeout());
+                : platform.commander().control(deviceId, target, document, config().isWaitForResult(), timeout());
         message.setHeader(Gb28181Constants.SN, document.getSn());
         return answer;
     }
@@ -126,12 +131,12 @@ final class CommandInput {
 
     /** Where the platform receives media: the option, or the address the SIP server advertises. */
     String mediaHost() {
-        return endpoint.getMediaHost() != null ? endpoint.getMediaHost() : platform.sipServer().advertisedHost();
+        return config().getMediaHost() != null ? config().getMediaHost() : platform.sipServer().advertisedHost();
     }
 
     MediaRequest mediaRequest(SessionKind kind) {
         String channelId = required(channelId(), "channelId");
-        int port = required(message.getHeader(Gb28181Constants.MEDIA_PORT, endpoint.getMediaPort(), Integer.class),
+        int port = required(message.getHeader(Gb28181Constants.MEDIA_PORT, config().getMediaPort(), Integer.class),
                 "mediaPort");
         long start = 0;
         long end = 0;
@@ -143,7 +148,7 @@ final class CommandInput {
             }
         }
         return new MediaRequest(deviceId(), channelId, kind, mediaHost(), port,
-                MediaTransportMode.of(endpoint.getMediaTransport()), start, end, endpoint.getDownloadSpeed());
+                MediaTransportMode.of(config().getMediaTransport()), start, end, endpoint.getDownloadSpeed());
     }
 
     String subscriptionDevice() {

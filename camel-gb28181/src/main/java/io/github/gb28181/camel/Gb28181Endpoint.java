@@ -67,13 +67,6 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     @Metadata(description = "The second number of a command: the preset added to or deleted from a cruise, or a"
                             + " cruise dwell time in seconds.")
     private Integer value;
-    @UriParam(label = "producer", defaultValue = "10000", javaType = "java.time.Duration")
-    @Metadata(description = "How long to wait for the device's answer before failing the exchange.")
-    private long timeout = 10_000;
-    @UriParam(label = "producer", defaultValue = "false")
-    @Metadata(description = "Whether a control command waits for the device's DeviceControl or DeviceConfig Response"
-                            + " and returns it, rather than completing when the device accepts the MESSAGE.")
-    private boolean waitForResult;
     @UriParam(label = "producer")
     @Metadata(description = "Start of a RecordInfo query, yyyy-MM-dd'T'HH:mm:ss.")
     private String startTime;
@@ -99,18 +92,6 @@ public class Gb28181Endpoint extends DefaultEndpoint {
                             + " subscription in its dialog before it lapses, until unsubscribe.")
     private int expires = 3600;
 
-    @UriParam(label = "producer")
-    @Metadata(description = "Where the platform receives media, written into the INVITE's SDP (c=). Defaults to the"
-                            + " address the SIP server advertises.")
-    private String mediaHost;
-    @UriParam(label = "producer")
-    @Metadata(description = "The port the platform receives media on (a gb28181-rtp consumer listening there). A"
-                            + " header CamelGb28181MediaPort overrides it. Required by play, playback and download.")
-    private Integer mediaPort;
-    @UriParam(label = "producer", defaultValue = "udp", enums = "udp,tcp-passive,tcp-active")
-    @Metadata(description = "How media flows: udp; tcp-passive (the platform listens, the device connects); or"
-                            + " tcp-active (the platform connects to the device).")
-    private String mediaTransport = "udp";
     @UriParam(label = "producer", defaultValue = "0")
     @Metadata(description = "The download speed factor a download command asks for (1, 2, 4, 8); 0 leaves it to the"
                             + " device.")
@@ -156,7 +137,7 @@ public class Gb28181Endpoint extends DefaultEndpoint {
         if (action != null && !action.isBlank()) {
             command.checkAction(action);
         }
-        MediaTransportMode.of(mediaTransport);
+        MediaTransportMode.of(configuration.getMediaTransport());
         if (!RECORD_TYPES.contains(recordType)) {
             throw new IllegalArgumentException("Unknown recordType '" + recordType + "'; use one of "
                                                + String.join(", ", RECORD_TYPES));
@@ -273,22 +254,6 @@ public class Gb28181Endpoint extends DefaultEndpoint {
         this.value = value;
     }
 
-    public long getTimeout() {
-        return timeout;
-    }
-
-    public void setTimeout(long timeout) {
-        this.timeout = timeout;
-    }
-
-    public boolean isWaitForResult() {
-        return waitForResult;
-    }
-
-    public void setWaitForResult(boolean waitForResult) {
-        this.waitForResult = waitForResult;
-    }
-
     public String getStartTime() {
         return startTime;
     }
@@ -343,30 +308,6 @@ public class Gb28181Endpoint extends DefaultEndpoint {
 
     public void setExpires(int expires) {
         this.expires = expires;
-    }
-
-    public String getMediaHost() {
-        return mediaHost;
-    }
-
-    public void setMediaHost(String mediaHost) {
-        this.mediaHost = mediaHost;
-    }
-
-    public Integer getMediaPort() {
-        return mediaPort;
-    }
-
-    public void setMediaPort(Integer mediaPort) {
-        this.mediaPort = mediaPort;
-    }
-
-    public String getMediaTransport() {
-        return mediaTransport;
-    }
-
-    public void setMediaTransport(String mediaTransport) {
-        this.mediaTransport = mediaTransport;
     }
 
     public int getDownloadSpeed() {

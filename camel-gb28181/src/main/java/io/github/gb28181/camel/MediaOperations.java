@@ -32,8 +32,8 @@ final class MediaOperations {
     static CompletableFuture<MediaSession> broadcast(CommandInput in) {
         return in.platform().audio().broadcast(in.deviceId(), in.required(in.channelId(),
                 "channelId (the audio output channel)"), in.mediaHost(),
-                in.message().getHeader(Gb28181Constants.MEDIA_PORT, in.endpoint().getMediaPort() == null ? 0
-                        : in.endpoint().getMediaPort(), Integer.class), in.timeout());
+                in.message().getHeader(Gb28181Constants.MEDIA_PORT, in.config().getMediaPort() == null ? 0
+                        : in.config().getMediaPort(), Integer.class), in.timeout());
     }
 
     static CompletableFuture<Void> audio(CommandInput in) throws Exception {
