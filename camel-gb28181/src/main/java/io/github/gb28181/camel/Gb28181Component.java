@@ -100,14 +100,32 @@ public class Gb28181Component extends DefaultComponent {
         }
     }
 
-    /** The server for the endpoint's address, started on first use. */
-    synchronized PlatformServer acquireServer(Gb28181Configuration config) throws Exception {
+    /** The server for the configuration's address, started on first use. */
+    PlatformServer acquireServer(Gb28181Configuration config) throws Exception {
+        return acquireServer(config, "the component");
+    }
+
+    /**
+     * The server for the endpoint's address, started on first use. An endpoint whose server options differ from
+     * those the server there runs with is refused: it would silently get the other's identity and policy.
+     */
+    synchronized PlatformServer acquireServer(Gb28181Configuration config, String user) throws Exception {
         SharedServer shared = servers.get(PlatformServers.key(config));
         if (shared == null) {
             PlatformServer server = PlatformServers.create(config, getDeviceRegistry(), getMediaSessionRegistry());
             server.start();
-            shared = new SharedServer(server);
+            shared = new SharedServer(server, config, user);
             servers.put(PlatformServers.key(config), shared);
+        } else {
+            List<String> conflicts = PlatformServers.conflicts(shared.config, config);
+            if (!conflicts.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "Cannot start " + user + ": the gb28181 SIP server on " + PlatformServers.key(config)
+                                                   + " already runs for " + shared.user + " with other settings: "
+                                                   + String.join(", ", conflicts) + ". Endpoints that share a host"
+                                                   + " and port share one SIP server: set these options on the"
+                                                   + " component, or give this endpoint a port of its own.");
+            }
         }
         shared.references++;
         return shared.server;
@@ -214,10 +232,15 @@ public class Gb28181Component extends DefaultComponent {
 
     private static final class SharedServer {
         private final PlatformServer server;
+        /** The configuration it was built from, and who started it: what later users must agree with. */
+        private final Gb28181Configuration config;
+        private final String user;
         private int references;
 
-        private SharedServer(PlatformServer server) {
+        private SharedServer(PlatformServer server, Gb28181Configuration config, String user) {
             this.server = server;
+            this.config = config;
+            this.user = user;
         }
     }
 }

@@ -7,8 +7,9 @@ import org.apache.camel.spi.UriParams;
 
 /**
  * Platform identity and SIP settings, and the producers' defaults (timeout, media address and transport). Set once
- * on the component ({@code camel.component.gb28181.*}); an endpoint may override any of them, and endpoints with the
- * same host and port share one SIP stack.
+ * on the component ({@code camel.component.gb28181.*}); an endpoint may override them, but endpoints with the same
+ * host and port share one SIP server, so they must agree on everything it is built from
+ * ({@code PlatformServers.SERVER_OPTIONS}): a second endpoint that differs is refused at start.
  */
 @UriParams
 public class Gb28181Configuration implements Cloneable {

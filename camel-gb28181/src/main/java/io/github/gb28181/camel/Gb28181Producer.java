@@ -10,6 +10,7 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.util.URISupport;
 
 /**
  * Runs one command per exchange (the endpoint's, or the one the header CamelGb28181Command names). Queries complete
@@ -32,7 +33,8 @@ public class Gb28181Producer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        server = getEndpoint().getComponent().acquireServer(getEndpoint().getConfiguration());
+        server = getEndpoint().getComponent().acquireServer(getEndpoint().getConfiguration(),
+                URISupport.sanitizeUri(getEndpoint().getEndpointUri()));
     }
 
     @Override
