@@ -6,10 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletableFuture;
 
-import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.manscdp.ManscdpMessage;
-import io.github.gb28181.camel.manscdp.RootKind;
-import io.github.gb28181.camel.platform.PlatformServer;
+import io.github.gb28181.camel.platform.PlatformCommands;
 import io.github.gb28181.camel.sdp.MediaTransportMode;
 import io.github.gb28181.camel.sdp.SessionKind;
 import io.github.gb28181.camel.sip.command.QueryResult;
@@ -26,13 +24,13 @@ final class CommandInput {
     private final Gb28181Command command;
     private final Gb28181Endpoint endpoint;
     private final Message message;
-    private final PlatformServer platform;
+    private final PlatformCommands commands;
 
-    CommandInput(Gb28181Command command, Gb28181Endpoint endpoint, Message message, PlatformServer platform) {
+    CommandInput(Gb28181Command command, Gb28181Endpoint endpoint, Message message, PlatformCommands commands) {
         this.command = command;
         this.endpoint = endpoint;
         this.message = message;
-        this.platform = platform;
+        this.commands = commands;
     }
 
     Gb28181Endpoint endpoint() {
@@ -43,8 +41,9 @@ final class CommandInput {
         return message;
     }
 
-    PlatformServer platform() {
-        return platform;
+    /** The platform's session facade, which every command runs through. */
+    PlatformCommands commands() {
+        return commands;
     }
 
     /** The component's defaults with the endpoint's options over them. */
@@ -56,26 +55,12 @@ final class CommandInput {
         return Duration.ofMillis(config().getTimeout());
     }
 
-    /**
-     * Sends a Query (the future completes with the device's Response) or a Control (with the device's acceptance,
-     * or its Response under waitForResult), and labels the message with the document's SN.
-     */
+    /** Sends the document to the device or channel the command targets; the message learns the document's SN. */
     CompletableFuture<QueryResult> send(ManscdpMessage document) {
-        String deviceId = deviceId();
-        String channelId = channelId();
-        String target;
-        if (command.target() == Gb28181Command.Target.CHANNEL) {
-            target = channelId != null ? channelId : deviceId;
-        } else {
-            // a device-level command named by one of the device's channels goes to, and names, the device
-            target = deviceId != null ? deviceId
-                    : platform.registry().owner(channelId).map(Device::getDeviceId).orElse(channelId);
-        }
-        boolean query = command.kind() == Gb28181Command.Kind.QUERY
-                        || command.kind() == Gb28181Command.Kind.DOCUMENT && document.getKind() == RootKind.QUERY;
-        CompletableFuture<QueryResult> answer = query
-                ? platform.commander().query(deviceId, target, document, timeout())
-                : platform.commander().control(deviceId, target, document, config().isWaitForResult(), timeout());
+        PlatformCommands.Recipient to = command.target() == Gb28181Command.Target.CHANNEL
+                ? PlatformCommands.Recipient.channel(deviceId(), channelId())
+                : PlatformCommands.Recipient.device(deviceId(), channelId());
+        CompletableFuture<QueryResult> answer = commands.send(to, document, config().isWaitForResult(), timeout());
         message.setHeader(Gb28181Constants.SN, document.getSn());
         return answer;
     }
@@ -129,15 +114,14 @@ final class CommandInput {
         return requiredHeader(Gb28181Constants.SESSION_ID, String.class);
     }
 
-    /** Where the platform receives media: the option, or the address the SIP server advertises. */
-    String mediaHost() {
-        return config().getMediaHost() != null ? config().getMediaHost() : platform.sipServer().advertisedHost();
+    /** The port media comes in at (play) or leaves from (broadcast), or null when neither header nor option says. */
+    Integer mediaPort() {
+        return message.getHeader(Gb28181Constants.MEDIA_PORT, config().getMediaPort(), Integer.class);
     }
 
     MediaRequest mediaRequest(SessionKind kind) {
         String channelId = required(channelId(), "channelId");
-        int port = required(message.getHeader(Gb28181Constants.MEDIA_PORT, config().getMediaPort(), Integer.class),
-                "mediaPort");
+        int port = required(mediaPort(), "mediaPort");
         long start = 0;
         long end = 0;
         if (kind.isHistory()) {
@@ -147,7 +131,7 @@ final class CommandInput {
                 throw new IllegalArgumentException("endTime must be after startTime");
             }
         }
-        return new MediaRequest(deviceId(), channelId, kind, mediaHost(), port,
+        return new MediaRequest(deviceId(), channelId, kind, config().getMediaHost(), port,
                 MediaTransportMode.of(config().getMediaTransport()), start, end, endpoint.getDownloadSpeed());
     }
 

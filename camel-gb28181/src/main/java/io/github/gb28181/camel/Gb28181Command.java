@@ -2,6 +2,7 @@ package io.github.gb28181.camel;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -64,27 +65,31 @@ public enum Gb28181Command {
                   in -> in.send(CommandDocuments.control(c -> c.setHomePosition(in.body(HomePosition.class))))),
     DEVICE_CONFIG("deviceConfig", Kind.CONTROL, Target.DEVICE, in -> in.send(CommandDocuments.deviceConfig(in))),
 
-    PLAY("play", Kind.MEDIA, Target.CHANNEL, in -> in.platform().media().invite(
-            in.mediaRequest(SessionKind.LIVE), in.timeout())),
-    PLAYBACK("playback", Kind.MEDIA, Target.CHANNEL, in -> in.platform().media().invite(
-            in.mediaRequest(SessionKind.PLAYBACK), in.timeout())),
-    DOWNLOAD("download", Kind.MEDIA, Target.CHANNEL, in -> in.platform().media().invite(
-            in.mediaRequest(SessionKind.DOWNLOAD), in.timeout())),
-    PAUSE("pause", Kind.MEDIA, Target.SESSION, in -> in.platform().media().pause(in.sessionId(), in.timeout())),
-    RESUME("resume", Kind.MEDIA, Target.SESSION, in -> in.platform().media().resume(in.sessionId(), in.timeout())),
-    SPEED("speed", Kind.MEDIA, Target.SESSION, in -> in.platform().media().speed(in.sessionId(),
-            in.requiredHeader(Gb28181Constants.SCALE, Double.class), in.timeout())),
-    SEEK("seek", Kind.MEDIA, Target.SESSION, in -> in.platform().media().seek(in.sessionId(),
-            in.requiredHeader(Gb28181Constants.POSITION, Long.class), in.timeout())),
-    BYE("bye", Kind.MEDIA, Target.SESSION, MediaOperations::bye),
-    SESSIONS("sessions", Kind.MEDIA, Target.NONE, MediaOperations::sessions),
-    BROADCAST("broadcast", Kind.MEDIA, Target.CHANNEL, MediaOperations::broadcast),
-    AUDIO("audio", Kind.MEDIA, Target.SESSION, MediaOperations::audio),
-
-    SUBSCRIBE("subscribe", Kind.SUBSCRIPTION, Target.DEVICE, in -> in.platform().subscriptions().subscribe(
-            in.subscriptionDevice(), in.subscriptionKind(), in.endpoint().getExpires(), in.endpoint().getInterval(),
+    PLAY("play", Kind.MEDIA, Target.CHANNEL, in -> in.commands().invite(in.mediaRequest(SessionKind.LIVE),
             in.timeout())),
-    UNSUBSCRIBE("unsubscribe", Kind.SUBSCRIPTION, Target.DEVICE, in -> in.platform().subscriptions().unsubscribe(
+    PLAYBACK("playback", Kind.MEDIA, Target.CHANNEL, in -> in.commands().invite(
+            in.mediaRequest(SessionKind.PLAYBACK), in.timeout())),
+    DOWNLOAD("download", Kind.MEDIA, Target.CHANNEL, in -> in.commands().invite(
+            in.mediaRequest(SessionKind.DOWNLOAD), in.timeout())),
+    PAUSE("pause", Kind.MEDIA, Target.SESSION, in -> in.commands().pause(in.sessionId(), in.timeout())),
+    RESUME("resume", Kind.MEDIA, Target.SESSION, in -> in.commands().resume(in.sessionId(), in.timeout())),
+    SPEED("speed", Kind.MEDIA, Target.SESSION, in -> in.commands().speed(in.sessionId(),
+            in.requiredHeader(Gb28181Constants.SCALE, Double.class), in.timeout())),
+    SEEK("seek", Kind.MEDIA, Target.SESSION, in -> in.commands().seek(in.sessionId(),
+            in.requiredHeader(Gb28181Constants.POSITION, Long.class), in.timeout())),
+    BYE("bye", Kind.MEDIA, Target.SESSION, in -> in.commands().bye(in.sessionId(), in.timeout())),
+    SESSIONS("sessions", Kind.MEDIA, Target.NONE, in -> CompletableFuture.completedFuture(in.commands().sessions())),
+    BROADCAST("broadcast", Kind.MEDIA, Target.CHANNEL, in -> in.commands().broadcast(in.deviceId(),
+            in.required(in.channelId(), "channelId (the audio output channel)"), in.config().getMediaHost(),
+            Objects.requireNonNullElse(in.mediaPort(), 0), in.timeout())),
+    AUDIO("audio", Kind.MEDIA, Target.SESSION, in -> {
+        in.commands().audio(in.sessionId(), in.required(in.message().getBody(byte[].class), "a body of G.711A bytes"));
+        return CompletableFuture.completedFuture(null);
+    }),
+
+    SUBSCRIBE("subscribe", Kind.SUBSCRIPTION, Target.DEVICE, in -> in.commands().subscribe(in.subscriptionDevice(),
+            in.subscriptionKind(), in.endpoint().getExpires(), in.endpoint().getInterval(), in.timeout())),
+    UNSUBSCRIBE("unsubscribe", Kind.SUBSCRIPTION, Target.DEVICE, in -> in.commands().unsubscribe(
             in.subscriptionDevice(), in.subscriptionKind(), in.timeout()));
 
     /** What a command does. */

@@ -51,7 +51,7 @@ public class Gb28181Producer extends DefaultAsyncProducer {
         CompletableFuture<?> answer;
         try {
             Gb28181Command command = command(exchange.getIn());
-            answer = command.handler().execute(new CommandInput(command, getEndpoint(), exchange.getIn(), server));
+            answer = command.handler().execute(new CommandInput(command, getEndpoint(), exchange.getIn(), server.commands()));
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);

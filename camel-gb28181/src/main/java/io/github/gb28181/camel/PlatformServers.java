@@ -90,10 +90,20 @@ final class PlatformServers {
         CredentialLookup credentials = config.getCredentialLookup() != null
                 ? config.getCredentialLookup()
                 : StaticCredentialLookup.of(blankToNull(config.getPassword()), config.getDevicePasswords());
-        PlatformSettings platform = new PlatformSettings(config.getServerId(), config.getDomain(),
-                config.effectiveRealm(), credentials, config.isDigestQop(), config.isRegisterDateHeader(), config.getKeepaliveTimeout(),
-                config.getAggregationTimeout(), NONCE_TTL_MILLIS, null, accessPolicy(config), config.isLockDeviceAddress(),
-                config.isAnswerAfterProcessing());
+        PlatformSettings platform = PlatformSettings.builder()
+                .serverId(config.getServerId())
+                .domain(config.getDomain())
+                .realm(config.effectiveRealm())
+                .credentials(credentials)
+                .digestQop(config.isDigestQop())
+                .registerDateHeader(config.isRegisterDateHeader())
+                .keepaliveTimeoutMillis(config.getKeepaliveTimeout())
+                .aggregationTimeoutMillis(config.getAggregationTimeout())
+                .nonceTtlMillis(NONCE_TTL_MILLIS)
+                .accessPolicy(accessPolicy(config))
+                .lockDeviceAddress(config.isLockDeviceAddress())
+                .answerAfterProcessing(config.isAnswerAfterProcessing())
+                .build();
         return new PlatformServer(sip, platform, registry, mediaRegistry);
     }
 

@@ -60,6 +60,7 @@ public final class PlatformServer {
     private final AudioBroadcasts audio;
     private final ScheduledExecutorService scheduler;
     private final ResponseAggregator aggregator;
+    private final PlatformCommands commands;
 
     public PlatformServer(SipServerSettings sipSettings, PlatformSettings settings, DeviceRegistry registry,
                           MediaSessionRegistry mediaRegistry) {
@@ -94,6 +95,7 @@ public final class PlatformServer {
         this.aggregator = new ResponseAggregator(scheduler, Duration.ofMillis(settings.aggregationTimeoutMillis()),
                 router::onAggregated);
         router.setAggregator(aggregator);
+        this.commands = new PlatformCommands(registry, commander, media, audio, subscriptions, sipServer);
 
         NonceManager nonces = settings.nonceGenerator() != null
                 ? new NonceManager(settings.nonceGenerator(), settings.nonceTtlMillis(), clock)
@@ -137,49 +139,27 @@ public final class PlatformServer {
         events.close();
     }
 
+    /** What producers ask of devices: the session facade over commander, media, broadcasts and subscriptions. */
+    public PlatformCommands commands() {
+        return commands;
+    }
+
     public EventBus events() {
         return events;
     }
 
-    public DeviceRegistry registry() {
-        return registry;
-    }
 
     public SipServer sipServer() {
         return sipServer;
     }
 
-    public RequestSender sender() {
-        return sender;
-    }
 
-    /** Queries and commands to devices. */
-    public DeviceCommander commander() {
-        return commander;
-    }
 
-    /** Catalog, alarm and position subscriptions to devices. */
-    public SubscriptionManager subscriptions() {
-        return subscriptions;
-    }
 
-    /** Live, playback and download sessions. */
-    public MediaSessionManager media() {
-        return media;
-    }
 
-    /** Voice broadcasts to devices. */
-    public AudioBroadcasts audio() {
-        return audio;
-    }
 
-    public ManscdpCodec codec() {
-        return codec;
-    }
 
-    public ResponseAggregator aggregator() {
-        return aggregator;
-    }
+
 
     public PlatformSettings settings() {
         return settings;

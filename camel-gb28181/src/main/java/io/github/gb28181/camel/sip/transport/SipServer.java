@@ -160,10 +160,6 @@ public final class SipServer {
         return settings.port();
     }
 
-    public ListeningPoint listeningPoint(String transport) {
-        return provider == null ? null : provider.getListeningPoint(transport.toLowerCase());
-    }
-
     private Properties stackProperties() {
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", "gb28181-" + settings.key() + "-" + STACK_COUNTER.incrementAndGet());
