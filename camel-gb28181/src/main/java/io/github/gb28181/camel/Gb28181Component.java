@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
 import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.device.DeviceStore;
@@ -61,6 +63,7 @@ public class Gb28181Component extends DefaultComponent {
     private Gb28181Metrics metrics;
 
     private final Map<String, SharedServer> servers = new HashMap<>();
+    private ExecutorService replyExecutor;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -73,6 +76,7 @@ public class Gb28181Component extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        replyExecutor = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "gb28181-replies");
         // defaults are made here, not at init: Camel autowires after init, and only options that read as unset
         if (deviceRegistry == null) {
             deviceRegistry = new DeviceRegistry();
@@ -112,7 +116,8 @@ public class Gb28181Component extends DefaultComponent {
     synchronized PlatformServer acquireServer(Gb28181Configuration config, String user) throws Exception {
         SharedServer shared = servers.get(PlatformServers.key(config));
         if (shared == null) {
-            PlatformServer server = PlatformServers.create(config, getDeviceRegistry(), getMediaSessionRegistry());
+            PlatformServer server = PlatformServers.create(config, getDeviceRegistry(), getMediaSessionRegistry(),
+                    new CamelThreads(getCamelContext(), this));
             server.start();
             shared = new SharedServer(server, config, user);
             servers.put(PlatformServers.key(config), shared);
@@ -129,6 +134,11 @@ public class Gb28181Component extends DefaultComponent {
         }
         shared.references++;
         return shared.server;
+    }
+
+    /** Where producers' exchanges continue once a device answered or the wait timed out. */
+    Executor replyExecutor() {
+        return replyExecutor;
     }
 
     /** Lets go of the server; the last one out stops it and frees the port. */
@@ -167,6 +177,10 @@ public class Gb28181Component extends DefaultComponent {
             shared.server.stop();
         }
         servers.clear();
+        if (replyExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(replyExecutor);
+            replyExecutor = null;
+        }
         if (ownStore != null) {
             ownStore.close();
             deviceStore = null;

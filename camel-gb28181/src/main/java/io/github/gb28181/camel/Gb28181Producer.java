@@ -57,16 +57,32 @@ public class Gb28181Producer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        answer.whenComplete((result, error) -> {
-            if (error != null) {
-                exchange.setException(error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error);
-            } else {
-                reply(exchange.getMessage(), result);
-            }
+        if (answer.isDone()) { // answered without asking a device (sessions, a refusal): no thread to leave
+            complete(exchange, answer.handle((result, error) -> error != null ? error : new Reply(result)).join());
+            callback.done(true);
+            return true;
+        }
+        // a device's answer completes the future on a jain-sip thread, a timeout on the JDK's delayer thread: the
+        // route continues on the component's reply threads instead, so it never holds either
+        answer.whenCompleteAsync((result, error) -> {
+            complete(exchange, error != null ? error : new Reply(result));
             callback.done(false);
-        });
+        }, getEndpoint().getComponent().replyExecutor());
         return false;
+    }
+
+    /** What a command completed with, told apart from a failure. */
+    private record Reply(Object value) {
+    }
+
+    private static void complete(Exchange exchange, Object outcome) {
+        if (outcome instanceof Reply reply) {
+            reply(exchange.getMessage(), reply.value());
+        } else {
+            Throwable error = (Throwable) outcome;
+            exchange.setException(error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause() : error);
+        }
     }
 
     private Gb28181Command command(Message in) {

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.github.gb28181.camel.concurrent.ThreadSource;
 import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.platform.PlatformServer;
@@ -84,7 +85,7 @@ final class PlatformServers {
     }
 
     static PlatformServer create(Gb28181Configuration config, DeviceRegistry registry,
-                                 MediaSessionRegistry mediaRegistry) {
+                                 MediaSessionRegistry mediaRegistry, ThreadSource threads) {
         SipServerSettings sip = new SipServerSettings(config.getHost(), config.getPort(), transports(config),
                 config.getAdvertisedAddress(), MAX_MESSAGE_SIZE, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
         CredentialLookup credentials = config.getCredentialLookup() != null
@@ -104,7 +105,7 @@ final class PlatformServers {
                 .lockDeviceAddress(config.isLockDeviceAddress())
                 .answerAfterProcessing(config.isAnswerAfterProcessing())
                 .build();
-        return new PlatformServer(sip, platform, registry, mediaRegistry);
+        return new PlatformServer(sip, platform, registry, mediaRegistry, threads);
     }
 
     static AccessPolicy accessPolicy(Gb28181Configuration config) {
