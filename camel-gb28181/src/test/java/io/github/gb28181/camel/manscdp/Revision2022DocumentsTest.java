@@ -349,6 +349,25 @@ class Revision2022DocumentsTest {
         assertThat(cards.getCards().get(0).getCapacity()).isEqualTo(122070L);
     }
 
+    /** What a device reports can be changed and sent back: the sets are the same beans on both sides. */
+    @Test
+    void aConfigurationReadBackIsSentBackUnderTheControlNames() {
+        ConfigDownloadResponse read = decode("A.2.6.9-config-download-response", ConfigDownloadResponse.class);
+        DeviceConfig change = new DeviceConfig();
+        change.setSn(43);
+        change.setDeviceId(read.getDeviceId());
+        change.setOsdConfig(read.getOsdConfig());
+        change.getOsdConfig().setTimeEnable(0);
+        change.setSnapShotConfig(read.getSnapShotConfig());
+        change.setFrameMirror(1);
+        String xml = codec.toXml(change, GB18030);
+        assertThat(xml).contains("<CmdType>DeviceConfig</CmdType>", "<TimeEnable>0</TimeEnable>", "<FrameMirror>1</FrameMirror>",
+                "<SnapShotConfig>\r\n<SnapNum>1</SnapNum>").doesNotContain("<SnapShot>", "<Result>", "VideoParamOpt");
+        DeviceConfig back = codec.decode(codec.encode(change, GB18030), DeviceConfig.class);
+        assertThat(back.getOsdConfig()).isEqualTo(change.getOsdConfig());
+        assertThat(back.getSnapShotConfig()).isEqualTo(read.getSnapShotConfig());
+    }
+
     /** Annex M's example: a file query that found nothing answers SumNum 0 and no list, and so do we. */
     @Test
     void annexMEmptyAnswerCarriesNoList() {
