@@ -14,12 +14,22 @@ package io.github.gb28181.camel.sdp;
  * @param startEpoch    playback and download start, seconds since the epoch (0 for live)
  * @param endEpoch      playback and download end, seconds since the epoch (0 for live)
  * @param downloadSpeed the download speed factor, for {@code a=downloadspeed:} (0 = not sent)
+ * @param streamNumber  the stream asked for, for GB/T 28181-2022's {@code a=streamnumber:}: 0 main, 1 first
+ *                      sub-stream... (negative = not sent, and the device sends its main stream)
  */
 public record SdpOffer(
         String originId, String channelId, SessionKind kind, String mediaHost, int mediaPort,
-        MediaTransportMode transport, String ssrc, long startEpoch, long endEpoch, int downloadSpeed) {
+        MediaTransportMode transport, String ssrc, long startEpoch, long endEpoch, int downloadSpeed,
+        int streamNumber) {
 
     private static final String CRLF = "\r\n";
+
+    /** An offer that names no stream number, as GB/T 28181-2016 offers are. */
+    public SdpOffer(
+            String originId, String channelId, SessionKind kind, String mediaHost, int mediaPort,
+            MediaTransportMode transport, String ssrc, long startEpoch, long endEpoch, int downloadSpeed) {
+        this(originId, channelId, kind, mediaHost, mediaPort, transport, ssrc, startEpoch, endEpoch, downloadSpeed, -1);
+    }
 
     public String encode() {
         StringBuilder sdp = new StringBuilder(256);
@@ -44,6 +54,9 @@ public record SdpOffer(
         }
         if (kind == SessionKind.DOWNLOAD && downloadSpeed > 0) {
             sdp.append("a=downloadspeed:").append(downloadSpeed).append(CRLF);
+        }
+        if (streamNumber >= 0) {
+            sdp.append("a=streamnumber:").append(streamNumber).append(CRLF);
         }
         sdp.append("y=").append(ssrc).append(CRLF);
         sdp.append("f=").append(CRLF);
