@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.device.DeviceRejectedException;
 import io.github.gb28181.camel.device.DeviceTimeoutException;
@@ -78,7 +80,8 @@ public final class SubscriptionManager {
      * @param expires   the lifetime the device granted, in seconds; 0 once ended
      * @param expiresAt when it lapses unless refreshed
      */
-    public record Subscription(String id, String deviceId, Kind kind, int expires, Instant expiresAt) {
+    public record Subscription(String id, String deviceId, Kind kind, int expires,
+                               @JsonSerialize(using = ToStringSerializer.class) Instant expiresAt) {
     }
 
     private final RequestSender sender;
