@@ -3,6 +3,7 @@ package io.github.gb28181.example;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.gb28181.camel.device.DeviceUnavailableException;
 import io.github.gb28181.camel.test.SipText;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ConsumerTemplate;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The two kamelets the example ships (src/main/resources/kamelets), used from YAML routes loaded into the running
@@ -80,6 +82,61 @@ class KameletsTest extends PlatformTestSupport {
         for (String route : new String[] { "kamelet-events", "kamelet-ptz" }) {
             camelContext.getRouteController().stopRoute(route);
             camelContext.removeRoute(route);
+        }
+    }
+
+    /**
+     * A camera that registered but whose catalog the platform does not hold (it never answers the Catalog query):
+     * the sink names the missing piece instead of calling the channel an unknown device, and moves the camera once
+     * the kamelet names its device. The command body keeps its whitespace: no trim() (and no camel-bean) is needed.
+     */
+    @Test
+    void ptzSinkReachesAFreshDeviceNamedByIdAndExplainsWhatIsMissingWithout() throws Exception {
+        Camera fresh = new Camera("34020000001320000032", "34020000001310000032", PASSWORD);
+        String routes = """
+                - route:
+                    id: kamelet-ptz-channel-only
+                    from:
+                      uri: direct:ptz-channel-only
+                      steps:
+                        - to:
+                            uri: "kamelet:gb28181-ptz-sink"
+                            parameters:
+                              channelId: "%2$s"
+                - route:
+                    id: kamelet-ptz-device
+                    from:
+                      uri: direct:ptz-device
+                      steps:
+                        - to:
+                            uri: "kamelet:gb28181-ptz-sink"
+                            parameters:
+                              channelId: "%2$s"
+                              deviceId: "%1$s"
+                """.formatted(fresh.deviceId, fresh.channelId);
+        PluginHelper.getRoutesLoader(camelContext).loadRoutes(ResourceHelper.fromString("kamelets-fresh.yaml", routes));
+        try {
+            fresh.device.connect(SIP_PORT, "UDP");
+            assertThat(fresh.device.register(3600).status()).isEqualTo(200);
+
+            assertThatThrownBy(() -> producer.requestBody("direct:ptz-channel-only", "up"))
+                    .rootCause().isInstanceOf(DeviceUnavailableException.class)
+                    .hasMessage(fresh.channelId + " is neither a registered device nor a channel in the catalog of one:"
+                                + " query the device's catalog first (gb28181:catalog), or name the device (deviceId"
+                                + " or header CamelGb28181DeviceId)");
+
+            CompletableFuture<Object> up = producer.asyncRequestBody("direct:ptz-device", " up\n");
+            SipText control = fresh.nextMessage(Camera.withCmdType("DeviceControl"));
+            assertThat(control.requestUri()).startsWith("sip:" + fresh.deviceId + "@"); // to the device, naming the channel
+            assertThat(Camera.tag(control.bodyText(), "DeviceID")).isEqualTo(fresh.channelId);
+            assertThat(Camera.tag(control.bodyText(), "PTZCmd")).isEqualTo("A50F00080080003C"); // up at 128
+            up.get();
+        } finally {
+            fresh.device.close();
+            for (String route : new String[] { "kamelet-ptz-channel-only", "kamelet-ptz-device" }) {
+                camelContext.getRouteController().stopRoute(route);
+                camelContext.removeRoute(route);
+            }
         }
     }
 }
