@@ -46,16 +46,7 @@ class KameletsTest extends PlatformTestSupport {
                         deviceIds: "%1$s"
                       steps:
                         - to: seda:kamelet-events
-                - route:
-                    id: kamelet-ptz
-                    from:
-                      uri: direct:ptz
-                      steps:
-                        - to:
-                            uri: "kamelet:gb28181-ptz-sink"
-                            parameters:
-                              channelId: "%2$s"
-                """.formatted(camera.deviceId, camera.channelId);
+                """.formatted(camera.deviceId, camera.channelId) + ptzSinkRoute("kamelet-ptz", camera.channelId, null);
         PluginHelper.getRoutesLoader(camelContext).loadRoutes(ResourceHelper.fromString("kamelets-test.yaml", routes));
 
         camera.registerAndAnswerFirstQueries(SIP_PORT);
@@ -68,12 +59,12 @@ class KameletsTest extends PlatformTestSupport {
         assertThat(presence.path("at").asText()).contains("T"); // ISO time, not a number
 
         // the command as the body, at the default speed 128: zoom in at 128 >> 4 = 8
-        CompletableFuture<Object> zoom = producer.asyncRequestBody("direct:ptz", "zoomin");
+        CompletableFuture<Object> zoom = producer.asyncRequestBody("direct:kamelet-ptz", "zoomin");
         SipText zoomIn = camera.nextMessage(Camera.withCmdType("DeviceControl"));
         assertThat(Camera.tag(zoomIn.bodyText(), "PTZCmd")).isEqualTo("A50F001000008044");
         zoom.get();
         // the command and speed as headers
-        CompletableFuture<Object> up = producer.asyncRequestBodyAndHeaders("direct:ptz", null,
+        CompletableFuture<Object> up = producer.asyncRequestBodyAndHeaders("direct:kamelet-ptz", null,
                 java.util.Map.of("command", "up", "speed", 100));
         SipText upCmd = camera.nextMessage(Camera.withCmdType("DeviceControl"));
         assertThat(Camera.tag(upCmd.bodyText(), "PTZCmd")).isEqualTo("A50F000800640020");
@@ -93,39 +84,20 @@ class KameletsTest extends PlatformTestSupport {
     @Test
     void ptzSinkReachesAFreshDeviceNamedByIdAndExplainsWhatIsMissingWithout() throws Exception {
         Camera fresh = new Camera("34020000001320000032", "34020000001310000032", PASSWORD);
-        String routes = """
-                - route:
-                    id: kamelet-ptz-channel-only
-                    from:
-                      uri: direct:ptz-channel-only
-                      steps:
-                        - to:
-                            uri: "kamelet:gb28181-ptz-sink"
-                            parameters:
-                              channelId: "%2$s"
-                - route:
-                    id: kamelet-ptz-device
-                    from:
-                      uri: direct:ptz-device
-                      steps:
-                        - to:
-                            uri: "kamelet:gb28181-ptz-sink"
-                            parameters:
-                              channelId: "%2$s"
-                              deviceId: "%1$s"
-                """.formatted(fresh.deviceId, fresh.channelId);
+        String routes = ptzSinkRoute("kamelet-ptz-channel-only", fresh.channelId, null)
+                        + ptzSinkRoute("kamelet-ptz-device", fresh.channelId, fresh.deviceId);
         PluginHelper.getRoutesLoader(camelContext).loadRoutes(ResourceHelper.fromString("kamelets-fresh.yaml", routes));
         try {
             fresh.device.connect(SIP_PORT, "UDP");
             assertThat(fresh.device.register(3600).status()).isEqualTo(200);
 
-            assertThatThrownBy(() -> producer.requestBody("direct:ptz-channel-only", "up"))
+            assertThatThrownBy(() -> producer.requestBody("direct:kamelet-ptz-channel-only", "up"))
                     .rootCause().isInstanceOf(DeviceUnavailableException.class)
                     .hasMessage(fresh.channelId + " is neither a registered device nor a channel in the catalog of one:"
                                 + " query the device's catalog first (gb28181:catalog), or name the device (deviceId"
                                 + " or header CamelGb28181DeviceId)");
 
-            CompletableFuture<Object> up = producer.asyncRequestBody("direct:ptz-device", " up\n");
+            CompletableFuture<Object> up = producer.asyncRequestBody("direct:kamelet-ptz-device", " up\n");
             SipText control = fresh.nextMessage(Camera.withCmdType("DeviceControl"));
             assertThat(control.requestUri()).startsWith("sip:" + fresh.deviceId + "@"); // to the device, naming the channel
             assertThat(Camera.tag(control.bodyText(), "DeviceID")).isEqualTo(fresh.channelId);
@@ -138,5 +110,21 @@ class KameletsTest extends PlatformTestSupport {
                 camelContext.removeRoute(route);
             }
         }
+    }
+
+    /** A YAML route from direct:{@code id} through the PTZ sink kamelet, naming the device when one is given. */
+    private static String ptzSinkRoute(String id, String channelId, String deviceId) {
+        return """
+                - route:
+                    id: %1$s
+                    from:
+                      uri: direct:%1$s
+                      steps:
+                        - to:
+                            uri: "kamelet:gb28181-ptz-sink"
+                            parameters:
+                              channelId: "%2$s"
+                """.formatted(id, channelId)
+               + (deviceId == null ? "" : "              deviceId: \"" + deviceId + "\"\n"); // under channelId
     }
 }

@@ -54,7 +54,7 @@ class DocumentationTest {
 
     private static final String DEVICE = "34020000001320000001";
     private static final String CHANNEL = "34020000001310000001";
-    private static final String PASSWORD = "12345678";
+    private static final String PASSWORD = Gb28181TestSupport.PASSWORD;
     private static final Path[] GUIDES = { Path.of("../README.md"), Path.of("../docs/user-guide.md"),
                                            Path.of("../docs/quick-start.md") };
     private static final Duration WAIT = Duration.ofSeconds(15);
@@ -114,11 +114,7 @@ class DocumentationTest {
         Outcomes outcomes = new Outcomes();
         try (CamelContext context = new DefaultCamelContext();
              SimulatedDevice device = new SimulatedDevice(DEVICE, PASSWORD)) {
-            Gb28181Component gb28181 = new Gb28181Component();
-            gb28181.getConfiguration().setHost("127.0.0.1");
-            gb28181.getConfiguration().setPort(sipPort);
-            gb28181.getConfiguration().setPassword(PASSWORD);
-            context.addComponent("gb28181", gb28181);
+            context.addComponent("gb28181", Gb28181TestSupport.loopbackComponent(sipPort));
             context.addComponent("jms", new MockComponent()); // a broker is not what is being tested
             context.getManagementStrategy().addEventNotifier(outcomes);
             context.addRoutes(new RouteBuilder() {

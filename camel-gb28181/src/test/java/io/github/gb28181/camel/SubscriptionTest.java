@@ -35,23 +35,34 @@ class SubscriptionTest extends Gb28181TestSupport {
         };
     }
 
-    @Test
-    void catalogSubscriptionIsRefreshedInItsDialogThenCancelled() throws Exception {
+    /** The SUBSCRIBE the device got, and the subscription the route got back. */
+    private record Subscribed(SipText subscribe, SubscriptionManager.Subscription subscription) {
+    }
+
+    /** Registers, subscribes to the catalog for 2 s, and the device grants it in a dialog with {@code toTag}. */
+    private Subscribed subscribedToCatalog(String toTag) throws Exception {
         device.connect(sipPort, "UDP");
         device.register(3600);
-
         CompletableFuture<Exchange> reply = template.asyncSend(
                 "gb28181:subscribe?subscription=catalog&expires=2&deviceId=" + DEVICE, e -> { });
         SipText subscribe = device.peer().awaitRequest("SUBSCRIBE", WAIT);
+        device.answer(subscribe, 200, "OK", toTag, "Expires: 2\r\n");
+        Exchange done = reply.get(10, TimeUnit.SECONDS);
+        assertThat(done.getException()).isNull();
+        return new Subscribed(subscribe, done.getMessage().getBody(SubscriptionManager.Subscription.class));
+    }
+
+    @Test
+    void catalogSubscriptionIsRefreshedInItsDialogThenCancelled() throws Exception {
+        String toTag = SimulatedDevice.newId();
+        Subscribed subscribed = subscribedToCatalog(toTag);
+        SipText subscribe = subscribed.subscribe();
         assertThat(subscribe.header("Event")).isEqualTo("Catalog");
         assertThat(subscribe.header("Expires")).isEqualTo("2");
         assertThat(subscribe.header("Contact")).contains("34020000002000000001@");
         assertThat(new String(subscribe.body(), Charset.forName("GB2312"))).contains("<Query>")
                 .contains("<CmdType>Catalog</CmdType>").contains("<DeviceID>" + DEVICE + "</DeviceID>");
-        String toTag = SimulatedDevice.newId();
-        device.answer(subscribe, 200, "OK", toTag, "Expires: 2\r\n");
-        SubscriptionManager.Subscription subscription = reply.get(10, TimeUnit.SECONDS).getMessage()
-                .getBody(SubscriptionManager.Subscription.class);
+        SubscriptionManager.Subscription subscription = subscribed.subscription();
         assertThat(subscription.expires()).isEqualTo(2);
         assertThat(subscription.id()).isEqualTo(subscribe.header("Call-ID"));
 
@@ -97,14 +108,8 @@ class SubscriptionTest extends Gb28181TestSupport {
      */
     @Test
     void aRefreshAnsweredAfterTheUnsubscribeDoesNotComeBack() throws Exception {
-        device.connect(sipPort, "UDP");
-        device.register(3600);
-        CompletableFuture<Exchange> reply = template.asyncSend(
-                "gb28181:subscribe?subscription=catalog&expires=2&deviceId=" + DEVICE, e -> { });
-        SipText subscribe = device.peer().awaitRequest("SUBSCRIBE", WAIT);
         String toTag = SimulatedDevice.newId();
-        device.answer(subscribe, 200, "OK", toTag, "Expires: 2\r\n");
-        assertThat(reply.get(10, TimeUnit.SECONDS).getException()).isNull();
+        subscribedToCatalog(toTag);
 
         SipText refresh = device.peer().awaitRequest("SUBSCRIBE", WAIT); // held: not answered yet
         assertThat(refresh.header("Expires")).isEqualTo("2");

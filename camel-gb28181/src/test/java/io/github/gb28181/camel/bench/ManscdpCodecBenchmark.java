@@ -75,20 +75,8 @@ class ManscdpCodecBenchmark {
         for (byte[] body : jacksonReadable) {
             trees.add(jackson.readTree(body));
         }
-        double[] read = interleaved(jacksonReadable, codec::decode, body -> {
-            try {
-                jackson.readTree(body);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        double[] write = interleaved(documents, codec::encode, trees, tree -> {
-            try {
-                jackson.writeValueAsBytes(tree);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        double[] read = interleaved(jacksonReadable, codec::decode, unchecked(jackson::readTree));
+        double[] write = interleaved(documents, codec::encode, trees, unchecked(jackson::writeValueAsBytes));
         double averageBytes = (double) jacksonReadable.stream().mapToInt(b -> b.length).sum() / jacksonReadable.size();
         report("decode, bytes -> typed document (ours, charset detection included)", read[0], averageBytes);
         report("read, bytes -> untyped tree (Jackson XML)", read[1], averageBytes);
@@ -104,6 +92,21 @@ class ManscdpCodecBenchmark {
             report("decode of what Jackson refuses (ours: strict parse fails, repair, parse again)",
                     interleaved(repaired, codec::decode, List.of(), x -> { })[0], repaired.get(0).length);
         }
+    }
+
+    /** Jackson's checked exceptions, for the Consumer the measuring loop takes. */
+    private interface Work<T> {
+        void on(T input) throws Exception;
+    }
+
+    private static <T> Consumer<T> unchecked(Work<T> work) {
+        return input -> {
+            try {
+                work.on(input);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
     }
 
     private static <T> double[] interleaved(List<T> inputs, Consumer<T> ours, Consumer<T> theirs) {
