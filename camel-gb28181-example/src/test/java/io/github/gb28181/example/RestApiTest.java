@@ -176,7 +176,8 @@ class RestApiTest extends PlatformTestSupport {
         assertError(get("/api/devices/34020000001329999999"), 404, "34020000001329999999");
         assertError(get("/api/devices/34020000001329999999/channels"), 404, "Unknown device");
         assertError(post("/api/devices/34020000001329999999/catalog", null), 404, "Unknown device");
-        assertError(post("/api/channels/34020000001319999999/ptz", "{\"command\":\"up\"}"), 404, "not known");
+        assertError(post("/api/channels/34020000001319999999/ptz", "{\"command\":\"up\"}"), 404,
+                "is neither a registered device nor a channel in the catalog of one");
         assertError(post("/api/channels/34020000001319999999/ptz", "{\"command\":\"jump\"}"), 400, "command must be");
         assertError(post("/api/channels/34020000001319999999/ptz", "{\"command\":\"up\",\"speed\":300}"), 400, "0-255");
         assertError(post("/api/channels/34020000001319999999/ptz", "{not json"), 400, "JSON");

@@ -132,19 +132,21 @@ public enum Gb28181Command {
     private final Handler handler;
     private final ControlActions actions;
 
+    /** A command that does what {@code handler} says. */
     Gb28181Command(String value, Kind kind, Target target, Handler handler) {
+        this(value, kind, target, handler, null);
+    }
+
+    /** A control command that sends the document of the exchange's action. */
+    Gb28181Command(String value, Kind kind, Target target, ControlActions actions) {
+        this(value, kind, target, in -> in.send(actions.document(in)), actions);
+    }
+
+    Gb28181Command(String value, Kind kind, Target target, Handler handler, ControlActions actions) {
         this.value = value;
         this.kind = kind;
         this.target = target;
         this.handler = handler;
-        this.actions = null;
-    }
-
-    Gb28181Command(String value, Kind kind, Target target, ControlActions actions) {
-        this.value = value;
-        this.kind = kind;
-        this.target = target;
-        this.handler = in -> in.send(actions.document(in));
         this.actions = actions;
     }
 

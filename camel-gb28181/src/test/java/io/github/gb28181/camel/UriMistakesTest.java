@@ -3,7 +3,6 @@ package io.github.gb28181.camel;
 import io.github.gb28181.camel.test.FreePorts;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,7 +34,7 @@ class UriMistakesTest {
             from | gb28181-rtp:127.0.0.1:0?transport=carrier-pigeon | Unknown transport carrier-pigeon: expected udp, tcp-passive or tcp-active
             """)
     void mistakeFailsTheRouteAtStartWithTheChoices(String side, String uri, String message) throws Exception {
-        try (CamelContext context = context()) {
+        try (CamelContext context = Gb28181TestSupport.loopbackContext(FreePorts.udpAndTcp())) {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -62,7 +61,7 @@ class UriMistakesTest {
             gb28181:play?mediaTransport=TCP-ACTIVE&mediaPort=30000
             """)
     void theSameNamesInAnotherSpellingAreAccepted(String uri) throws Exception {
-        try (CamelContext context = context()) {
+        try (CamelContext context = Gb28181TestSupport.loopbackContext(FreePorts.udpAndTcp())) {
             context.setAutoStartup(false); // routes are built (endpoints checked) but no SIP server starts
             context.addRoutes(new RouteBuilder() {
                 @Override
@@ -73,14 +72,5 @@ class UriMistakesTest {
             context.start();
             assertThat(context.getRoutes()).hasSize(1);
         }
-    }
-
-    private static CamelContext context() {
-        CamelContext context = new DefaultCamelContext();
-        Gb28181Component component = new Gb28181Component();
-        component.getConfiguration().setHost("127.0.0.1");
-        component.getConfiguration().setPort(FreePorts.udpAndTcp());
-        context.addComponent("gb28181", component);
-        return context;
     }
 }

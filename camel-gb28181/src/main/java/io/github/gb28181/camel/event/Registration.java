@@ -2,6 +2,9 @@ package io.github.gb28181.camel.event;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+
 /**
  * Body of REGISTER and UNREGISTER events.
  *
@@ -17,5 +20,6 @@ import java.time.Instant;
  */
 public record Registration(
         String deviceId, String username, String remoteAddress, String transport, int expires, String contact,
-        String userAgent, boolean refresh, Instant at) {
+        String userAgent, boolean refresh,
+        @JsonSerialize(using = ToStringSerializer.class) Instant at) {
 }

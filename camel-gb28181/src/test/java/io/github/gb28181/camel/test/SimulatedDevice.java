@@ -179,6 +179,13 @@ public final class SimulatedDevice implements AfterEachCallback, AutoCloseable {
                   + "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
     }
 
+    /** The next MESSAGE the platform sends, accepted with 200 and never answered: a device that does not reply. */
+    public SipText acceptWithoutAnswer() throws Exception {
+        SipText request = peer.awaitRequest("MESSAGE", TIMEOUT);
+        answer(request, 200, "OK");
+        return request;
+    }
+
     /** Answers a request the platform sent us. */
     public void answer(SipText request, int status, String reason) throws IOException {
         answer(request, status, reason, newId(), "");

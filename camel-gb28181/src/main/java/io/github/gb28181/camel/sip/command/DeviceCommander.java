@@ -120,6 +120,13 @@ public final class DeviceCommander {
             throw new DeviceUnavailableException(null, "No device id given");
         }
         Device device = (deviceId != null ? registry.find(deviceId) : registry.owner(targetId)).orElse(null);
+        if (device == null && deviceId == null) {
+            // a channel of a device whose catalog nobody asked for yet looks just like an unknown device
+            throw new DeviceUnavailableException(id, id + " is neither a registered device nor a channel in the"
+                                                     + " catalog of one: query the device's catalog first"
+                                                     + " (gb28181:catalog), or name the device (deviceId or header"
+                                                     + " CamelGb28181DeviceId)");
+        }
         if (device == null) {
             throw new DeviceUnavailableException(id, "Device " + id + " is not known to the platform");
         }

@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.device.DeviceRejectedException;
 import io.github.gb28181.camel.device.DeviceTimeoutException;
@@ -78,7 +80,8 @@ public final class SubscriptionManager {
      * @param expires   the lifetime the device granted, in seconds; 0 once ended
      * @param expiresAt when it lapses unless refreshed
      */
-    public record Subscription(String id, String deviceId, Kind kind, int expires, Instant expiresAt) {
+    public record Subscription(String id, String deviceId, Kind kind, int expires,
+                               @JsonSerialize(using = ToStringSerializer.class) Instant expiresAt) {
     }
 
     private final RequestSender sender;
@@ -130,7 +133,7 @@ public final class SubscriptionManager {
             return CompletableFuture.failedFuture(new DeviceUnavailableException(deviceId,
                     "No " + kind + " subscription to device " + deviceId));
         }
-        subscription.cancelRefresh();
+        subscription.end();
         return inDialog(subscription, 0, timeout).thenApply(r -> {
             subscription.dialog.delete();
             return new Subscription(subscription.dialog.getCallId().getCallId(), deviceId, kind, 0, clock.instant());
@@ -143,7 +146,7 @@ public final class SubscriptionManager {
 
     /** Stops refreshing; the subscriptions lapse on the devices at their expiry. */
     public void close() {
-        active.values().forEach(Active::cancelRefresh);
+        active.values().forEach(Active::end);
         active.clear();
     }
 
@@ -154,7 +157,7 @@ public final class SubscriptionManager {
                 throw error instanceof CompletionException ce ? ce : new CompletionException(error);
             }
             subscription.granted(grantedExpires(response, expires), clock.instant());
-            schedule(subscription, timeout);
+            schedule(subscription, timeout); // unless it ended while this refresh was under way
             return subscription.view();
         });
     }
@@ -192,14 +195,17 @@ public final class SubscriptionManager {
     /** Refreshes at four fifths of the lifetime, leaving time for a retransmitted SUBSCRIBE to get through. */
     private void schedule(Active subscription, Duration timeout) {
         long delay = Math.max(500, subscription.expires * 800L);
-        subscription.cancelRefresh();
-        subscription.refresh = scheduler.schedule(() -> refresh(subscription, subscription.expires, timeout)
-                .whenComplete((s, e) -> {
-                    if (e != null) {
-                        LOG.warn("Refreshing the {} subscription to device {} failed: {}", subscription.kind,
-                                subscription.device.getDeviceId(), e.getMessage());
-                    }
-                }), delay, TimeUnit.MILLISECONDS);
+        subscription.rearm(() -> scheduler.schedule(() -> {
+            if (subscription.isEnded()) {
+                return; // unsubscribed after this refresh was armed
+            }
+            refresh(subscription, subscription.expires, timeout).whenComplete((s, e) -> {
+                if (e != null && !subscription.isEnded()) {
+                    LOG.warn("Refreshing the {} subscription to device {} failed: {}", subscription.kind,
+                            subscription.device.getDeviceId(), e.getMessage());
+                }
+            });
+        }, delay, TimeUnit.MILLISECONDS));
     }
 
     private void decorate(Request request, Device device, Kind kind, int expires, int interval)
@@ -263,7 +269,10 @@ public final class SubscriptionManager {
         private volatile Dialog dialog;
         private volatile int expires;
         private volatile Instant expiresAt;
-        private volatile ScheduledFuture<?> refresh;
+        /** The next refresh; guarded by this, with {@link #ended}. */
+        private ScheduledFuture<?> refresh;
+        /** Unsubscribed or closed: a refresh answered late (or fired late) must not arm another. */
+        private boolean ended;
 
         private Active(Device device, Kind kind, int interval) {
             this.device = device;
@@ -276,11 +285,27 @@ public final class SubscriptionManager {
             expiresAt = now.plusSeconds(seconds);
         }
 
-        void cancelRefresh() {
-            ScheduledFuture<?> pending = refresh;
-            if (pending != null) {
-                pending.cancel(false);
+        /** Replaces the pending refresh with the one {@code arm} schedules, unless the subscription ended. */
+        synchronized void rearm(java.util.function.Supplier<ScheduledFuture<?>> arm) {
+            if (ended) {
+                return;
             }
+            if (refresh != null) {
+                refresh.cancel(false);
+            }
+            refresh = arm.get();
+        }
+
+        /** No more refreshes, whatever is under way. */
+        synchronized void end() {
+            ended = true;
+            if (refresh != null) {
+                refresh.cancel(false);
+            }
+        }
+
+        synchronized boolean isEnded() {
+            return ended;
         }
 
         Subscription view() {

@@ -2,6 +2,8 @@ package io.github.gb28181.camel.sip.media;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.github.gb28181.camel.sdp.MediaTransportMode;
 import io.github.gb28181.camel.sdp.SessionKind;
 
@@ -29,7 +31,8 @@ import io.github.gb28181.camel.sdp.SessionKind;
 public record MediaSession(
         String sessionId, String deviceId, String channelId, SessionKind kind, String ssrc, String offeredSsrc,
         String mediaHost, int mediaPort, MediaTransportMode transport, String deviceMediaHost, int deviceMediaPort,
-        State state, double scale, Instant startedAt, Instant endedAt, String endReason) {
+        State state, double scale, @JsonSerialize(using = ToStringSerializer.class) Instant startedAt,
+        @JsonSerialize(using = ToStringSerializer.class) Instant endedAt, String endReason) {
 
     /** Where a session is in its life. */
     public enum State {
