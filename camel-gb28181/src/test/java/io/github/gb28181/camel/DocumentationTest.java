@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.gb28181.camel.event.EventType;
+import io.github.gb28181.camel.media.Samples;
 import io.github.gb28181.camel.test.DeviceResponder;
 import io.github.gb28181.camel.test.DocSnippets;
 import io.github.gb28181.camel.test.FreePorts;
@@ -152,7 +154,7 @@ class DocumentationTest {
                 for (Route route : routes) {
                     String from = route.getEndpoint().getEndpointUri();
                     if (from.startsWith("direct:")) {
-                        template.requestBodyAndHeaders(from, null, Map.of(Gb28181Constants.DEVICE_ID, DEVICE,
+                        template.requestBodyAndHeaders(from, bodyFor(from), Map.of(Gb28181Constants.DEVICE_ID, DEVICE,
                                 Gb28181Constants.CHANNEL_ID, CHANNEL));
                     }
                 }
@@ -167,6 +169,25 @@ class DocumentationTest {
                 });
             }
         }
+    }
+
+    /**
+     * What a snippet's direct: endpoint is sent: nothing, as for a command (its options say what to do), except an
+     * endpoint named after a codec, which gets one access unit of it, as a route feeding the RTP producer would.
+     */
+    private static Object bodyFor(String directUri) {
+        if (directUri.equals("direct://h264") || directUri.equals("direct:h264")) {
+            byte[] stream = Samples.bytes(Samples.H264_AUD);
+            // the first access unit: up to the second access unit delimiter (00 00 00 01 09)
+            for (int i = 4; i + 4 < stream.length; i++) {
+                if (stream[i] == 0 && stream[i + 1] == 0 && stream[i + 2] == 0 && stream[i + 3] == 1
+                    && (stream[i + 4] & 0x1F) == 9) {
+                    return Arrays.copyOf(stream, i);
+                }
+            }
+            return stream;
+        }
+        return null;
     }
 
     /** Spring Boot style configuration, given to a Camel Main application as camel.component.* properties. */
