@@ -87,7 +87,7 @@ public final class PlatformServer {
         ResponseWaiters waiters = new ResponseWaiters();
         this.router = new ManscdpRouter(registry, events, codec, sender, waiters);
         SnSequence sn = new SnSequence();
-        this.commander = new DeviceCommander(registry, sender, codec, waiters, sn);
+        this.commander = new DeviceCommander(registry, sender, codec, waiters, sn, settings.gbVersion());
         this.subscriptions = new SubscriptionManager(sender, codec, sn, commander, scheduler, clock);
         this.media = new MediaSessionManager(settings.serverId(), sender, commander, new SsrcAllocator(settings.domain()),
                 mediaRegistry, events, clock);
@@ -109,10 +109,10 @@ public final class PlatformServer {
                 ? new NonceManager(settings.nonceGenerator(), settings.nonceTtlMillis(), clock)
                 : new NonceManager(settings.nonceTtlMillis());
         DigestAuthenticator authenticator = new DigestAuthenticator(settings.realm(), nonces, settings.credentials(),
-                settings.digestQop());
+                settings.digestQop(), settings.digestAlgorithm());
         dispatcher.register(Request.REGISTER,
                 new RegisterHandler(authenticator, settings.accessPolicy(), events, registry, presence,
-                        settings.registerDateHeader(), clock));
+                        settings.registerDateHeader(), clock, settings.gbVersion()));
         MessageHandler messages = new MessageHandler(codec, registry, presence, router, media::deviceOfCall,
                 settings.accessPolicy(), settings.lockDeviceAddress(), settings.answerAfterProcessing());
         dispatcher.register(Request.MESSAGE, messages);
