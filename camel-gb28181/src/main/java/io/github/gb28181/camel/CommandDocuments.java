@@ -67,6 +67,7 @@ final class CommandDocuments {
         in.required(blankToNull(upgrade.getFileUrl()), "a DeviceUpgrade with the file URL");
         in.required(blankToNull(upgrade.getManufacturer()), "a DeviceUpgrade with the manufacturer");
         upgrade.setSessionId(SessionIds.orGenerate(upgrade.getSessionId()));
+        in.message().setHeader(Gb28181Constants.MANSCDP_SESSION_ID, upgrade.getSessionId());
         return control(c -> c.setDeviceUpgrade(upgrade));
     }
 
@@ -135,8 +136,10 @@ final class CommandDocuments {
                                                + " for FrameMirror; not "
                                                + (body == null ? "null" : body.getClass().getName()));
         }
-        if (config.getSnapShotConfig() != null) {
-            config.getSnapShotConfig().setSessionId(SessionIds.orGenerate(config.getSnapShotConfig().getSessionId()));
+        SnapShotConfig capture = config.getSnapShotConfig();
+        if (capture != null) {
+            capture.setSessionId(SessionIds.orGenerate(capture.getSessionId()));
+            in.message().setHeader(Gb28181Constants.MANSCDP_SESSION_ID, capture.getSessionId());
         }
         return config;
     }

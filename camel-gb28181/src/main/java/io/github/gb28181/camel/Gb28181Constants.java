@@ -78,6 +78,12 @@ public final class Gb28181Constants {
                                                  + " searches, overriding the option streamNumber.",
               javaType = "Integer")
     public static final String STREAM_NUMBER = "CamelGb28181StreamNumber";
+    @Metadata(label = "producer", description = "The SessionID (GB/T 28181-2022) of the document a deviceUpgrade or a"
+                                                 + " picture capture deviceConfig sent: the body's own, or the one the"
+                                                 + " platform chose. The device's DEVICE_UPGRADE_RESULT or"
+                                                 + " UPLOAD_SNAPSHOT_FINISHED event names it again.",
+              javaType = "String")
+    public static final String MANSCDP_SESSION_ID = "CamelGb28181ManscdpSessionId";
     @Metadata(label = "producer", description = "The name a preset set command gives the preset, or a cruise"
                                                  + " command the cruise track (GB/T 28181-2022 PTZCmdParams),"
                                                  + " overriding the option name.", javaType = "String")

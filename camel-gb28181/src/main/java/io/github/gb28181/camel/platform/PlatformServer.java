@@ -161,6 +161,11 @@ public final class PlatformServer {
         return sipServer;
     }
 
+    /** Where requests of our own go out from, and their answers come back to: for senders built on this server. */
+    public RequestSender sender() {
+        return sender;
+    }
+
 
 
 
