@@ -1,5 +1,6 @@
 package io.github.gb28181.camel.sip.message;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import io.github.gb28181.camel.manscdp.aggregate.AggregationKey;
 import io.github.gb28181.camel.manscdp.aggregate.ResponseAggregator;
 import io.github.gb28181.camel.manscdp.model.AlarmNotify;
 import io.github.gb28181.camel.manscdp.model.CatalogItem;
+import io.github.gb28181.camel.manscdp.model.CatalogItemInfo;
 import io.github.gb28181.camel.manscdp.model.CatalogNotify;
 import io.github.gb28181.camel.manscdp.model.CatalogResponse;
 import io.github.gb28181.camel.manscdp.model.ConfigDownloadResponse;
@@ -145,7 +147,7 @@ public final class ManscdpRouter {
 
     /** 2022's DeviceList items, or 2016's single position of the DeviceID. */
     private static List<Position> positions(Device device, MobilePositionNotify notify) {
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         List<Position> positions = new ArrayList<>();
         if (notify.getItems() != null && !notify.getItems().isEmpty()) {
             for (MobilePositionItem item : notify.getItems()) {
@@ -225,7 +227,7 @@ public final class ManscdpRouter {
             if (statusFromEvent && item.getEvent() != null && status == null) {
                 status = item.getEvent(); // ON, OFF, VLOST, DEFECT
             }
-            var info = item.getInfo();
+            CatalogItemInfo info = item.getInfo();
             channels.add(new DeviceChannel(item.getDeviceId(), device.getDeviceId(), item.getName(),
                     item.getManufacturer(), item.getModel(), status, item.getParentId(),
                     info != null ? numbers(info.getStreamNumberList()) : List.of(),
