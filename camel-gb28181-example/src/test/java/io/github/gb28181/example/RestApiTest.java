@@ -46,7 +46,9 @@ class RestApiTest extends PlatformTestSupport {
 
     @Test
     void queriesReturnWhatTheCameraAnswers() throws Exception {
+        queried.device.gbVersion("3.0"); // a GB/T 28181-2022 camera: the device view says so
         Camera camera = queried.registerAndAnswerFirstQueries(SIP_PORT);
+        assertThat(get("/api/devices/" + camera.deviceId).json().path("gbVersion").asText()).isEqualTo("3.0");
 
         CompletableFuture<HttpResponse<String>> catalog = async("POST", "/api/devices/" + camera.deviceId + "/catalog", null);
         camera.answerCatalog(camera.nextMessage(Camera.withCmdType("Catalog")));

@@ -28,6 +28,10 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "advertisedAddress": target.getConfiguration().setAdvertisedAddress(property(camelContext, java.lang.String.class, value)); return true;
         case "aggregationtimeout":
         case "aggregationTimeout": target.getConfiguration().setAggregationTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "alarmmethod":
+        case "alarmMethod": target.setAlarmMethod(property(camelContext, java.lang.String.class, value)); return true;
+        case "alarmtype":
+        case "alarmType": target.setAlarmType(property(camelContext, java.lang.String.class, value)); return true;
         case "allowedaddresses":
         case "allowedAddresses": target.getConfiguration().setAllowedAddresses(property(camelContext, java.lang.String.class, value)); return true;
         case "alloweddevices":
@@ -54,6 +58,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deviceIds": target.setDeviceIds(property(camelContext, java.lang.String.class, value)); return true;
         case "devicepasswords":
         case "devicePasswords": target.getConfiguration().setDevicePasswords(property(camelContext, java.lang.String.class, value)); return true;
+        case "digestalgorithm":
+        case "digestAlgorithm": target.getConfiguration().setDigestAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
         case "digestqop":
         case "digestQop": target.getConfiguration().setDigestQop(property(camelContext, boolean.class, value)); return true;
         case "domain": target.getConfiguration().setDomain(property(camelContext, java.lang.String.class, value)); return true;
@@ -66,6 +72,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "expires": target.setExpires(property(camelContext, int.class, value)); return true;
+        case "gbversion":
+        case "gbVersion": target.getConfiguration().setGbVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "host": target.getConfiguration().setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "index": target.setIndex(property(camelContext, java.lang.Integer.class, value)); return true;
         case "interval": target.setInterval(property(camelContext, int.class, value)); return true;
@@ -83,6 +91,9 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mediaPort": target.getConfiguration().setMediaPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "mediatransport":
         case "mediaTransport": target.getConfiguration().setMediaTransport(property(camelContext, java.lang.String.class, value)); return true;
+        case "name": target.setName(property(camelContext, java.lang.String.class, value)); return true;
+        case "panoramachannelid":
+        case "panoramaChannelId": target.setPanoramaChannelId(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "port": target.getConfiguration().setPort(property(camelContext, int.class, value)); return true;
         case "realm": target.getConfiguration().setRealm(property(camelContext, java.lang.String.class, value)); return true;
@@ -95,6 +106,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "speed": target.setSpeed(property(camelContext, int.class, value)); return true;
         case "starttime":
         case "startTime": target.setStartTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "streamnumber":
+        case "streamNumber": target.setStreamNumber(property(camelContext, java.lang.Integer.class, value)); return true;
         case "strictusername":
         case "strictUsername": target.getConfiguration().setStrictUsername(property(camelContext, boolean.class, value)); return true;
         case "subscription": target.setSubscription(property(camelContext, java.lang.String.class, value)); return true;
@@ -121,6 +134,10 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "advertisedAddress": return java.lang.String.class;
         case "aggregationtimeout":
         case "aggregationTimeout": return long.class;
+        case "alarmmethod":
+        case "alarmMethod": return java.lang.String.class;
+        case "alarmtype":
+        case "alarmType": return java.lang.String.class;
         case "allowedaddresses":
         case "allowedAddresses": return java.lang.String.class;
         case "alloweddevices":
@@ -147,6 +164,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deviceIds": return java.lang.String.class;
         case "devicepasswords":
         case "devicePasswords": return java.lang.String.class;
+        case "digestalgorithm":
+        case "digestAlgorithm": return java.lang.String.class;
         case "digestqop":
         case "digestQop": return boolean.class;
         case "domain": return java.lang.String.class;
@@ -159,6 +178,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "expires": return int.class;
+        case "gbversion":
+        case "gbVersion": return java.lang.String.class;
         case "host": return java.lang.String.class;
         case "index": return java.lang.Integer.class;
         case "interval": return int.class;
@@ -176,6 +197,9 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mediaPort": return java.lang.Integer.class;
         case "mediatransport":
         case "mediaTransport": return java.lang.String.class;
+        case "name": return java.lang.String.class;
+        case "panoramachannelid":
+        case "panoramaChannelId": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "port": return int.class;
         case "realm": return java.lang.String.class;
@@ -188,6 +212,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "speed": return int.class;
         case "starttime":
         case "startTime": return java.lang.String.class;
+        case "streamnumber":
+        case "streamNumber": return java.lang.Integer.class;
         case "strictusername":
         case "strictUsername": return boolean.class;
         case "subscription": return java.lang.String.class;
@@ -210,6 +236,10 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "advertisedAddress": return target.getConfiguration().getAdvertisedAddress();
         case "aggregationtimeout":
         case "aggregationTimeout": return target.getConfiguration().getAggregationTimeout();
+        case "alarmmethod":
+        case "alarmMethod": return target.getAlarmMethod();
+        case "alarmtype":
+        case "alarmType": return target.getAlarmType();
         case "allowedaddresses":
         case "allowedAddresses": return target.getConfiguration().getAllowedAddresses();
         case "alloweddevices":
@@ -236,6 +266,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deviceIds": return target.getDeviceIds();
         case "devicepasswords":
         case "devicePasswords": return target.getConfiguration().getDevicePasswords();
+        case "digestalgorithm":
+        case "digestAlgorithm": return target.getConfiguration().getDigestAlgorithm();
         case "digestqop":
         case "digestQop": return target.getConfiguration().isDigestQop();
         case "domain": return target.getConfiguration().getDomain();
@@ -248,6 +280,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "expires": return target.getExpires();
+        case "gbversion":
+        case "gbVersion": return target.getConfiguration().getGbVersion();
         case "host": return target.getConfiguration().getHost();
         case "index": return target.getIndex();
         case "interval": return target.getInterval();
@@ -265,6 +299,9 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mediaPort": return target.getConfiguration().getMediaPort();
         case "mediatransport":
         case "mediaTransport": return target.getConfiguration().getMediaTransport();
+        case "name": return target.getName();
+        case "panoramachannelid":
+        case "panoramaChannelId": return target.getPanoramaChannelId();
         case "password": return target.getConfiguration().getPassword();
         case "port": return target.getConfiguration().getPort();
         case "realm": return target.getConfiguration().getRealm();
@@ -277,6 +314,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "speed": return target.getSpeed();
         case "starttime":
         case "startTime": return target.getStartTime();
+        case "streamnumber":
+        case "streamNumber": return target.getStreamNumber();
         case "strictusername":
         case "strictUsername": return target.getConfiguration().isStrictUsername();
         case "subscription": return target.getSubscription();

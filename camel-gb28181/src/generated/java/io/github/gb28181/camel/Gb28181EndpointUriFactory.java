@@ -23,10 +23,12 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(49);
+        Set<String> props = new HashSet<>(56);
         props.add("action");
         props.add("advertisedAddress");
         props.add("aggregationTimeout");
+        props.add("alarmMethod");
+        props.add("alarmType");
         props.add("allowedAddresses");
         props.add("allowedDevices");
         props.add("answerAfterProcessing");
@@ -41,6 +43,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("deviceId");
         props.add("deviceIds");
         props.add("devicePasswords");
+        props.add("digestAlgorithm");
         props.add("digestQop");
         props.add("domain");
         props.add("downloadSpeed");
@@ -48,6 +51,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("expires");
+        props.add("gbVersion");
         props.add("host");
         props.add("index");
         props.add("interval");
@@ -58,6 +62,8 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("mediaHost");
         props.add("mediaPort");
         props.add("mediaTransport");
+        props.add("name");
+        props.add("panoramaChannelId");
         props.add("password");
         props.add("port");
         props.add("realm");
@@ -66,6 +72,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("serverId");
         props.add("speed");
         props.add("startTime");
+        props.add("streamNumber");
         props.add("strictUsername");
         props.add("subscription");
         props.add("timeout");

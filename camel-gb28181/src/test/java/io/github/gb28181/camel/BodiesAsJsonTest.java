@@ -28,7 +28,7 @@ class BodiesAsJsonTest {
     @Test
     void timesAreIsoStringsWithoutAnyModule() throws Exception {
         assertThat(json(new Registration("34020000001320000001", "admin", "192.0.2.7:5060", "UDP", 3600,
-                "sip:34020000001320000001@192.0.2.7:5060", "IP Camera", false, AT)).get("at").asText())
+                "sip:34020000001320000001@192.0.2.7:5060", "IP Camera", "3.0", false, AT)).get("at").asText())
                 .isEqualTo("2024-05-04T14:43:16.250Z");
         assertThat(json(new Presence("34020000001320000001", true, "REGISTERED", AT)).get("at").asText())
                 .isEqualTo("2024-05-04T14:43:16.250Z");

@@ -87,7 +87,7 @@ public final class PlatformServer {
         ResponseWaiters waiters = new ResponseWaiters();
         this.router = new ManscdpRouter(registry, events, codec, sender, waiters);
         SnSequence sn = new SnSequence();
-        this.commander = new DeviceCommander(registry, sender, codec, waiters, sn);
+        this.commander = new DeviceCommander(registry, sender, codec, waiters, sn, settings.gbVersion());
         this.subscriptions = new SubscriptionManager(sender, codec, sn, commander, scheduler, clock);
         this.media = new MediaSessionManager(settings.serverId(), sender, commander, new SsrcAllocator(settings.domain()),
                 mediaRegistry, events, clock);
@@ -109,10 +109,10 @@ public final class PlatformServer {
                 ? new NonceManager(settings.nonceGenerator(), settings.nonceTtlMillis(), clock)
                 : new NonceManager(settings.nonceTtlMillis());
         DigestAuthenticator authenticator = new DigestAuthenticator(settings.realm(), nonces, settings.credentials(),
-                settings.digestQop());
+                settings.digestQop(), settings.digestAlgorithm());
         dispatcher.register(Request.REGISTER,
                 new RegisterHandler(authenticator, settings.accessPolicy(), events, registry, presence,
-                        settings.registerDateHeader(), clock));
+                        settings.registerDateHeader(), clock, settings.gbVersion()));
         MessageHandler messages = new MessageHandler(codec, registry, presence, router, media::deviceOfCall,
                 settings.accessPolicy(), settings.lockDeviceAddress(), settings.answerAfterProcessing());
         dispatcher.register(Request.MESSAGE, messages);
@@ -159,6 +159,11 @@ public final class PlatformServer {
 
     public SipServer sipServer() {
         return sipServer;
+    }
+
+    /** Where requests of our own go out from, and their answers come back to: for senders built on this server. */
+    public RequestSender sender() {
+        return sender;
     }
 
 

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.github.gb28181.camel.device.Device;
+import io.github.gb28181.camel.device.DeviceException;
 import io.github.gb28181.camel.device.DeviceRejectedException;
 import io.github.gb28181.camel.device.DeviceTimeoutException;
 import io.github.gb28181.camel.device.DeviceUnavailableException;
@@ -25,6 +26,7 @@ import io.github.gb28181.camel.manscdp.ManscdpMessage;
 import io.github.gb28181.camel.manscdp.model.AlarmQuery;
 import io.github.gb28181.camel.manscdp.model.CatalogQuery;
 import io.github.gb28181.camel.manscdp.model.MobilePositionQuery;
+import io.github.gb28181.camel.manscdp.model.PtzPositionQuery;
 import io.github.gb28181.camel.sip.RequestSender;
 import io.github.gb28181.camel.sip.transport.SipFactories;
 import javax.sip.Dialog;
@@ -38,7 +40,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Subscriptions to a device's catalog changes (Event: Catalog), alarms and mobile positions (Event: presence). Each
+ * Subscriptions to a device's catalog changes (Event: Catalog), alarms, mobile positions and (GB/T 28181-2022 9.11)
+ * PTZ positions (Event: presence). Each
  * is a SIP dialog, refreshed in-dialog before it expires and ended with Expires: 0. The NOTIFYs that come back are
  * handled like MESSAGEs and become the same events.
  */
@@ -50,7 +53,9 @@ public final class SubscriptionManager {
     public enum Kind {
         CATALOG("Catalog"),
         ALARM("presence"),
-        MOBILE_POSITION("presence");
+        MOBILE_POSITION("presence"),
+        /** GB/T 28181-2022 9.11.1: the PTZPosition query as the body; each change comes as a PTZPosition NOTIFY. */
+        PTZ_POSITION("presence");
 
         private final String eventHeader;
 
@@ -67,7 +72,7 @@ public final class SubscriptionManager {
                 }
             }
             throw new IllegalArgumentException("Unknown subscription '" + name
-                                               + "'; use one of catalog, alarm, mobilePosition");
+                                               + "'; use one of catalog, alarm, mobilePosition, ptzPosition");
         }
     }
 
@@ -112,6 +117,9 @@ public final class SubscriptionManager {
         Device device;
         try {
             device = commander.resolve(deviceId, null);
+            if (kind == Kind.PTZ_POSITION) {
+                commander.requireReadable(device, new PtzPositionQuery());
+            }
             Request request = sender.createRequest(Request.SUBSCRIBE, device, device.getDeviceId());
             request.setHeader(sender.platformContact(device.getTransport()));
             decorate(request, device, kind, expires, interval);
@@ -119,7 +127,7 @@ public final class SubscriptionManager {
             return sender.sendDialogCreating(request, dialog -> subscription.dialog = dialog)
                     .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .handle((response, error) -> accepted(subscription, response, error, expires));
-        } catch (DeviceUnavailableException e) {
+        } catch (DeviceException e) {
             return CompletableFuture.failedFuture(e);
         } catch (ParseException | InvalidArgumentException e) {
             return CompletableFuture.failedFuture(e);
@@ -220,6 +228,7 @@ public final class SubscriptionManager {
                 q.setInterval(interval);
                 yield q;
             }
+            case PTZ_POSITION -> new PtzPositionQuery();
         };
         query.setSn(sn.next());
         query.setDeviceId(device.getDeviceId());
