@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -110,9 +112,9 @@ class DocumentationTest {
     private static void runRoutes(DocSnippets.Snippet snippet) throws Exception {
         int sipPort = FreePorts.udpAndTcp();
         int rtpPort = FreePorts.udpAndTcp();
-        String code = snippet.code().replace("0.0.0.0:30000", "127.0.0.1:" + rtpPort)
+        String code = freeRtpPorts(snippet.code().replace("0.0.0.0:30000", "127.0.0.1:" + rtpPort)
                 .replace("mediaPort=30000", "mediaPort=" + rtpPort)
-                .replace("file:streams", "file:target/doc-snippets/streams");
+                .replace("file:streams", "file:target/doc-snippets/streams"));
         Outcomes outcomes = new Outcomes();
         try (CamelContext context = new DefaultCamelContext();
              SimulatedDevice device = new SimulatedDevice(DEVICE, PASSWORD)) {
@@ -169,6 +171,13 @@ class DocumentationTest {
                 });
             }
         }
+    }
+
+    /** Every other port a snippet's RTP endpoint listens on becomes a free loopback one: no test binds a fixed port. */
+    private static String freeRtpPorts(String code) {
+        Map<String, Integer> ports = new HashMap<>();
+        return Pattern.compile("gb28181-rtp:0\\.0\\.0\\.0:([1-9][0-9]*)").matcher(code)
+                .replaceAll(m -> "gb28181-rtp:127.0.0.1:" + ports.computeIfAbsent(m.group(1), p -> FreePorts.udpAndTcp()));
     }
 
     /**
