@@ -23,6 +23,7 @@ public class Gb28181RtpEndpointConfigurer extends PropertyConfigurerSupport impl
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         Gb28181RtpEndpoint target = (Gb28181RtpEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audio": target.getConfiguration().setAudio(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "dropdamagedframes":
@@ -31,6 +32,7 @@ public class Gb28181RtpEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "fragment": target.getConfiguration().setFragment(property(camelContext, java.lang.String.class, value)); return true;
         case "maxframesize":
         case "maxFrameSize": target.getConfiguration().setMaxFrameSize(property(camelContext, int.class, value)); return true;
         case "maxpendingbytes":
@@ -67,6 +69,7 @@ public class Gb28181RtpEndpointConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audio": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "dropdamagedframes":
@@ -75,6 +78,7 @@ public class Gb28181RtpEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "fragment": return java.lang.String.class;
         case "maxframesize":
         case "maxFrameSize": return int.class;
         case "maxpendingbytes":
@@ -107,6 +111,7 @@ public class Gb28181RtpEndpointConfigurer extends PropertyConfigurerSupport impl
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         Gb28181RtpEndpoint target = (Gb28181RtpEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audio": return target.getConfiguration().getAudio();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "dropdamagedframes":
@@ -115,6 +120,7 @@ public class Gb28181RtpEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "fragment": return target.getConfiguration().getFragment();
         case "maxframesize":
         case "maxFrameSize": return target.getConfiguration().getMaxFrameSize();
         case "maxpendingbytes":

@@ -12,8 +12,9 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * Receive the video (and audio) a GB/T 28181 device sends over RTP: one exchange per program-stream frame, or per
- * video access unit and audio frame in elementary-stream mode. One port carries many streams, told apart by SSRC.
+ * Receive the video (and audio) a GB/T 28181 device sends over RTP: one exchange per program-stream frame, per
+ * video access unit and audio frame in elementary-stream mode, or per fragmented-MP4 segment. One port carries many
+ * streams, told apart by SSRC.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "gb28181-rtp", title = "GB28181 RTP", syntax = "gb28181-rtp:host:port",
              consumerOnly = true, category = { Category.IOT, Category.NETWORKING },
@@ -58,6 +59,7 @@ public class Gb28181RtpEndpoint extends DefaultEndpoint {
         super.doInit();
         // a wrong option fails the route when it is created, not when the first device calls
         receiverConfig();
+        configuration.toFmp4Settings();
     }
 
     MediaReceiverConfig receiverConfig() {
