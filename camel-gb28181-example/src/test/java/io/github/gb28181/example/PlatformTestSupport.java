@@ -61,6 +61,7 @@ abstract class PlatformTestSupport {
         registry.add("gb28181.data-dir", DATA_DIR::toString);
         registry.add("gb28181.broker-port", () -> BROKER_PORT);
         registry.add("gb28181.command-timeout", () -> "4s");
+        registry.add("gb28181.live-linger", () -> "1s");
         registry.add("gb28181.webhook-url",
                 () -> "http://127.0.0.1:" + WEBHOOK.getAddress().getPort() + "/alarms");
         // loopback only: the SDP then names 127.0.0.1, where the simulated devices are

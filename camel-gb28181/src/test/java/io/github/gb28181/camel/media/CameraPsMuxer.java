@@ -21,6 +21,7 @@ public final class CameraPsMuxer {
     private final int maxPesPayload;
     private boolean stamped = true;
     private int audioStreamType = 0x90;
+    private long firstPts = 90_000;
 
     /**
      * @param audio         G.711 A-law samples to interleave (8000 per second), or {@code null}
@@ -36,6 +37,12 @@ public final class CameraPsMuxer {
     /** Some cheap encoders never write a PTS; their frames are told apart by the RTP timestamp only. */
     public CameraPsMuxer withoutPts() {
         stamped = false;
+        return this;
+    }
+
+    /** The PTS of the first picture (90 kHz); the default is one second. A stream sent in a loop goes on from here. */
+    public CameraPsMuxer startingAt(long pts) {
+        firstPts = pts;
         return this;
     }
 
@@ -101,7 +108,7 @@ public final class CameraPsMuxer {
     /** Muxes 25 fps video, with 40 ms of audio after every picture when there is audio. */
     public List<Unit> mux(List<byte[]> accessUnits) {
         List<Unit> units = new ArrayList<>();
-        long pts = 90_000;
+        long pts = firstPts;
         int audioPos = 0;
         for (byte[] au : accessUnits) {
             boolean key = isKey(au);
