@@ -1,6 +1,5 @@
 package io.github.gb28181.camel.media.mp4;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -72,12 +71,15 @@ final class BoxBuffer {
         size += count;
     }
 
+    /** A box type: four ASCII characters, written without making a byte array of them (a moof has six boxes). */
     void fourCc(String type) {
-        byte[] b = type.getBytes(StandardCharsets.US_ASCII);
-        if (b.length != 4) {
+        if (type.length() != 4) {
             throw new IllegalArgumentException("Not a four-character code: " + type);
         }
-        bytes(b, 0, 4);
+        ensure(4);
+        for (int i = 0; i < 4; i++) {
+            data[size++] = (byte) type.charAt(i);
+        }
     }
 
     void bytes(byte[] src, int offset, int length) {

@@ -84,7 +84,8 @@ public final class Fmp4Muxer {
     /** A frame of the receiver in ES mode. */
     public void frame(MediaFrame frame) {
         if (frame.streamType() == MediaStreamType.VIDEO) {
-            video(frame.codec(), frame.payload(), frame.pts(), frame.dts(), frame.rtpTimestamp(), frame.keyFrame());
+            video(frame.codec(), frame.payload(), frame.damaged() ? null : frame.nalUnits(), frame.pts(), frame.dts(),
+                    frame.rtpTimestamp(), frame.keyFrame());
         } else if (frame.streamType() == MediaStreamType.AUDIO) {
             audio(frame.codec(), frame.payload(), frame.pts(), frame.rtpTimestamp());
         }
@@ -96,6 +97,17 @@ public final class Fmp4Muxer {
      * @param accessUnit handed over: the muxer keeps a reference until the fragment is written
      */
     public void video(MediaCodec codec, byte[] accessUnit, long pts, long dts, long rtpTimestamp, boolean keyFrame) {
+        video(codec, accessUnit, null, pts, dts, rtpTimestamp, keyFrame);
+    }
+
+    /**
+     * One Annex B access unit whose NAL unit headers were located already.
+     *
+     * @param nalUnits where each NAL unit header is in {@code accessUnit}, in order ({@link MediaFrame#nalUnits()});
+     *                 {@code null} to search the access unit
+     */
+    public void video(MediaCodec codec, byte[] accessUnit, int[] nalUnits, long pts, long dts, long rtpTimestamp,
+                      boolean keyFrame) {
         if (codec != MediaCodec.H264 && codec != MediaCodec.H265) {
             skippedFrames++;
             if (!warnedVideoCodec) {
@@ -106,7 +118,11 @@ public final class Fmp4Muxer {
             return;
         }
         boolean h265 = codec == MediaCodec.H265;
-        nals.scan(accessUnit, 0, accessUnit.length);
+        if (nalUnits != null) {
+            nals.headers(accessUnit, nalUnits, accessUnit.length);
+        } else {
+            nals.scan(accessUnit, 0, accessUnit.length);
+        }
         if (codec != videoCodec) {
             parameterSets.clear();
         }

@@ -7,7 +7,8 @@ import io.github.gb28181.camel.media.codec.StartCodes;
 /**
  * Finds the NAL units of an Annex B access unit: each runs from the byte after its start code to the next start
  * code, without the zero bytes before it (a NAL unit never ends in a zero byte, H.264 7.4.1, H.265 7.4.2). The
- * positions are kept in arrays reused from one access unit to the next.
+ * receiver's framer hands on where the headers are, so usually only the ends are worked out; an access unit without
+ * them is searched. The positions are kept in arrays reused from one access unit to the next.
  */
 final class NalScanner {
 
@@ -29,6 +30,21 @@ final class NalScanner {
                 add(start, end);
             }
             sc = next;
+        }
+    }
+
+    /** Takes the header positions the framer found: NAL unit i ends where the start code of i + 1 begins. */
+    void headers(byte[] d, int[] headers, int to) {
+        count = 0;
+        for (int i = 0; i < headers.length; i++) {
+            int start = headers[i];
+            int end = i + 1 < headers.length ? headers[i + 1] - 3 : to;
+            while (end > start && d[end - 1] == 0) {
+                end--;
+            }
+            if (end > start) {
+                add(start, end);
+            }
         }
     }
 

@@ -127,7 +127,7 @@ public final class MediaStream implements ReorderBuffer.Sink, FrameOutput {
 
     @Override
     public void frame(byte[] payload, long pts, long dts, long rtpTimestamp, boolean keyFrame, MediaCodec codec,
-                      MediaStreamType type, boolean damaged) {
+                      MediaStreamType type, boolean damaged, int[] nalUnits) {
         if (damaged) {
             counters.framesDamaged.increment();
             if (dropDamaged) {
@@ -137,7 +137,7 @@ public final class MediaStream implements ReorderBuffer.Sink, FrameOutput {
         }
         MediaSessionInfo session = registry != null ? registry.lookup(ssrc) : null;
         MediaFrame frame = new MediaFrame(ssrc, rtpTimestamp, pts, dts, keyFrame, codec, type, payload, reorder.lost(),
-                damaged, session, source);
+                damaged, session, source, nalUnits);
         counters.framesDelivered.increment();
         try {
             listener.onFrame(frame);

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The start codes the demuxer hands on must cut the same access units as a search of the bytes: payloads are cut at
- * random, so start codes straddle payloads and end them, and gaps fall anywhere.
+ * random, so start codes straddle payloads and end them, and gaps fall anywhere. Each unit carries on where its NAL
+ * unit headers are.
  */
 class AccessUnitAssemblerTest {
 
@@ -52,8 +53,23 @@ class AccessUnitAssemblerTest {
         }
     }
 
+    /** Records each unit, and checks that an undamaged one comes with the NAL unit headers a search finds in it. */
     private static AccessUnitAssembler.Output recorder(List<String> units) {
-        return (data, pts, dts, rtpTimestamp, keyFrame, damaged) -> units.add(
-                Arrays.hashCode(data) + "/" + data.length + " pts " + pts + " key " + keyFrame + " damaged " + damaged);
+        return (data, pts, dts, rtpTimestamp, keyFrame, damaged, nalUnits) -> {
+            if (!damaged) {
+                assertThat(nalUnits).as("NAL unit headers handed on").isEqualTo(searchedHeaders(data));
+            }
+            units.add(Arrays.hashCode(data) + "/" + data.length + " pts " + pts + " key " + keyFrame + " damaged "
+                      + damaged);
+        };
+    }
+
+    private static int[] searchedHeaders(byte[] unit) {
+        List<Integer> headers = new ArrayList<>();
+        for (int i = StartCodes.indexOfPrefix(unit, 0, unit.length); i >= 0;
+             i = StartCodes.indexOfPrefix(unit, i + 3, unit.length)) {
+            headers.add(i + 3);
+        }
+        return headers.stream().mapToInt(Integer::intValue).toArray();
     }
 }
