@@ -7,6 +7,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -26,6 +27,7 @@ final class LiveCamera implements AutoCloseable {
 
     private final Thread thread;
     private final AtomicLong framesSent = new AtomicLong();
+    private volatile long[] sentAt = new long[25 * 60];
     private volatile boolean running = true;
 
     /**
@@ -33,9 +35,12 @@ final class LiveCamera implements AutoCloseable {
      * @param g711   whether G.711 A-law audio goes along, as most cameras send
      */
     LiveCamera(String annexB, boolean g711, String ssrc, int rtpPort) {
-        boolean h265 = annexB.endsWith(".h265");
-        List<byte[]> units = CameraPsMuxer.accessUnits(Samples.bytes(annexB), h265);
-        byte[] audio = g711 ? Samples.bytes(Samples.G711A) : null;
+        this(CameraPsMuxer.accessUnits(Samples.bytes(annexB), annexB.endsWith(".h265")), annexB.endsWith(".h265"),
+                g711 ? Samples.bytes(Samples.G711A) : null, ssrc, rtpPort);
+    }
+
+    /** @param units access units with delimiters, the first a key frame */
+    LiveCamera(List<byte[]> units, boolean h265, byte[] audio, String ssrc, int rtpPort) {
         long ssrcValue = Long.parseLong(ssrc);
         InetSocketAddress to = new InetSocketAddress("127.0.0.1", rtpPort);
         thread = new Thread(() -> send(units, h265, audio, ssrcValue, to), "live-camera-" + ssrc);
@@ -66,7 +71,11 @@ final class LiveCamera implements AutoCloseable {
                         socket.send(new DatagramPacket(packet, packet.length, to));
                         seq = (seq + 1) & 0xFFFF;
                     }
-                    framesSent.incrementAndGet();
+                    long index = framesSent.getAndIncrement();
+                    if (index >= sentAt.length) {
+                        sentAt = Arrays.copyOf(sentAt, sentAt.length * 2);
+                    }
+                    sentAt[(int) index] = System.nanoTime();
                     next += FRAME_NANOS;
                     LockSupport.parkNanos(next - System.nanoTime());
                 }
@@ -81,6 +90,16 @@ final class LiveCamera implements AutoCloseable {
 
     long framesSent() {
         return framesSent.get();
+    }
+
+    /** When the last packet of picture {@code index} (counted from the first sent, 0) left, System.nanoTime. */
+    long sentAt(long index) {
+        return index < framesSent.get() ? sentAt[(int) index] : -1;
+    }
+
+    /** The sending thread, whose CPU a benchmark leaves out of the platform's. */
+    Thread thread() {
+        return thread;
     }
 
     @Override
