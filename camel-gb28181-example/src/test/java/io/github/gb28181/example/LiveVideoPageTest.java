@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.gb28181.camel.media.Ffprobe;
@@ -126,17 +126,12 @@ class LiveVideoPageTest extends PlatformTestSupport {
     @Test
     void aRecordingIsListedPlayedInThePageAndDownloaded() throws Exception {
         yard.registerAndAnswerFirstQueries(SIP_PORT);
-        CompletableFuture<Reply> record = CompletableFuture.supplyAsync(() -> {
-            try {
-                return post("/api/channels/" + yard.channelId + "/play", "{\"transport\":\"udp\"}");
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        });
+        CompletableFuture<HttpResponse<String>> record = callAsync("POST", "/api/channels/" + yard.channelId + "/play",
+                "{\"transport\":\"udp\"}");
         SipText invite = yard.device.peer().awaitRequest("INVITE", Camera.WAIT);
         String toTag = SimulatedDevice.newId();
         String ssrc = yard.acceptInvite(invite, toTag);
-        String streamId = record.get().json().path("streamId").asText();
+        String streamId = json.readTree(record.get(10, TimeUnit.SECONDS).body()).path("streamId").asText();
         try (LiveCamera camera = new LiveCamera(Samples.H264_AUD, true, ssrc, RTP_PORT)) {
             await().atMost(Camera.WAIT).until(() -> camera.framesSent() >= 100);
         }

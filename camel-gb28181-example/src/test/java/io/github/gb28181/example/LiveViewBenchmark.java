@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -72,13 +72,8 @@ class LiveViewBenchmark extends PlatformTestSupport {
 
         camera.registerAndAnswerFirstQueries(SIP_PORT);
         // a recording opened from the REST API keeps the stream up whether anyone watches or not
-        CompletableFuture<Reply> record = CompletableFuture.supplyAsync(() -> {
-            try {
-                return post("/api/channels/" + camera.channelId + "/play", "{\"transport\":\"udp\"}");
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        });
+        CompletableFuture<HttpResponse<String>> record = callAsync("POST", "/api/channels/" + camera.channelId
+                                                                          + "/play", "{\"transport\":\"udp\"}");
         SipText invite = camera.device.peer().awaitRequest("INVITE", Camera.WAIT);
         String toTag = SimulatedDevice.newId();
         String ssrc = camera.acceptInvite(invite, toTag);

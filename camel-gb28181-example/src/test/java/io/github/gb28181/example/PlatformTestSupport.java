@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -81,6 +82,15 @@ abstract class PlatformTestSupport {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode node = response.body().isEmpty() ? null : json.readTree(response.body());
         return new Reply(response.statusCode(), node, response.body());
+    }
+
+    /** A request answered later: for the calls a device must answer (the INVITE, a query) before the API does. */
+    CompletableFuture<HttpResponse<String>> callAsync(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     Reply get(String path) throws Exception {

@@ -74,6 +74,18 @@ public final class CameraPsMuxer {
         return units;
     }
 
+    /** Where the NAL unit headers of an Annex B access unit are: the byte after each start code. */
+    public static int[] nalHeaders(byte[] au) {
+        List<Integer> headers = new ArrayList<>();
+        for (int i = 0; i + 3 < au.length; i++) {
+            if (au[i] == 0 && au[i + 1] == 0 && au[i + 2] == 1) {
+                headers.add(i + 3);
+                i += 2;
+            }
+        }
+        return headers.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     /** The NAL units of an access unit, each with its start code. */
     static List<byte[]> nalUnits(byte[] au) {
         List<Integer> starts = new ArrayList<>();

@@ -14,7 +14,6 @@ import java.util.Locale;
 import io.github.gb28181.camel.media.codec.MediaCodec;
 import io.github.gb28181.camel.media.codec.MediaStreamType;
 import io.github.gb28181.camel.media.codec.NalUnits;
-import io.github.gb28181.camel.media.codec.StartCodes;
 import io.github.gb28181.camel.media.mp4.AudioPolicy;
 import io.github.gb28181.camel.media.mp4.Fmp4Muxer;
 import io.github.gb28181.camel.media.mp4.Fmp4Settings;
@@ -110,16 +109,6 @@ final class Fmp4VsFfmpeg {
                 psSteadyCpu / ours.cpu));
     }
 
-    /** Where the NAL unit headers are, as the receiver's framer hands them on with each access unit. */
-    private static int[] nalHeaders(byte[] au) {
-        List<Integer> headers = new ArrayList<>();
-        for (int i = StartCodes.indexOfPrefix(au, 0, au.length); i >= 0;
-             i = StartCodes.indexOfPrefix(au, i + 3, au.length)) {
-            headers.add(i + 3);
-        }
-        return headers.stream().mapToInt(Integer::intValue).toArray();
-    }
-
     /**
      * The access units as the receiver's ES mode delivers them: Annex B with the positions of their NAL units, PTS
      * 40 ms apart, key frames marked.
@@ -130,7 +119,7 @@ final class Fmp4VsFfmpeg {
         for (byte[] au : CameraPsMuxer.accessUnits(es, false)) {
             boolean key = NalUnits.anyKeyPicture(MediaCodec.H264, au, 0, au.length);
             frames.add(new MediaFrame(SSRC, pts, pts, MediaFrame.NO_TIMESTAMP, key, MediaCodec.H264,
-                    MediaStreamType.VIDEO, au, 0, false, null, null, nalHeaders(au)));
+                    MediaStreamType.VIDEO, au, 0, false, null, null, CameraPsMuxer.nalHeaders(au)));
             pts += 3600;
         }
         return frames;
@@ -155,12 +144,7 @@ final class Fmp4VsFfmpeg {
             }
             muxer.finish();
         };
-        long warmUpEnd = System.nanoTime() + (long) (seconds * 1e9);
-        int warmUps = 0;
-        while (System.nanoTime() < warmUpEnd || warmUps < 3) {
-            pass.run();
-            warmUps++;
-        }
+        warmUp(pass, seconds);
         out[0] = 0;
         out[1] = 0;
         long allocatedBefore = allocated();
@@ -174,6 +158,13 @@ final class Fmp4VsFfmpeg {
     }
 
     private record Timing(double wall, double cpu, int passes) {
+    }
+
+    private static void warmUp(Runnable pass, double seconds) {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        for (int passes = 0; System.nanoTime() < end || passes < 3; passes++) {
+            pass.run();
+        }
     }
 
     /** Median wall clock and median CPU time of the passes run in {@code seconds}. */
@@ -205,12 +196,7 @@ final class Fmp4VsFfmpeg {
             }
             stream.finish();
         };
-        long warmUpEnd = System.nanoTime() + (long) (seconds * 1e9);
-        int warmUps = 0;
-        while (System.nanoTime() < warmUpEnd || warmUps < 3) {
-            pass.run();
-            warmUps++;
-        }
+        warmUp(pass, seconds);
         return time(pass, seconds);
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import io.github.gb28181.camel.media.CameraPsMuxer;
 import io.github.gb28181.camel.media.Samples;
 import io.github.gb28181.camel.media.codec.MediaCodec;
 import io.github.gb28181.camel.media.codec.StartCodeList;
@@ -57,19 +58,10 @@ class AccessUnitAssemblerTest {
     private static AccessUnitAssembler.Output recorder(List<String> units) {
         return (data, pts, dts, rtpTimestamp, keyFrame, damaged, nalUnits) -> {
             if (!damaged) {
-                assertThat(nalUnits).as("NAL unit headers handed on").isEqualTo(searchedHeaders(data));
+                assertThat(nalUnits).as("NAL unit headers handed on").isEqualTo(CameraPsMuxer.nalHeaders(data));
             }
             units.add(Arrays.hashCode(data) + "/" + data.length + " pts " + pts + " key " + keyFrame + " damaged "
                       + damaged);
         };
-    }
-
-    private static int[] searchedHeaders(byte[] unit) {
-        List<Integer> headers = new ArrayList<>();
-        for (int i = StartCodes.indexOfPrefix(unit, 0, unit.length); i >= 0;
-             i = StartCodes.indexOfPrefix(unit, i + 3, unit.length)) {
-            headers.add(i + 3);
-        }
-        return headers.stream().mapToInt(Integer::intValue).toArray();
     }
 }
