@@ -47,7 +47,8 @@ class LiveViewBenchmark extends PlatformTestSupport {
     private static final Path DIR = Path.of("target", "live-benchmark");
     private static final long SECONDS = Long.getLong("benchmark.live.seconds", 15);
     private static final long WARM_UP = Long.getLong("benchmark.live.warmUpSeconds", 5);
-    private static final int[] VIEWERS = {0, 1, 10, 100};
+    private static final int[] VIEWERS = java.util.Arrays.stream(System.getProperty("benchmark.live.viewers",
+            "0,1,10,100").split(",")).mapToInt(Integer::parseInt).toArray();
 
     @RegisterExtension
     Camera camera = new Camera("34020000001320000061", "34020000001310000061", PASSWORD);

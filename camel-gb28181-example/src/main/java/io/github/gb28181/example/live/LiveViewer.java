@@ -35,6 +35,7 @@ final class LiveViewer implements StreamRecording.Watcher {
     private long queuedBytes;
     private boolean sending;
     private boolean closing;
+    private boolean dead;
     private CloseReason.CloseCode closeCode;
     private String closeText;
     private volatile StreamRecording stream;
@@ -72,7 +73,9 @@ final class LiveViewer implements StreamRecording.Watcher {
             StreamRecording s = stream;
             text(InitMessage.of(s, segment));
         }
-        enqueue(ByteBuffer.wrap(segment.data()), segment.data().length);
+        if (!enqueue(ByteBuffer.wrap(segment.data()), segment.data().length)) {
+            throw new IllegalStateException("viewer " + id() + " is gone"); // the fan-out drops a viewer that throws
+        }
     }
 
     @Override
@@ -96,22 +99,27 @@ final class LiveViewer implements StreamRecording.Watcher {
         }
     }
 
-    private synchronized void enqueue(Object message, long size) {
+    /** @return false when the connection failed: the viewer is gone */
+    private synchronized boolean enqueue(Object message, long size) {
+        if (dead) {
+            return false;
+        }
         if (closing || !session.isOpen()) {
-            return;
+            return true;
         }
         if (queuedBytes + size > MAX_QUEUED_BYTES) {
             LOG.info("Viewer {} of stream {} is {} bytes behind: disconnected", id(), streamId(), queuedBytes);
             queue.clear();
             queuedBytes = 0;
             close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow");
-            return;
+            return true;
         }
         queue.add(message);
         queuedBytes += size;
         if (!sending) {
             sendNext();
         }
+        return true;
     }
 
     private synchronized void sendNext() {
@@ -133,9 +141,7 @@ final class LiveViewer implements StreamRecording.Watcher {
             }
         } catch (RuntimeException e) {
             // the connection went away between the check and the send
-            sending = false;
-            queue.clear();
-            queuedBytes = 0;
+            gone();
         }
     }
 
@@ -143,13 +149,19 @@ final class LiveViewer implements StreamRecording.Watcher {
         if (!result.isOK()) {
             LOG.debug("Viewer {} gone: {}", id(), result.getException() == null ? "" : result.getException().toString());
             synchronized (this) {
-                queue.clear();
-                queuedBytes = 0;
-                sending = false;
+                gone();
             }
             return;
         }
         sendNext();
+    }
+
+    /** The connection failed: nothing more is queued, and the fan-out drops this viewer at its next segment. */
+    private void gone() {
+        dead = true;
+        sending = false;
+        queue.clear();
+        queuedBytes = 0;
     }
 
     private synchronized void closeAfterSending(CloseReason.CloseCode code, String text) {
