@@ -78,11 +78,11 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxauthfailures":
         case "maxAuthFailures": target.getConfiguration().setMaxAuthFailures(property(camelContext, int.class, value)); return true;
         case "mediahost":
-        case "mediaHost": target.setMediaHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "mediaHost": target.getConfiguration().setMediaHost(property(camelContext, java.lang.String.class, value)); return true;
         case "mediaport":
-        case "mediaPort": target.setMediaPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "mediaPort": target.getConfiguration().setMediaPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "mediatransport":
-        case "mediaTransport": target.setMediaTransport(property(camelContext, java.lang.String.class, value)); return true;
+        case "mediaTransport": target.getConfiguration().setMediaTransport(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "port": target.getConfiguration().setPort(property(camelContext, int.class, value)); return true;
         case "realm": target.getConfiguration().setRealm(property(camelContext, java.lang.String.class, value)); return true;
@@ -98,12 +98,12 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "strictusername":
         case "strictUsername": target.getConfiguration().setStrictUsername(property(camelContext, boolean.class, value)); return true;
         case "subscription": target.setSubscription(property(camelContext, java.lang.String.class, value)); return true;
-        case "timeout": target.setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transports": target.getConfiguration().setTransports(property(camelContext, java.lang.String.class, value)); return true;
         case "types": target.setTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "value": target.setValue(property(camelContext, java.lang.Integer.class, value)); return true;
         case "waitforresult":
-        case "waitForResult": target.setWaitForResult(property(camelContext, boolean.class, value)); return true;
+        case "waitForResult": target.getConfiguration().setWaitForResult(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -260,11 +260,11 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxauthfailures":
         case "maxAuthFailures": return target.getConfiguration().getMaxAuthFailures();
         case "mediahost":
-        case "mediaHost": return target.getMediaHost();
+        case "mediaHost": return target.getConfiguration().getMediaHost();
         case "mediaport":
-        case "mediaPort": return target.getMediaPort();
+        case "mediaPort": return target.getConfiguration().getMediaPort();
         case "mediatransport":
-        case "mediaTransport": return target.getMediaTransport();
+        case "mediaTransport": return target.getConfiguration().getMediaTransport();
         case "password": return target.getConfiguration().getPassword();
         case "port": return target.getConfiguration().getPort();
         case "realm": return target.getConfiguration().getRealm();
@@ -280,12 +280,12 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "strictusername":
         case "strictUsername": return target.getConfiguration().isStrictUsername();
         case "subscription": return target.getSubscription();
-        case "timeout": return target.getTimeout();
+        case "timeout": return target.getConfiguration().getTimeout();
         case "transports": return target.getConfiguration().getTransports();
         case "types": return target.getTypes();
         case "value": return target.getValue();
         case "waitforresult":
-        case "waitForResult": return target.isWaitForResult();
+        case "waitForResult": return target.getConfiguration().isWaitForResult();
         default: return null;
         }
     }

@@ -1,6 +1,7 @@
 package io.github.gb28181.camel;
 
 import java.net.InetSocketAddress;
+import java.util.Locale;
 
 import io.github.gb28181.camel.media.MediaFrame;
 import io.github.gb28181.camel.media.MediaFrameListener;
@@ -24,6 +25,7 @@ import org.apache.camel.support.DefaultConsumer;
 public class Gb28181RtpConsumer extends DefaultConsumer implements MediaFrameListener {
 
     private MediaReceiver receiver;
+    private String mode;
 
     public Gb28181RtpConsumer(Gb28181RtpEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -39,6 +41,7 @@ public class Gb28181RtpConsumer extends DefaultConsumer implements MediaFrameLis
         super.doStart();
         Gb28181RtpEndpoint endpoint = getEndpoint();
         Gb28181RtpConfiguration configuration = endpoint.getConfiguration();
+        mode = configuration.getMode().trim().toUpperCase(Locale.ROOT);
         MediaFrameListener listener = configuration.isFmp4()
                 ? new Fmp4Streams(configuration.toFmp4Settings(), new SegmentRouting()) : this;
         receiver = new MediaReceiver(endpoint.receiverConfig(), endpoint.getComponent().eventLoops(), listener);
@@ -77,6 +80,7 @@ public class Gb28181RtpConsumer extends DefaultConsumer implements MediaFrameLis
         Message in = exchange.getIn();
         in.setBody(frame.payload());
         setHeaders(in, frame);
+        in.setHeader(Gb28181RtpConstants.MODE, mode);
         route(exchange, "Error processing an RTP frame");
     }
 
@@ -100,6 +104,7 @@ public class Gb28181RtpConsumer extends DefaultConsumer implements MediaFrameLis
             Exchange exchange = createExchange(false);
             Message in = exchange.getIn();
             in.setBody(segment.data());
+            in.setHeader(Gb28181RtpConstants.MODE, mode);
             in.setHeader(Gb28181RtpConstants.SEGMENT, segment.type().name());
             in.setHeader(Gb28181RtpConstants.MIME_TYPE, segment.tracks().mimeType());
             in.setHeader(Gb28181RtpConstants.CODEC, segment.tracks().videoCodec().name());
@@ -153,8 +158,7 @@ public class Gb28181RtpConsumer extends DefaultConsumer implements MediaFrameLis
         if (session != null) {
             in.setHeader(Gb28181RtpConstants.DEVICE_ID, session.deviceId());
             in.setHeader(Gb28181RtpConstants.CHANNEL_ID, session.channelId());
-            in.setHeader(Gb28181RtpConstants.CALL_ID, session.sessionId());
-            in.setHeader(Gb28181Constants.SESSION_ID, session.sessionId());
+            in.setHeader(Gb28181RtpConstants.SESSION_ID, session.sessionId());
         }
     }
 }

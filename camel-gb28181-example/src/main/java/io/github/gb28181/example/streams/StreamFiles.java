@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
-import io.github.gb28181.camel.Gb28181Constants;
 import io.github.gb28181.camel.Gb28181RtpConstants;
 import io.github.gb28181.camel.media.MediaFrame;
 import io.github.gb28181.camel.media.codec.MediaCodec;
@@ -76,7 +75,7 @@ public class StreamFiles {
 
     /** One elementary-stream frame from a gb28181-rtp route (mode=es). */
     public void write(Message frame) {
-        String sessionId = frame.getHeader(Gb28181Constants.SESSION_ID, String.class);
+        String sessionId = frame.getHeader(Gb28181RtpConstants.SESSION_ID, String.class);
         String ssrc = frame.getHeader(Gb28181RtpConstants.SSRC, String.class);
         if (sessionId == null) {
             LOG.debug("Frame of SSRC {} belongs to no session: not recorded", ssrc);

@@ -31,6 +31,7 @@ public class Device {
     private volatile String manufacturer;
     private volatile String model;
     private volatile String firmware;
+    private volatile GbVersion gbVersion;
     private final Map<String, DeviceChannel> channels = new ConcurrentHashMap<>();
 
     public Device(String deviceId) {
@@ -186,6 +187,18 @@ public class Device {
 
     public void setFirmware(String firmware) {
         this.firmware = firmware;
+    }
+
+    /**
+     * The GB/T 28181 revision the device said it speaks in the {@code X-GB-Ver} header of its last REGISTER; null when
+     * it sent none, as 2016 devices usually do.
+     */
+    public GbVersion getGbVersion() {
+        return gbVersion;
+    }
+
+    public void setGbVersion(GbVersion gbVersion) {
+        this.gbVersion = gbVersion;
     }
 
     public Collection<DeviceChannel> getChannels() {

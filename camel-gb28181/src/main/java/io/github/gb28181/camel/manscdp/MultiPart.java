@@ -13,6 +13,8 @@ public interface MultiPart<T> {
     /** Total number of items across all parts; {@code null} if the device omitted it. */
     Integer getSumNum();
 
+    void setSumNum(Integer sumNum);
+
     /** The items carried by this part. */
     List<T> getItems();
 

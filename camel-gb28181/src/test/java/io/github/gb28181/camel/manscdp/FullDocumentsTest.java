@@ -46,7 +46,8 @@ class FullDocumentsTest {
                     + "<DirectionType>1</DirectionType><Resolution>6/4</Resolution><BusinessGroupID>G1</BusinessGroupID>"
                     + "<DownloadSpeed>1/2/4</DownloadSpeed><SVCSpaceSupportMode>0</SVCSpaceSupportMode>"
                     + "<SVCTimeSupportMode>0</SVCTimeSupportMode></Info></Item></DeviceList>",
-            "Response|Catalog|<SumNum>0</SumNum><DeviceList Num=\"0\"></DeviceList>",
+            "Response|Catalog|<SumNum>0</SumNum>",
+            "Response|RecordInfo|<Name>IPCamera 01</Name><SumNum>0</SumNum>",
             "Response|Catalog|<Result>OK</Result>",
             "Response|DeviceInfo|<DeviceName>n</DeviceName><Result>OK</Result><DeviceType>IPC</DeviceType>"
                     + "<Manufacturer>m</Manufacturer><Model>x</Model><Firmware>f</Firmware><MaxCamera>1</MaxCamera>"

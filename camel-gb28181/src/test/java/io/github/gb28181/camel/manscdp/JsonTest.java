@@ -90,7 +90,7 @@ class JsonTest {
         }
     }
 
-    private static void assertNoXmlArtefacts(String text) {
+    static void assertNoXmlArtefacts(String text) {
         assertThat(text).doesNotContain("null", "DeviceID", "CmdType", "\"SN\"", "\"Item\"", "\"Num\"", "source",
                 "declaredEncoding", "<", "\"\":");
     }

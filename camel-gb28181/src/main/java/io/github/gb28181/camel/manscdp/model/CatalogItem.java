@@ -25,6 +25,7 @@ public final class CatalogItem {
     private String parentId;
     private Integer safetyWay;
     private Integer registerWay;
+    private String securityLevelCode;
     private String certNum;
     private Integer certifiable;
     private Integer errCode;
@@ -37,6 +38,7 @@ public final class CatalogItem {
     private Double longitude;
     private Double latitude;
     private Integer streamNum;
+    private String businessGroupId;
     private CatalogItemInfo info;
 
     public String getDeviceId() {
@@ -145,6 +147,15 @@ public final class CatalogItem {
         this.registerWay = registerWay;
     }
 
+    /** GB/T 28181-2022: the GB 35114 security level of a camera, A, B or C */
+    public String getSecurityLevelCode() {
+        return securityLevelCode;
+    }
+
+    public void setSecurityLevelCode(String securityLevelCode) {
+        this.securityLevelCode = securityLevelCode;
+    }
+
     public String getCertNum() {
         return certNum;
     }
@@ -249,6 +260,15 @@ public final class CatalogItem {
         this.streamNum = streamNum;
     }
 
+    /** GB/T 28181-2022: the business group a virtual organisation belongs to (2016 put it in Info) */
+    public String getBusinessGroupId() {
+        return businessGroupId;
+    }
+
+    public void setBusinessGroupId(String businessGroupId) {
+        this.businessGroupId = businessGroupId;
+    }
+
     public CatalogItemInfo getInfo() {
         return info;
     }
@@ -275,6 +295,7 @@ public final class CatalogItem {
         v.parentId = e.string("ParentID");
         v.safetyWay = e.integer("SafetyWay");
         v.registerWay = e.integer("RegisterWay");
+        v.securityLevelCode = e.string("SecurityLevelCode");
         v.certNum = e.string("CertNum");
         v.certifiable = e.integer("Certifiable");
         v.errCode = e.integer("ErrCode");
@@ -287,6 +308,7 @@ public final class CatalogItem {
         v.longitude = e.decimal("Longitude");
         v.latitude = e.decimal("Latitude");
         v.streamNum = e.integer("StreamNum");
+        v.businessGroupId = e.string("BusinessGroupID");
         v.info = CatalogItemInfo.read(e.child("Info"));
         return v;
     }
@@ -305,6 +327,7 @@ public final class CatalogItem {
         e.add("ParentID", parentId);
         e.add("SafetyWay", safetyWay);
         e.add("RegisterWay", registerWay);
+        e.add("SecurityLevelCode", securityLevelCode);
         e.add("CertNum", certNum);
         e.add("Certifiable", certifiable);
         e.add("ErrCode", errCode);
@@ -317,6 +340,7 @@ public final class CatalogItem {
         e.add("Longitude", longitude);
         e.add("Latitude", latitude);
         e.add("StreamNum", streamNum);
+        e.add("BusinessGroupID", businessGroupId);
         if (info != null) {
             info.write(e.addChild("Info"));
         }
@@ -344,6 +368,7 @@ public final class CatalogItem {
                 && Objects.equals(parentId, other.parentId)
                 && Objects.equals(safetyWay, other.safetyWay)
                 && Objects.equals(registerWay, other.registerWay)
+                && Objects.equals(securityLevelCode, other.securityLevelCode)
                 && Objects.equals(certNum, other.certNum)
                 && Objects.equals(certifiable, other.certifiable)
                 && Objects.equals(errCode, other.errCode)
@@ -356,16 +381,17 @@ public final class CatalogItem {
                 && Objects.equals(longitude, other.longitude)
                 && Objects.equals(latitude, other.latitude)
                 && Objects.equals(streamNum, other.streamNum)
+                && Objects.equals(businessGroupId, other.businessGroupId)
                 && Objects.equals(info, other.info);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(deviceId, event, name, manufacturer, model, owner, civilCode, block, address, parental, parentId, safetyWay, registerWay, certNum, certifiable, errCode, endTime, secrecy, ipAddress, port, password, status, longitude, latitude, streamNum, info);
+        return Objects.hash(deviceId, event, name, manufacturer, model, owner, civilCode, block, address, parental, parentId, safetyWay, registerWay, securityLevelCode, certNum, certifiable, errCode, endTime, secrecy, ipAddress, port, password, status, longitude, latitude, streamNum, businessGroupId, info);
     }
 
     @Override
     public String toString() {
-        return "CatalogItem{" + "deviceId=" + deviceId + ", " + "event=" + event + ", " + "name=" + name + ", " + "manufacturer=" + manufacturer + ", " + "model=" + model + ", " + "owner=" + owner + ", " + "civilCode=" + civilCode + ", " + "block=" + block + ", " + "address=" + address + ", " + "parental=" + parental + ", " + "parentId=" + parentId + ", " + "safetyWay=" + safetyWay + ", " + "registerWay=" + registerWay + ", " + "certNum=" + certNum + ", " + "certifiable=" + certifiable + ", " + "errCode=" + errCode + ", " + "endTime=" + endTime + ", " + "secrecy=" + secrecy + ", " + "ipAddress=" + ipAddress + ", " + "port=" + port + ", " + "password=" + password + ", " + "status=" + status + ", " + "longitude=" + longitude + ", " + "latitude=" + latitude + ", " + "streamNum=" + streamNum + ", " + "info=" + info + "}";
+        return "CatalogItem{" + "deviceId=" + deviceId + ", " + "event=" + event + ", " + "name=" + name + ", " + "manufacturer=" + manufacturer + ", " + "model=" + model + ", " + "owner=" + owner + ", " + "civilCode=" + civilCode + ", " + "block=" + block + ", " + "address=" + address + ", " + "parental=" + parental + ", " + "parentId=" + parentId + ", " + "safetyWay=" + safetyWay + ", " + "registerWay=" + registerWay + ", " + "securityLevelCode=" + securityLevelCode + ", " + "certNum=" + certNum + ", " + "certifiable=" + certifiable + ", " + "errCode=" + errCode + ", " + "endTime=" + endTime + ", " + "secrecy=" + secrecy + ", " + "ipAddress=" + ipAddress + ", " + "port=" + port + ", " + "password=" + password + ", " + "status=" + status + ", " + "longitude=" + longitude + ", " + "latitude=" + latitude + ", " + "streamNum=" + streamNum + ", " + "businessGroupId=" + businessGroupId + ", " + "info=" + info + "}";
     }
 }

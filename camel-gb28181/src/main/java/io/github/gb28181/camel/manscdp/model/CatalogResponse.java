@@ -89,8 +89,9 @@ public class CatalogResponse extends ManscdpMessage implements MultiPart<Catalog
     @Override
     protected void writeBody(XmlElement root) {
         root.add("SumNum", sumNum);
-        // a query answer always carries its list, even empty; a bare Result reply carries none
-        if (sumNum != null || !items.isEmpty()) {
+        // a query answer carries its list; a bare Result reply carries none, and nor does an answer with nothing to
+        // report: GB/T 28181-2022 Annex M wants SumNum 0 without a list
+        if (!items.isEmpty() || sumNum != null && sumNum != 0) {
             XmlElement list = root.addChild("DeviceList");
             list.setAttribute("Num", items.size());
             for (CatalogItem item : items) {

@@ -25,13 +25,18 @@ public class ConfigDownloadQuery extends ManscdpMessage {
         return CMD_TYPE;
     }
 
-    /** e.g. BasicParam, VideoParamOpt, SVACEncodeConfig; several joined by / */
+    /** e.g. BasicParam, VideoParamOpt, VideoRecordPlan; several joined by / (see {@link ConfigType}) */
     public String getConfigType() {
         return configType;
     }
 
     public void setConfigType(String configType) {
         this.configType = configType;
+    }
+
+    /** Asks for the given parameter sets. */
+    public void askFor(ConfigType... types) {
+        this.configType = ConfigType.join(types);
     }
 
     @Override

@@ -1,21 +1,21 @@
 package io.github.gb28181.camel.manscdp.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.gb28181.camel.manscdp.ManscdpMessage;
 import io.github.gb28181.camel.manscdp.RootKind;
 import io.github.gb28181.camel.manscdp.StatusFlag;
 import io.github.gb28181.camel.manscdp.XmlElement;
 
 /**
- * Answer to a ConfigDownload query ({@code Response/ConfigDownload}); only BasicParam is modelled, other sections stay in the source tree.
+ * Answer to a ConfigDownload query ({@code Response/ConfigDownload}). A query for several ConfigTypes may be answered
+ * by one response per type, all with the query's SN. SVACEncodeConfig and SVACDecodeConfig stay in the source tree.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class ConfigDownloadResponse extends ManscdpMessage {
+public class ConfigDownloadResponse extends DeviceParameterDocument {
 
     public static final String CMD_TYPE = "ConfigDownload";
 
     private String result;
-    private BasicParam basicParam;
+    private VideoParamOpt videoParamOpt;
 
     @Override
     public RootKind getKind() {
@@ -40,25 +40,34 @@ public class ConfigDownloadResponse extends ManscdpMessage {
         return result == null ? null : StatusFlag.of(result);
     }
 
-    public BasicParam getBasicParam() {
-        return basicParam;
+    /** the video options the device supports */
+    public VideoParamOpt getVideoParamOpt() {
+        return videoParamOpt;
     }
 
-    public void setBasicParam(BasicParam basicParam) {
-        this.basicParam = basicParam;
+    public void setVideoParamOpt(VideoParamOpt videoParamOpt) {
+        this.videoParamOpt = videoParamOpt;
+    }
+
+    @Override
+    protected String snapShotElementName() {
+        return "SnapShot";
     }
 
     @Override
     protected void readBody(XmlElement root) {
         result = root.string("Result");
-        basicParam = BasicParam.read(root.child("BasicParam"));
+        readParameters(root);
+        videoParamOpt = VideoParamOpt.read(root.child("VideoParamOpt"));
     }
 
     @Override
     protected void writeBody(XmlElement root) {
         root.add("Result", result);
-        if (basicParam != null) {
-            basicParam.write(root.addChild("BasicParam"));
+        writeBasicParam(root);
+        if (videoParamOpt != null) {
+            videoParamOpt.write(root.addChild("VideoParamOpt"));
         }
+        writeRevision2022Parameters(root);
     }
 }

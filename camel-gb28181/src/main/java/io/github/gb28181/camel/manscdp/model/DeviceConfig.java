@@ -1,19 +1,17 @@
 package io.github.gb28181.camel.manscdp.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.gb28181.camel.manscdp.ManscdpMessage;
 import io.github.gb28181.camel.manscdp.RootKind;
 import io.github.gb28181.camel.manscdp.XmlElement;
 
 /**
- * Device configuration ({@code Control/DeviceConfig}); only BasicParam is modelled.
+ * Device configuration ({@code Control/DeviceConfig}): set the parameter sets to change; the device answers with a
+ * {@code Response/DeviceConfig} Result.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class DeviceConfig extends ManscdpMessage {
+public class DeviceConfig extends DeviceParameterDocument {
 
     public static final String CMD_TYPE = "DeviceConfig";
-
-    private BasicParam basicParam;
 
     @Override
     public RootKind getKind() {
@@ -25,23 +23,19 @@ public class DeviceConfig extends ManscdpMessage {
         return CMD_TYPE;
     }
 
-    public BasicParam getBasicParam() {
-        return basicParam;
-    }
-
-    public void setBasicParam(BasicParam basicParam) {
-        this.basicParam = basicParam;
+    @Override
+    protected String snapShotElementName() {
+        return "SnapShotConfig";
     }
 
     @Override
     protected void readBody(XmlElement root) {
-        basicParam = BasicParam.read(root.child("BasicParam"));
+        readParameters(root);
     }
 
     @Override
     protected void writeBody(XmlElement root) {
-        if (basicParam != null) {
-            basicParam.write(root.addChild("BasicParam"));
-        }
+        writeBasicParam(root);
+        writeRevision2022Parameters(root);
     }
 }

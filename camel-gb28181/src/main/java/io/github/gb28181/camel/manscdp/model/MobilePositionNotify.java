@@ -4,9 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.gb28181.camel.manscdp.ManscdpMessage;
 import io.github.gb28181.camel.manscdp.RootKind;
 import io.github.gb28181.camel.manscdp.XmlElement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Position report of a mobile device ({@code Notify/MobilePosition}).
+ * Position report of a mobile device ({@code Notify/MobilePosition}). GB/T 28181-2016 puts one position at the top
+ * level; GB/T 28181-2022 sends SumNum and a DeviceList of positions, each with its own device id and capture time.
+ * Both layouts are read; a 2022 document leaves the top-level position empty.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class MobilePositionNotify extends ManscdpMessage {
@@ -19,6 +23,8 @@ public class MobilePositionNotify extends ManscdpMessage {
     private Double speed;
     private Double direction;
     private Double altitude;
+    private Integer sumNum;
+    private List<MobilePositionItem> items = new ArrayList<>();
 
     @Override
     public RootKind getKind() {
@@ -82,6 +88,24 @@ public class MobilePositionNotify extends ManscdpMessage {
         this.altitude = altitude;
     }
 
+    /** GB/T 28181-2022: the number of positions */
+    public Integer getSumNum() {
+        return sumNum;
+    }
+
+    public void setSumNum(Integer sumNum) {
+        this.sumNum = sumNum;
+    }
+
+    /** GB/T 28181-2022: the positions, one per device */
+    public List<MobilePositionItem> getItems() {
+        return items;
+    }
+
+    public void setItems(List<MobilePositionItem> items) {
+        this.items = items == null ? new ArrayList<>() : new ArrayList<>(items);
+    }
+
     @Override
     protected void readBody(XmlElement root) {
         time = root.string("Time");
@@ -90,6 +114,11 @@ public class MobilePositionNotify extends ManscdpMessage {
         speed = root.decimal("Speed");
         direction = root.decimal("Direction");
         altitude = root.decimal("Altitude");
+        sumNum = root.integer("SumNum");
+        items = new ArrayList<>();
+        for (XmlElement e : root.children("DeviceList/Item")) {
+            items.add(MobilePositionItem.read(e));
+        }
     }
 
     @Override
@@ -100,5 +129,13 @@ public class MobilePositionNotify extends ManscdpMessage {
         root.add("Speed", speed);
         root.add("Direction", direction);
         root.add("Altitude", altitude);
+        root.add("SumNum", sumNum);
+        if (sumNum != null || !items.isEmpty()) {
+            XmlElement list = root.addChild("DeviceList");
+            list.setAttribute("Num", items.size());
+            for (MobilePositionItem item : items) {
+                item.write(list.addChild("Item"));
+            }
+        }
     }
 }

@@ -15,6 +15,7 @@ public class PresetQueryResponse extends ManscdpMessage {
 
     public static final String CMD_TYPE = "PresetQuery";
 
+    private Integer sumNum;
     private List<PresetItem> presets = new ArrayList<>();
 
     @Override
@@ -27,6 +28,15 @@ public class PresetQueryResponse extends ManscdpMessage {
         return CMD_TYPE;
     }
 
+    /** GB/T 28181-2022: the number of presets */
+    public Integer getSumNum() {
+        return sumNum;
+    }
+
+    public void setSumNum(Integer sumNum) {
+        this.sumNum = sumNum;
+    }
+
     public List<PresetItem> getPresets() {
         return presets;
     }
@@ -37,6 +47,7 @@ public class PresetQueryResponse extends ManscdpMessage {
 
     @Override
     protected void readBody(XmlElement root) {
+        sumNum = root.integer("SumNum");
         presets = new ArrayList<>();
         for (XmlElement e : root.children("PresetList/Item")) {
             presets.add(PresetItem.read(e));
@@ -45,6 +56,7 @@ public class PresetQueryResponse extends ManscdpMessage {
 
     @Override
     protected void writeBody(XmlElement root) {
+        root.add("SumNum", sumNum);
         {
             XmlElement list = root.addChild("PresetList");
             list.setAttribute("Num", presets.size());

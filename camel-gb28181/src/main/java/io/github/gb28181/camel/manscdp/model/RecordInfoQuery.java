@@ -21,6 +21,9 @@ public class RecordInfoQuery extends ManscdpMessage {
     private String type;
     private String recorderId;
     private Integer indistinctQuery;
+    private Integer streamNumber;
+    private String alarmMethod;
+    private String alarmType;
 
     @Override
     public RootKind getKind() {
@@ -97,6 +100,33 @@ public class RecordInfoQuery extends ManscdpMessage {
         this.indistinctQuery = indistinctQuery;
     }
 
+    /** GB/T 28181-2022: only recordings of this stream, 0 main, 1 first sub-stream... */
+    public Integer getStreamNumber() {
+        return streamNumber;
+    }
+
+    public void setStreamNumber(Integer streamNumber) {
+        this.streamNumber = streamNumber;
+    }
+
+    /** GB/T 28181-2022: only alarm recordings of these alarm methods, 0 all, or several joined by / */
+    public String getAlarmMethod() {
+        return alarmMethod;
+    }
+
+    public void setAlarmMethod(String alarmMethod) {
+        this.alarmMethod = alarmMethod;
+    }
+
+    /** GB/T 28181-2022: only alarm recordings of this alarm type, within the alarm method */
+    public String getAlarmType() {
+        return alarmType;
+    }
+
+    public void setAlarmType(String alarmType) {
+        this.alarmType = alarmType;
+    }
+
     @Override
     protected void readBody(XmlElement root) {
         startTime = root.string("StartTime");
@@ -107,6 +137,9 @@ public class RecordInfoQuery extends ManscdpMessage {
         type = root.string("Type");
         recorderId = root.string("RecorderID");
         indistinctQuery = root.integer("IndistinctQuery");
+        streamNumber = root.integer("StreamNumber");
+        alarmMethod = root.string("AlarmMethod");
+        alarmType = root.string("AlarmType");
     }
 
     @Override
@@ -119,5 +152,8 @@ public class RecordInfoQuery extends ManscdpMessage {
         root.add("Type", type);
         root.add("RecorderID", recorderId);
         root.add("IndistinctQuery", indistinctQuery);
+        root.add("StreamNumber", streamNumber);
+        root.add("AlarmMethod", alarmMethod);
+        root.add("AlarmType", alarmType);
     }
 }

@@ -84,7 +84,8 @@ public class RecordInfoResponse extends ManscdpMessage implements MultiPart<Reco
     protected void writeBody(XmlElement root) {
         root.add("Name", name);
         root.add("SumNum", sumNum);
-        {
+        // GB/T 28181-2022 Annex M: an answer with no recordings is SumNum 0 without a list
+        if (!items.isEmpty() || sumNum == null || sumNum != 0) {
             XmlElement list = root.addChild("RecordList");
             list.setAttribute("Num", items.size());
             for (RecordItem item : items) {

@@ -20,6 +20,8 @@ public final class RecordItem {
     private String type;
     private String recorderId;
     private Long fileSize;
+    private String recordLocation;
+    private Integer streamNumber;
 
     public String getDeviceId() {
         return deviceId;
@@ -102,6 +104,24 @@ public final class RecordItem {
         this.fileSize = fileSize;
     }
 
+    /** GB/T 28181-2022: the device or system that stores the file (required in an indistinct query's answer) */
+    public String getRecordLocation() {
+        return recordLocation;
+    }
+
+    public void setRecordLocation(String recordLocation) {
+        this.recordLocation = recordLocation;
+    }
+
+    /** GB/T 28181-2022: the stream recorded, 0 main, 1 first sub-stream... */
+    public Integer getStreamNumber() {
+        return streamNumber;
+    }
+
+    public void setStreamNumber(Integer streamNumber) {
+        this.streamNumber = streamNumber;
+    }
+
     static RecordItem read(XmlElement e) {
         if (e == null) {
             return null;
@@ -117,6 +137,8 @@ public final class RecordItem {
         v.type = e.string("Type");
         v.recorderId = e.string("RecorderID");
         v.fileSize = e.longValue("FileSize");
+        v.recordLocation = e.string("RecordLocation");
+        v.streamNumber = e.integer("StreamNumber");
         return v;
     }
 
@@ -131,6 +153,8 @@ public final class RecordItem {
         e.add("Type", type);
         e.add("RecorderID", recorderId);
         e.add("FileSize", fileSize);
+        e.add("RecordLocation", recordLocation);
+        e.add("StreamNumber", streamNumber);
     }
 
     @Override
@@ -151,16 +175,18 @@ public final class RecordItem {
                 && Objects.equals(secrecy, other.secrecy)
                 && Objects.equals(type, other.type)
                 && Objects.equals(recorderId, other.recorderId)
-                && Objects.equals(fileSize, other.fileSize);
+                && Objects.equals(fileSize, other.fileSize)
+                && Objects.equals(recordLocation, other.recordLocation)
+                && Objects.equals(streamNumber, other.streamNumber);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(deviceId, name, filePath, address, startTime, endTime, secrecy, type, recorderId, fileSize);
+        return Objects.hash(deviceId, name, filePath, address, startTime, endTime, secrecy, type, recorderId, fileSize, recordLocation, streamNumber);
     }
 
     @Override
     public String toString() {
-        return "RecordItem{" + "deviceId=" + deviceId + ", " + "name=" + name + ", " + "filePath=" + filePath + ", " + "address=" + address + ", " + "startTime=" + startTime + ", " + "endTime=" + endTime + ", " + "secrecy=" + secrecy + ", " + "type=" + type + ", " + "recorderId=" + recorderId + ", " + "fileSize=" + fileSize + "}";
+        return "RecordItem{" + "deviceId=" + deviceId + ", " + "name=" + name + ", " + "filePath=" + filePath + ", " + "address=" + address + ", " + "startTime=" + startTime + ", " + "endTime=" + endTime + ", " + "secrecy=" + secrecy + ", " + "type=" + type + ", " + "recorderId=" + recorderId + ", " + "fileSize=" + fileSize + ", " + "recordLocation=" + recordLocation + ", " + "streamNumber=" + streamNumber + "}";
     }
 }

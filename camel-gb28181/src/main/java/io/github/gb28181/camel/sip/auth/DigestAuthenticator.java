@@ -2,7 +2,6 @@ package io.github.gb28181.camel.sip.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.util.HexFormat;
@@ -14,7 +13,10 @@ import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;
 
 /**
- * RFC 2617 digest (MD5), with and without qop=auth, as GB/T 28181 devices use it on REGISTER.
+ * RFC 2617 digest, with and without qop=auth, as GB/T 28181 devices use it on REGISTER. The challenge names MD5, or SM3
+ * when the platform is configured for it (GB/T 28181-2022 8.3 recommends SM3 for signalling digests); a response is
+ * checked with the algorithm the device names in it, MD5 or SM3, because devices that only know MD5 answer an SM3
+ * challenge with MD5 anyway.
  */
 public final class DigestAuthenticator {
 
@@ -43,8 +45,17 @@ public final class DigestAuthenticator {
     private final CredentialLookup credentials;
     private final String opaque;
     private final boolean offerQop;
+    private final DigestAlgorithm challengeAlgorithm;
 
     public DigestAuthenticator(String realm, NonceManager nonces, CredentialLookup credentials, boolean offerQop) {
+        this(realm, nonces, credentials, offerQop, DigestAlgorithm.MD5);
+    }
+
+    /** @throws IllegalStateException when SM3 is asked for and Bouncy Castle is not on the class path */
+    public DigestAuthenticator(
+            String realm, NonceManager nonces, CredentialLookup credentials, boolean offerQop,
+            DigestAlgorithm challengeAlgorithm) {
+        this.challengeAlgorithm = challengeAlgorithm.requireAvailable();
         this.realm = realm;
         this.offerQop = offerQop;
         this.nonces = nonces;
@@ -65,15 +76,15 @@ public final class DigestAuthenticator {
         if (password == null) {
             return new Result(Outcome.OPEN, username);
         }
-        String algorithm = param(auth, "algorithm");
-        if (!realm.equals(param(auth, "realm")) || algorithm != null && !"MD5".equalsIgnoreCase(algorithm)) {
+        DigestAlgorithm algorithm = DigestAlgorithm.fromToken(param(auth, "algorithm"));
+        if (!realm.equals(param(auth, "realm")) || algorithm == null) {
             return new Result(Outcome.CHALLENGE, username);
         }
         String nonce = param(auth, "nonce");
         if (nonces.check(nonce) != NonceManager.State.VALID) {
             return new Result(Outcome.STALE, username);
         }
-        String expected = expectedResponse(username, password, nonce, request.getMethod(), param(auth, "uri"),
+        String expected = expectedResponse(algorithm, username, password, nonce, request.getMethod(), param(auth, "uri"),
                 param(auth, "qop"), param(auth, "nc"), param(auth, "cnonce"));
         String actual = param(auth, "response");
         boolean ok = expected != null && actual != null
@@ -97,7 +108,7 @@ public final class DigestAuthenticator {
             header.setRealm(realm);
             header.setNonce(nonces.issue());
             header.setOpaque(opaque);
-            header.setAlgorithm("MD5");
+            header.setAlgorithm(challengeAlgorithm.token());
             if (offerQop) {
                 header.setQop("auth");
             }
@@ -112,30 +123,22 @@ public final class DigestAuthenticator {
 
     /** The response a device must send; null when a qop response lacks nc or cnonce. */
     String expectedResponse(
-            String username, String password, String nonce, String method, String uri, String qop, String nc,
-            String cnonce) {
-        String ha1 = md5(username + ":" + realm + ":" + password);
-        String ha2 = md5(method + ":" + uri);
+            DigestAlgorithm algorithm, String username, String password, String nonce, String method, String uri,
+            String qop, String nc, String cnonce) {
+        String ha1 = algorithm.hex(username + ":" + realm + ":" + password);
+        String ha2 = algorithm.hex(method + ":" + uri);
         if (qop == null || qop.isEmpty()) {
-            return md5(ha1 + ":" + nonce + ":" + ha2);
+            return algorithm.hex(ha1 + ":" + nonce + ":" + ha2);
         }
         if (nc == null || cnonce == null) {
             return null;
         }
-        return md5(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":" + qop + ":" + ha2);
+        return algorithm.hex(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":" + qop + ":" + ha2);
     }
 
     private static String param(AuthorizationHeader auth, String name) {
         // the raw parameter text: the digest covers the uri exactly as the device wrote it, not as a re-encoded URI
         String value = ((ParametersHeader) auth).getParameter(name);
         return value == null ? null : value.trim();
-    }
-
-    static String md5(String text) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is not available", e);
-        }
     }
 }
