@@ -53,6 +53,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deniedAddresses": getOrCreateConfiguration(target).setDeniedAddresses(property(camelContext, java.lang.String.class, value)); return true;
         case "denieddevices":
         case "deniedDevices": getOrCreateConfiguration(target).setDeniedDevices(property(camelContext, java.lang.String.class, value)); return true;
+        case "deviceaddressbinding":
+        case "deviceAddressBinding": getOrCreateConfiguration(target).setDeviceAddressBinding(property(camelContext, io.github.gb28181.camel.sip.auth.AddressBinding.Mode.class, value)); return true;
         case "devicepasswords":
         case "devicePasswords": getOrCreateConfiguration(target).setDevicePasswords(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceregistry":
@@ -69,8 +71,6 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "keepaliveTimeout": getOrCreateConfiguration(target).setKeepaliveTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
-        case "lockdeviceaddress":
-        case "lockDeviceAddress": getOrCreateConfiguration(target).setLockDeviceAddress(property(camelContext, boolean.class, value)); return true;
         case "maxauthfailures":
         case "maxAuthFailures": getOrCreateConfiguration(target).setMaxAuthFailures(property(camelContext, int.class, value)); return true;
         case "mediasessionregistry":
@@ -122,6 +122,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deniedAddresses": return java.lang.String.class;
         case "denieddevices":
         case "deniedDevices": return java.lang.String.class;
+        case "deviceaddressbinding":
+        case "deviceAddressBinding": return io.github.gb28181.camel.sip.auth.AddressBinding.Mode.class;
         case "devicepasswords":
         case "devicePasswords": return java.lang.String.class;
         case "deviceregistry":
@@ -138,8 +140,6 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "keepaliveTimeout": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
-        case "lockdeviceaddress":
-        case "lockDeviceAddress": return boolean.class;
         case "maxauthfailures":
         case "maxAuthFailures": return int.class;
         case "mediasessionregistry":
@@ -187,6 +187,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deniedAddresses": return getOrCreateConfiguration(target).getDeniedAddresses();
         case "denieddevices":
         case "deniedDevices": return getOrCreateConfiguration(target).getDeniedDevices();
+        case "deviceaddressbinding":
+        case "deviceAddressBinding": return getOrCreateConfiguration(target).getDeviceAddressBinding();
         case "devicepasswords":
         case "devicePasswords": return getOrCreateConfiguration(target).getDevicePasswords();
         case "deviceregistry":
@@ -203,8 +205,6 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "keepaliveTimeout": return getOrCreateConfiguration(target).getKeepaliveTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
-        case "lockdeviceaddress":
-        case "lockDeviceAddress": return getOrCreateConfiguration(target).isLockDeviceAddress();
         case "maxauthfailures":
         case "maxAuthFailures": return getOrCreateConfiguration(target).getMaxAuthFailures();
         case "mediasessionregistry":

@@ -48,6 +48,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deniedAddresses": target.getConfiguration().setDeniedAddresses(property(camelContext, java.lang.String.class, value)); return true;
         case "denieddevices":
         case "deniedDevices": target.getConfiguration().setDeniedDevices(property(camelContext, java.lang.String.class, value)); return true;
+        case "deviceaddressbinding":
+        case "deviceAddressBinding": target.getConfiguration().setDeviceAddressBinding(property(camelContext, io.github.gb28181.camel.sip.auth.AddressBinding.Mode.class, value)); return true;
         case "deviceid":
         case "deviceId": target.setDeviceId(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceids":
@@ -73,8 +75,6 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "keepaliveTimeout": target.getConfiguration().setKeepaliveTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
-        case "lockdeviceaddress":
-        case "lockDeviceAddress": target.getConfiguration().setLockDeviceAddress(property(camelContext, boolean.class, value)); return true;
         case "maxauthfailures":
         case "maxAuthFailures": target.getConfiguration().setMaxAuthFailures(property(camelContext, int.class, value)); return true;
         case "mediahost":
@@ -141,6 +141,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deniedAddresses": return java.lang.String.class;
         case "denieddevices":
         case "deniedDevices": return java.lang.String.class;
+        case "deviceaddressbinding":
+        case "deviceAddressBinding": return io.github.gb28181.camel.sip.auth.AddressBinding.Mode.class;
         case "deviceid":
         case "deviceId": return java.lang.String.class;
         case "deviceids":
@@ -166,8 +168,6 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "keepaliveTimeout": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
-        case "lockdeviceaddress":
-        case "lockDeviceAddress": return boolean.class;
         case "maxauthfailures":
         case "maxAuthFailures": return int.class;
         case "mediahost":
@@ -230,6 +230,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deniedAddresses": return target.getConfiguration().getDeniedAddresses();
         case "denieddevices":
         case "deniedDevices": return target.getConfiguration().getDeniedDevices();
+        case "deviceaddressbinding":
+        case "deviceAddressBinding": return target.getConfiguration().getDeviceAddressBinding();
         case "deviceid":
         case "deviceId": return target.getDeviceId();
         case "deviceids":
@@ -255,8 +257,6 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "keepaliveTimeout": return target.getConfiguration().getKeepaliveTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
-        case "lockdeviceaddress":
-        case "lockDeviceAddress": return target.getConfiguration().isLockDeviceAddress();
         case "maxauthfailures":
         case "maxAuthFailures": return target.getConfiguration().getMaxAuthFailures();
         case "mediahost":

@@ -38,6 +38,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("credentialLookup");
         props.add("deniedAddresses");
         props.add("deniedDevices");
+        props.add("deviceAddressBinding");
         props.add("deviceId");
         props.add("deviceIds");
         props.add("devicePasswords");
@@ -53,7 +54,6 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("interval");
         props.add("keepaliveTimeout");
         props.add("lazyStartProducer");
-        props.add("lockDeviceAddress");
         props.add("maxAuthFailures");
         props.add("mediaHost");
         props.add("mediaPort");

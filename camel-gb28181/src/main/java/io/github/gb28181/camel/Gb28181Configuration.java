@@ -1,5 +1,6 @@
 package io.github.gb28181.camel;
 
+import io.github.gb28181.camel.sip.auth.AddressBinding;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -81,11 +82,15 @@ public class Gb28181Configuration implements Cloneable {
     @UriParam(label = "security")
     @Metadata(description = "Comma-separated addresses or CIDR blocks refused.")
     private String deniedAddresses;
-    @UriParam(label = "security", defaultValue = "false")
-    @Metadata(description = "Refuse (403) MESSAGEs from another address than the one the device registered from, so"
-                            + " it must register again from there, rather than following it (the default, which"
-                            + " suits devices behind NAT whose port changes).")
-    private boolean lockDeviceAddress;
+    @UriParam(label = "security", defaultValue = "HOST")
+    @Metadata(description = "Where a registered device may send MESSAGEs (keepalives, alarms, answers) from. HOST:"
+                            + " its registration's IP address, any port (a NAT may rebind the port); a MESSAGE from"
+                            + " another IP address gets 403, and the device must REGISTER again, with digest, to move."
+                            + " HOST_AND_PORT: the same IP address and port. ANY: the device is followed to wherever it"
+                            + " is heard from; then anyone who knows a device id takes the device over (its INVITEs,"
+                            + " PTZ commands and queries) with one unauthenticated MESSAGE, so only where every sender"
+                            + " on the network is trusted.")
+    private AddressBinding.Mode deviceAddressBinding = AddressBinding.Mode.HOST;
     @UriParam(label = "consumer", defaultValue = "false")
     @Metadata(description = "Answer a device's MESSAGE only once the routes processed its event: 200 when they"
                             + " succeeded, 500 when one failed (the device may send it again), instead of 200 at"
@@ -285,12 +290,12 @@ public class Gb28181Configuration implements Cloneable {
         this.deniedAddresses = deniedAddresses;
     }
 
-    public boolean isLockDeviceAddress() {
-        return lockDeviceAddress;
+    public AddressBinding.Mode getDeviceAddressBinding() {
+        return deviceAddressBinding;
     }
 
-    public void setLockDeviceAddress(boolean lockDeviceAddress) {
-        this.lockDeviceAddress = lockDeviceAddress;
+    public void setDeviceAddressBinding(AddressBinding.Mode deviceAddressBinding) {
+        this.deviceAddressBinding = deviceAddressBinding;
     }
 
     public boolean isAnswerAfterProcessing() {

@@ -10,6 +10,7 @@ import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.platform.PlatformServer;
 import io.github.gb28181.camel.platform.PlatformSettings;
 import io.github.gb28181.camel.sip.auth.AccessPolicy;
+import io.github.gb28181.camel.sip.auth.AddressBinding;
 import io.github.gb28181.camel.sip.auth.AddressRange;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
@@ -39,7 +40,7 @@ final class PlatformServers {
                 : StaticCredentialLookup.of(blankToNull(config.getPassword()), config.getDevicePasswords());
         PlatformSettings platform = new PlatformSettings(config.getServerId(), config.getDomain(),
                 config.effectiveRealm(), credentials, config.isDigestQop(), config.isRegisterDateHeader(), config.getKeepaliveTimeout(),
-                config.getAggregationTimeout(), NONCE_TTL_MILLIS, null, accessPolicy(config), config.isLockDeviceAddress(),
+                config.getAggregationTimeout(), NONCE_TTL_MILLIS, null, accessPolicy(config), new AddressBinding(config.getDeviceAddressBinding()),
                 config.isAnswerAfterProcessing());
         return new PlatformServer(sip, platform, registry, mediaRegistry);
     }

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.gb28181.camel.sip.auth.AccessPolicy;
+import io.github.gb28181.camel.sip.auth.AddressBinding;
 import io.github.gb28181.camel.test.SimulatedDevice;
 import io.github.gb28181.camel.test.SipText;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -32,7 +33,7 @@ class AuthenticationAbuseTest extends Gb28181TestSupport {
         configuration.setMaxAuthFailures(3);
         configuration.setAuthLockout(60_000);
         configuration.setDeniedDevices("3402000000132000009*");
-        configuration.setLockDeviceAddress(true);
+        configuration.setDeviceAddressBinding(AddressBinding.Mode.HOST_AND_PORT);
     }
 
     @Test

@@ -104,7 +104,7 @@ public final class PlatformServer {
                 new RegisterHandler(authenticator, settings.accessPolicy(), events, registry, presence,
                         settings.registerDateHeader(), clock));
         MessageHandler messages = new MessageHandler(codec, registry, presence, router, media::deviceOfCall,
-                settings.accessPolicy(), settings.lockDeviceAddress(), settings.answerAfterProcessing());
+                settings.accessPolicy(), settings.addressBinding(), settings.answerAfterProcessing());
         dispatcher.register(Request.MESSAGE, messages);
         // NOTIFYs of catalog, alarm and position subscriptions carry the same documents as MESSAGEs
         dispatcher.register(Request.NOTIFY, messages);

@@ -3,6 +3,7 @@ package io.github.gb28181.camel.platform;
 import java.util.function.Supplier;
 
 import io.github.gb28181.camel.sip.auth.AccessPolicy;
+import io.github.gb28181.camel.sip.auth.AddressBinding;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
 
 /**
@@ -19,8 +20,8 @@ import io.github.gb28181.camel.sip.auth.CredentialLookup;
  * @param nonceTtlMillis         how long an issued nonce stays valid
  * @param nonceGenerator         where nonces come from, or null for secure random ones
  * @param accessPolicy           allow and deny lists, lockout after failed authentication, strict usernames
- * @param lockDeviceAddress      refuse MESSAGEs from another address than the device registered from (403 makes it
- *                               register again), instead of following it there
+ * @param addressBinding         where a registered device may send MESSAGEs from; from elsewhere they get 403, which
+ *                               makes a real device register again (with digest) from its new address
  * @param answerAfterProcessing  answer a MESSAGE once routes processed its event, 500 when they failed, rather than
  *                               200 at once
  */
@@ -28,6 +29,6 @@ public record PlatformSettings(
         String serverId, String domain, String realm, CredentialLookup credentials, boolean digestQop,
         boolean registerDateHeader,
         long keepaliveTimeoutMillis, long aggregationTimeoutMillis, long nonceTtlMillis,
-        Supplier<String> nonceGenerator, AccessPolicy accessPolicy, boolean lockDeviceAddress,
+        Supplier<String> nonceGenerator, AccessPolicy accessPolicy, AddressBinding addressBinding,
         boolean answerAfterProcessing) {
 }

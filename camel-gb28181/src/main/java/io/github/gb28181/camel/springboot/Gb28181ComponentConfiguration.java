@@ -169,10 +169,13 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private Boolean digestQop = true;
     /**
-     * Refuse (403) MESSAGEs from another address than the one the device registered from, so it must register again
-     * from there, rather than following it (the default, which suits devices behind NAT whose port changes).
+     * Where a registered device may send MESSAGEs (keepalives, alarms, answers) from. HOST: its registration's IP
+     * address, any port (a NAT may rebind the port); a MESSAGE from another IP address gets 403, and the device must
+     * REGISTER again, with digest, to move. HOST_AND_PORT: the same IP address and port. ANY: the device is followed to
+     * wherever it is heard from; then anyone who knows a device id takes the device over (its INVITEs, PTZ commands
+     * and queries) with one unauthenticated MESSAGE, so only where every sender on the network is trusted.
      */
-    private Boolean lockDeviceAddress = false;
+    private String deviceAddressBinding = "HOST";
     /**
      * Wrong passwords from one device id or one address before it is refused for authLockout (an AUTH_LOCKED event
      * says so). 0 never locks out.
@@ -406,12 +409,12 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
         this.answerAfterProcessing = answerAfterProcessing;
     }
 
-    public Boolean getLockDeviceAddress() {
-        return lockDeviceAddress;
+    public String getDeviceAddressBinding() {
+        return deviceAddressBinding;
     }
 
-    public void setLockDeviceAddress(Boolean lockDeviceAddress) {
-        this.lockDeviceAddress = lockDeviceAddress;
+    public void setDeviceAddressBinding(String deviceAddressBinding) {
+        this.deviceAddressBinding = deviceAddressBinding;
     }
 
     public Integer getMaxAuthFailures() {

@@ -20,6 +20,7 @@ import io.github.gb28181.camel.media.InMemoryMediaSessionRegistry;
 import io.github.gb28181.camel.platform.PlatformServer;
 import io.github.gb28181.camel.platform.PlatformSettings;
 import io.github.gb28181.camel.sip.auth.AccessPolicy;
+import io.github.gb28181.camel.sip.auth.AddressBinding;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
 import io.github.gb28181.camel.sip.transport.SipServerSettings;
 import io.github.gb28181.camel.test.FreePorts;
@@ -53,7 +54,7 @@ class MalformedRequestsTest {
     void start() throws Exception {
         PlatformSettings settings = new PlatformSettings("34020000002000000001", "3402000000", "3402000000",
                 StaticCredentialLookup.of(PASSWORD, null), true, true, 60_000, 2_000, 60_000, null,
-                AccessPolicy.open(Clock.systemUTC()), false, false);
+                AccessPolicy.open(Clock.systemUTC()), new AddressBinding(AddressBinding.Mode.HOST), false);
         server = new PlatformServer(new SipServerSettings("127.0.0.1", port, Set.of("UDP", "TCP"), null, 64 * 1024, 4),
                 settings, new DeviceRegistry(), new InMemoryMediaSessionRegistry());
         server.events().subscribe(events::add);

@@ -164,7 +164,8 @@ class SeedReplayTest {
                        java.util.function.Supplier<String> nonces) throws Exception {
         PlatformSettings settings = new PlatformSettings(serverId, domain, realm,
                 StaticCredentialLookup.of(null, passwords), false, true, 60_000, 2_000, 60_000, nonces,
-                io.github.gb28181.camel.sip.auth.AccessPolicy.open(java.time.Clock.systemUTC()), false, false);
+                io.github.gb28181.camel.sip.auth.AccessPolicy.open(java.time.Clock.systemUTC()),
+                new io.github.gb28181.camel.sip.auth.AddressBinding(io.github.gb28181.camel.sip.auth.AddressBinding.Mode.HOST), false);
         server = new PlatformServer(new SipServerSettings("127.0.0.1", port, Set.of("UDP", "TCP"), null,
                 1024 * 1024, 4), settings, new DeviceRegistry(), new io.github.gb28181.camel.media.InMemoryMediaSessionRegistry());
         server.events().subscribe(events::add);

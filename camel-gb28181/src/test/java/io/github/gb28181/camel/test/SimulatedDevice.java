@@ -1,6 +1,7 @@
 package io.github.gb28181.camel.test;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -62,8 +63,13 @@ public final class SimulatedDevice implements AfterEachCallback, AutoCloseable {
     }
 
     public SimulatedDevice connect(int serverPort, String transport) throws IOException {
+        return connect(serverPort, transport, InetAddress.getLoopbackAddress());
+    }
+
+    /** Connects from a given local address: another loopback address (127.0.0.2) is another host to the platform. */
+    public SimulatedDevice connect(int serverPort, String transport, InetAddress local) throws IOException {
         close();
-        peer = "TCP".equalsIgnoreCase(transport) ? SipPeer.tcp(serverPort) : SipPeer.udp(serverPort);
+        peer = "TCP".equalsIgnoreCase(transport) ? SipPeer.tcp(serverPort, local) : SipPeer.udp(serverPort, local);
         return this;
     }
 
