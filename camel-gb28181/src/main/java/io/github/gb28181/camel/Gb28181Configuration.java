@@ -59,11 +59,15 @@ public class Gb28181Configuration implements Cloneable {
                             + " account such as admin.")
     private boolean strictUsername;
     @UriParam(label = "security", defaultValue = "5")
-    @Metadata(description = "Wrong passwords from one device id or one address before it is refused for authLockout"
-                            + " (an AUTH_LOCKED event says so). 0 never locks out.")
+    @Metadata(description = "Wrong passwords for one device id from one address, or from one address for any ids,"
+                            + " before that device id at that address, or that address, is refused for authLockout (an"
+                            + " AUTH_LOCKED event says so). A device id is never locked out as such: a device"
+                            + " registered from its own address is not refused for failures from elsewhere. 0 never"
+                            + " locks out.")
     private int maxAuthFailures = 5;
     @UriParam(label = "security", defaultValue = "600000", javaType = "java.time.Duration")
-    @Metadata(description = "How long a device id or address stays refused after maxAuthFailures wrong passwords.")
+    @Metadata(description = "How long a device id at an address, or an address, stays refused after maxAuthFailures"
+                            + " wrong passwords.")
     private long authLockout = 600_000;
     @UriParam(label = "security")
     // no asterisk in descriptions: Camel's tooling strips every one from the JSON schema and the docs

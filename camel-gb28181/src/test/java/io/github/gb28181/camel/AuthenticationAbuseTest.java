@@ -1,5 +1,6 @@
 package io.github.gb28181.camel;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 
@@ -116,6 +117,27 @@ class AuthenticationAbuseTest extends Gb28181TestSupport {
         }
         assertThat(device.password(PASSWORD).sendRegister(3600, null).status()).as("the device that failed")
                 .isEqualTo(403);
+    }
+
+    @Test
+    void wrongPasswordsFromElsewhereNeverLockTheRealDeviceOut() throws Exception {
+        device.connect(sipPort, "UDP");
+        assertThat(device.register(3600).status()).isEqualTo(200);
+        try (SimulatedDevice attacker = new SimulatedDevice(DEVICE, "guess-1")) {
+            attacker.connect(sipPort, "UDP", InetAddress.getByName("127.0.0.2"));
+            for (int i = 0; i < 5; i++) {
+                assertThat(attacker.register(3600).status()).isEqualTo(403);
+            }
+            SipText locked = attacker.password(PASSWORD).sendRegister(3600, null);
+            assertThat(locked.status()).as("the attacker's address, even with the right password").isEqualTo(403);
+            assertThat(locked.startLine()).contains("Locked out");
+        }
+
+        assertThat(device.register(3600).status()).as("refresh from where it is registered").isEqualTo(200);
+        assertThat(device.register(0).status()).as("unregistered, as on a reboot").isEqualTo(200);
+        device.connect(sipPort, "UDP"); // rebooted: a new port, the same address
+        assertThat(device.register(3600).status()).as("back after its registration lapsed").isEqualTo(200);
+        assertThat(device.keepalive().status()).isEqualTo(200);
     }
 
     @Test

@@ -140,8 +140,7 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private String allowedDevices;
     /**
-     * How long a device id or address stays refused after maxAuthFailures wrong passwords. The option is a
-     * java.time.Duration: 10m, 600s, PT10M, or a plain number of milliseconds.
+     * How long a device id at an address, or an address, stays refused after maxAuthFailures wrong passwords.
      */
     private Duration authLockout = Duration.ofMinutes(10);
     /**
@@ -177,8 +176,10 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private String deviceAddressBinding = "HOST";
     /**
-     * Wrong passwords from one device id or one address before it is refused for authLockout (an AUTH_LOCKED event
-     * says so). 0 never locks out.
+     * Wrong passwords for one device id from one address, or from one address for any ids, before that device id at
+     * that address, or that address, is refused for authLockout (an AUTH_LOCKED event says so). A device id is never
+     * locked out as such: a device registered from its own address is not refused for failures from elsewhere. 0
+     * never locks out.
      */
     private Integer maxAuthFailures = 5;
     /**

@@ -13,8 +13,13 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Who may talk to the platform: allow and deny lists of device ids (a trailing {@code *} matches a prefix) and of
- * address ranges, and a lockout of devices and addresses that keep failing authentication, so a password cannot be
- * guessed at line rate.
+ * address ranges, and a lockout of those that keep failing authentication, so a password cannot be guessed at line
+ * rate.
+ * <p>
+ * What is locked out is a device id <em>from one address</em>, and an address that fails for many ids, never a device
+ * id as such: otherwise anyone could lock a real device out by sending wrong passwords in its name, and once its
+ * registration lapsed it could not come back. A correct digest from the address a device is registered from is never
+ * refused because of failures from elsewhere.
  * <p>
  * Lockouts refuse authentication (REGISTER), not the MESSAGEs of a device that has registered: those need a
  * registration anyway. An address's lockout does not refuse a device already registered from that address either.
@@ -23,7 +28,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class AccessPolicy {
 
-    /** A device or address locked out after too many wrong passwords. */
+    /** A device id from one address, or an address, locked out after too many wrong passwords. */
     public record Lockout(String deviceId, String address, int failures, Instant until) {
     }
 
@@ -94,7 +99,7 @@ public final class AccessPolicy {
         if (refusal != null) {
             return refusal;
         }
-        if (lockedOut("device:" + deviceId) || !registeredFromHost && lockedOut("address:" + host)) {
+        if (lockedOut(pair(deviceId, host)) || !registeredFromHost && lockedOut("address:" + host)) {
             return "Locked out after failed authentication";
         }
         return null;
@@ -126,17 +131,18 @@ public final class AccessPolicy {
         if (failures.size() >= MAX_TRACKED) {
             purge(now);
         }
-        Lockout byDevice = count("device:" + deviceId, deviceId, host, now);
+        Lockout byPair = count(pair(deviceId, host), deviceId, host, now);
         Lockout byAddress = count("address:" + host, deviceId, host, now);
-        return byDevice != null ? byDevice : byAddress;
+        return byPair != null ? byPair : byAddress;
     }
 
     /**
-     * A successful authentication clears the device's count, and its address's (it is a real device there) unless
-     * the address is locked out: a registered device refreshing behind the same NAT does not lift that.
+     * A successful authentication clears the count of the device at that address, and the address's (it is a real
+     * device there) unless the address is locked out: a registered device refreshing behind the same NAT does not lift
+     * that.
      */
     public void succeeded(String deviceId, String host) {
-        failures.remove("device:" + deviceId);
+        failures.remove(pair(deviceId, host));
         Instant now = clock.instant();
         failures.computeIfPresent("address:" + host, (key, f) -> f.lockedAt(now) ? f : null);
     }
@@ -173,6 +179,10 @@ public final class AccessPolicy {
                 it.remove();
             }
         }
+    }
+
+    private static String pair(String deviceId, String host) {
+        return "device:" + deviceId + "@" + host;
     }
 
     private static boolean matches(String pattern, String deviceId) {

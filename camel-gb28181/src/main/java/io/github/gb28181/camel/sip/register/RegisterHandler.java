@@ -151,7 +151,7 @@ public final class RegisterHandler implements SipRequestHandler {
     private void failed(String deviceId, IncomingRequest in) {
         AccessPolicy.Lockout lockout = policy.failed(deviceId, in.remoteHost());
         if (lockout != null) {
-            LOG.warn("Device {} and address {} locked out until {} after {} failed authentications", deviceId,
+            LOG.warn("Device {} from address {} locked out until {} after {} failed authentications", deviceId,
                     in.remoteHost(), lockout.until(), lockout.failures());
             events.publish(new DeviceEvent(EventType.AUTH_LOCKED, deviceId, null, null, null, lockout,
                     in.remoteAddress(), in.transport(), in.callId(), false));
