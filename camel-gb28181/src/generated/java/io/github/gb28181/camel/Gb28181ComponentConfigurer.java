@@ -55,6 +55,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deniedDevices": getOrCreateConfiguration(target).setDeniedDevices(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceaddressbinding":
         case "deviceAddressBinding": getOrCreateConfiguration(target).setDeviceAddressBinding(property(camelContext, io.github.gb28181.camel.sip.auth.AddressBinding.Mode.class, value)); return true;
+        case "deviceidpattern":
+        case "deviceIdPattern": getOrCreateConfiguration(target).setDeviceIdPattern(property(camelContext, java.lang.String.class, value)); return true;
         case "devicepasswords":
         case "devicePasswords": getOrCreateConfiguration(target).setDevicePasswords(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceregistry":
@@ -124,6 +126,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deniedDevices": return java.lang.String.class;
         case "deviceaddressbinding":
         case "deviceAddressBinding": return io.github.gb28181.camel.sip.auth.AddressBinding.Mode.class;
+        case "deviceidpattern":
+        case "deviceIdPattern": return java.lang.String.class;
         case "devicepasswords":
         case "devicePasswords": return java.lang.String.class;
         case "deviceregistry":
@@ -189,6 +193,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deniedDevices": return getOrCreateConfiguration(target).getDeniedDevices();
         case "deviceaddressbinding":
         case "deviceAddressBinding": return getOrCreateConfiguration(target).getDeviceAddressBinding();
+        case "deviceidpattern":
+        case "deviceIdPattern": return getOrCreateConfiguration(target).getDeviceIdPattern();
         case "devicepasswords":
         case "devicePasswords": return getOrCreateConfiguration(target).getDevicePasswords();
         case "deviceregistry":

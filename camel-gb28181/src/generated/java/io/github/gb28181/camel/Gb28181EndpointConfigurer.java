@@ -52,6 +52,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deviceAddressBinding": target.getConfiguration().setDeviceAddressBinding(property(camelContext, io.github.gb28181.camel.sip.auth.AddressBinding.Mode.class, value)); return true;
         case "deviceid":
         case "deviceId": target.setDeviceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "deviceidpattern":
+        case "deviceIdPattern": target.getConfiguration().setDeviceIdPattern(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceids":
         case "deviceIds": target.setDeviceIds(property(camelContext, java.lang.String.class, value)); return true;
         case "devicepasswords":
@@ -145,6 +147,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deviceAddressBinding": return io.github.gb28181.camel.sip.auth.AddressBinding.Mode.class;
         case "deviceid":
         case "deviceId": return java.lang.String.class;
+        case "deviceidpattern":
+        case "deviceIdPattern": return java.lang.String.class;
         case "deviceids":
         case "deviceIds": return java.lang.String.class;
         case "devicepasswords":
@@ -234,6 +238,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deviceAddressBinding": return target.getConfiguration().getDeviceAddressBinding();
         case "deviceid":
         case "deviceId": return target.getDeviceId();
+        case "deviceidpattern":
+        case "deviceIdPattern": return target.getConfiguration().getDeviceIdPattern();
         case "deviceids":
         case "deviceIds": return target.getDeviceIds();
         case "devicepasswords":

@@ -23,7 +23,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(49);
+        Set<String> props = new HashSet<>(50);
         props.add("action");
         props.add("advertisedAddress");
         props.add("aggregationTimeout");
@@ -40,6 +40,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("deniedDevices");
         props.add("deviceAddressBinding");
         props.add("deviceId");
+        props.add("deviceIdPattern");
         props.add("deviceIds");
         props.add("devicePasswords");
         props.add("digestQop");

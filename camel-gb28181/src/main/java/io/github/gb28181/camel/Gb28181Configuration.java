@@ -86,6 +86,12 @@ public class Gb28181Configuration implements Cloneable {
     @UriParam(label = "security")
     @Metadata(description = "Comma-separated addresses or CIDR blocks refused.")
     private String deniedAddresses;
+    @UriParam(label = "security", defaultValue = "[0-9]{20}")
+    @Metadata(description = "The regular expression a device id must match to register: GB/T 28181 ids are 20 digits."
+                            + " A REGISTER from any other id gets 400 Invalid device id. Widen it only for devices"
+                            + " with ids of another form (18 to 20 digits, say); the device store never uses an"
+                            + " id as a file name unless it is plain letters and digits.")
+    private String deviceIdPattern = "[0-9]{20}";
     @UriParam(label = "security", defaultValue = "HOST")
     @Metadata(description = "Where a registered device may send MESSAGEs (keepalives, alarms, answers) from. HOST:"
                             + " its registration's IP address, any port (a NAT may rebind the port); a MESSAGE from"
@@ -292,6 +298,14 @@ public class Gb28181Configuration implements Cloneable {
 
     public void setDeniedAddresses(String deniedAddresses) {
         this.deniedAddresses = deniedAddresses;
+    }
+
+    public String getDeviceIdPattern() {
+        return deviceIdPattern;
+    }
+
+    public void setDeviceIdPattern(String deviceIdPattern) {
+        this.deviceIdPattern = deviceIdPattern;
     }
 
     public AddressBinding.Mode getDeviceAddressBinding() {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
@@ -49,7 +51,16 @@ final class PlatformServers {
         return new AccessPolicy(AccessPolicy.list(config.getAllowedDevices()), AccessPolicy.list(config.getDeniedDevices()),
                 AccessPolicy.list(config.getAllowedAddresses()).stream().map(AddressRange::parse).toList(),
                 AccessPolicy.list(config.getDeniedAddresses()).stream().map(AddressRange::parse).toList(),
-                config.getMaxAuthFailures(), config.getAuthLockout(), config.isStrictUsername(), Clock.systemUTC());
+                config.getMaxAuthFailures(), config.getAuthLockout(), config.isStrictUsername(),
+                deviceIdPattern(config.getDeviceIdPattern()), Clock.systemUTC());
+    }
+
+    private static Pattern deviceIdPattern(String pattern) {
+        try {
+            return Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("deviceIdPattern is not a regular expression: " + e.getMessage(), e);
+        }
     }
 
     static Set<String> transports(Gb28181Configuration config) {

@@ -141,6 +141,20 @@ class AuthenticationAbuseTest extends Gb28181TestSupport {
     }
 
     @Test
+    void onlyGbDeviceIdsMayRegister() throws Exception {
+        for (String id : new String[] {"%3Cscript%3Ealert(1)%3C/script%3E", "../../tmp/x", "1".repeat(1000), "3402000000132000000",
+                                       "3402000000132000000x"}) {
+            try (SimulatedDevice odd = new SimulatedDevice(id, PASSWORD)) {
+                odd.connect(sipPort, "UDP");
+                SipText answer = odd.sendRegister(3600, null);
+                assertThat(answer.status()).as(id).isEqualTo(400);
+                assertThat(answer.startLine()).contains("Invalid device id");
+            }
+        }
+        assertThat(gb28181().getDeviceRegistry().devices()).isEmpty();
+    }
+
+    @Test
     void deniedDevicesAreRefusedBeforeAuthentication() throws Exception {
         try (SimulatedDevice denied = new SimulatedDevice("34020000001320000091", PASSWORD)) {
             denied.connect(sipPort, "UDP");

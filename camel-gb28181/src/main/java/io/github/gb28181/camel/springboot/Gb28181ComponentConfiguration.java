@@ -168,6 +168,12 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private Boolean digestQop = true;
     /**
+     * The regular expression a device id must match to register: GB/T 28181 ids are 20 digits. A REGISTER from any
+     * other id gets 400 Invalid device id. Widen it only for devices with ids of another form (18 to 20 digits,
+     * say); the device store never uses an id as a file name unless it is plain letters and digits.
+     */
+    private String deviceIdPattern = "[0-9]{20}";
+    /**
      * Where a registered device may send MESSAGEs (keepalives, alarms, answers) from. HOST: its registration's IP
      * address, any port (a NAT may rebind the port); a MESSAGE from another IP address gets 403, and the device must
      * REGISTER again, with digest, to move. HOST_AND_PORT: the same IP address and port. ANY: the device is followed to
@@ -408,6 +414,14 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
 
     public void setAnswerAfterProcessing(Boolean answerAfterProcessing) {
         this.answerAfterProcessing = answerAfterProcessing;
+    }
+
+    public String getDeviceIdPattern() {
+        return deviceIdPattern;
+    }
+
+    public void setDeviceIdPattern(String deviceIdPattern) {
+        this.deviceIdPattern = deviceIdPattern;
     }
 
     public String getDeviceAddressBinding() {

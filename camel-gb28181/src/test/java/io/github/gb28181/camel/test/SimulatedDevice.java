@@ -39,7 +39,7 @@ public final class SimulatedDevice implements AfterEachCallback, AutoCloseable {
         this.deviceId = deviceId;
         this.username = deviceId;
         this.password = password;
-        this.domain = deviceId.substring(0, 10);
+        this.domain = deviceId.matches("[0-9]{10,}") ? deviceId.substring(0, 10) : "3402000000";
     }
 
     public SimulatedDevice username(String username) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 
 /**
  * Who may talk to the platform: allow and deny lists of device ids (a trailing {@code *} matches a prefix) and of
@@ -41,6 +42,7 @@ public final class AccessPolicy {
     private final int maxFailures;
     private final long lockoutMillis;
     private final boolean strictUsername;
+    private final Pattern deviceIds;
     private final Clock clock;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final LongAdder failedTotal = new LongAdder();
@@ -48,7 +50,7 @@ public final class AccessPolicy {
 
     public AccessPolicy(List<String> allowedDevices, List<String> deniedDevices, List<AddressRange> allowedAddresses,
                         List<AddressRange> deniedAddresses, int maxFailures, long lockoutMillis, boolean strictUsername,
-                        Clock clock) {
+                        Pattern deviceIds, Clock clock) {
         this.allowedDevices = List.copyOf(allowedDevices);
         this.deniedDevices = List.copyOf(deniedDevices);
         this.allowedAddresses = List.copyOf(allowedAddresses);
@@ -56,12 +58,26 @@ public final class AccessPolicy {
         this.maxFailures = maxFailures;
         this.lockoutMillis = lockoutMillis;
         this.strictUsername = strictUsername;
+        this.deviceIds = deviceIds;
         this.clock = clock;
     }
 
-    /** An open policy: everyone may try, five wrong passwords lock out for ten minutes. */
+    /** GB/T 28181 ids: 20 decimal digits (centre, industry, type, serial). */
+    public static final Pattern GB_DEVICE_ID = Pattern.compile("[0-9]{20}");
+
+    /** An open policy: every GB id may try, five wrong passwords lock out for ten minutes. */
     public static AccessPolicy open(Clock clock) {
-        return new AccessPolicy(List.of(), List.of(), List.of(), List.of(), 5, 600_000, false, clock);
+        return new AccessPolicy(List.of(), List.of(), List.of(), List.of(), 5, 600_000, false, GB_DEVICE_ID, clock);
+    }
+
+    /** @return whether a device may call itself this: ids end up in URIs, logs, events and stores */
+    public boolean validDeviceId(String deviceId) {
+        return deviceId != null && deviceIds.matcher(deviceId).matches();
+    }
+
+    /** What a valid device id looks like, for the answer to one that is not. */
+    public String deviceIdPattern() {
+        return deviceIds.pattern();
     }
 
     /** Comma-separated list, blanks dropped. */
