@@ -39,6 +39,9 @@ final class Gb28181Metrics {
                 c -> sum(c, p -> p.settings().accessPolicy().failures()), component);
         metrics.counter("gb28181.auth.lockouts", "Device ids or addresses locked out after failed authentications",
                 c -> sum(c, p -> p.settings().accessPolicy().lockouts()), component);
+        metrics.counter("gb28181.commands.matched.by.cmdtype",
+                "Answers carrying the device's own SN that completed the only query of their CmdType pending",
+                c -> sum(c, p -> p.waiters().matchedByCmdType()), component);
         metrics.counter("gb28181.devices.address.refusals",
                 "MESSAGEs in a registered device's name from another address than it registered from (403)",
                 c -> sum(c, p -> p.settings().addressBinding().refusals()), component);

@@ -60,6 +60,7 @@ public final class PlatformServer {
     private final AudioBroadcasts audio;
     private final ScheduledExecutorService scheduler;
     private final ResponseAggregator aggregator;
+    private final ResponseWaiters waiters = new ResponseWaiters();
 
     public PlatformServer(SipServerSettings sipSettings, PlatformSettings settings, DeviceRegistry registry,
                           MediaSessionRegistry mediaRegistry) {
@@ -75,7 +76,6 @@ public final class PlatformServer {
             t.setDaemon(true);
             return t;
         });
-        ResponseWaiters waiters = new ResponseWaiters();
         this.router = new ManscdpRouter(registry, events, codec, sender, waiters);
         SnSequence sn = new SnSequence();
         this.commander = new DeviceCommander(registry, sender, codec, waiters, sn);
@@ -171,6 +171,11 @@ public final class PlatformServer {
     /** Voice broadcasts to devices. */
     public AudioBroadcasts audio() {
         return audio;
+    }
+
+    /** Queries waiting for their answers. */
+    public ResponseWaiters waiters() {
+        return waiters;
     }
 
     public ManscdpCodec codec() {
