@@ -60,6 +60,9 @@ final class Gb28181Metrics {
                 c -> sum(c, p -> p.counters().unparsable()), component);
         metrics.counter("gb28181.sip.retransmissions", "Retransmitted requests absorbed by their transaction",
                 c -> sum(c, p -> p.counters().retransmissions()), component);
+        metrics.counter("gb28181.sip.branch.collisions",
+                "Requests that shared a transaction key with another request and were answered without a transaction",
+                c -> sum(c, p -> p.counters().branchCollisions()), component);
         metrics.counter("gb28181.sip.stray.responses", "Responses no request of the platform was waiting for",
                 c -> sum(c, p -> p.counters().strayResponses()), component);
         metrics.counter("gb28181.sip.streams.closed", "TCP connections closed because they could not be framed",

@@ -8,6 +8,7 @@ import io.github.gb28181.camel.sip.transport.SipCounters;
 import io.github.gb28181.camel.sip.transport.SipFactories;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
+import javax.sip.SipProvider;
 import javax.sip.SipException;
 import javax.sip.address.SipURI;
 import javax.sip.header.FromHeader;
@@ -30,6 +31,7 @@ public final class IncomingRequest {
     private final Request request;
     private final ServerTransaction transaction;
     private final SipCounters counters;
+    private final SipProvider statelessProvider;
     private final String remoteHost;
     private final int remotePort;
     private final String transport;
@@ -41,9 +43,23 @@ public final class IncomingRequest {
 
     /** @param counters where error answers are counted */
     public IncomingRequest(Request request, ServerTransaction transaction, SipCounters counters) {
+        this(request, transaction, counters, null);
+    }
+
+    /**
+     * A request answered without a transaction, through the provider: one that shares its transaction key with
+     * another request (see {@code TransactionMatchingValve}).
+     */
+    static IncomingRequest stateless(Request request, SipCounters counters, SipProvider provider) {
+        return new IncomingRequest(request, null, counters, provider);
+    }
+
+    private IncomingRequest(Request request, ServerTransaction transaction, SipCounters counters,
+                            SipProvider statelessProvider) {
         this.request = request;
         this.transaction = transaction;
         this.counters = counters;
+        this.statelessProvider = statelessProvider;
         SIPRequest sip = (SIPRequest) request;
         // the packet source is where the device really is: behind NAT it differs from the Via sent-by
         this.remoteHost = sip.getRemoteAddress() != null ? sip.getRemoteAddress().getHostAddress() : sip.getTopmostVia().getHost();
@@ -134,7 +150,11 @@ public final class IncomingRequest {
             counters.countRejected(response.getStatusCode());
         }
         try {
-            transaction.sendResponse(response);
+            if (transaction != null) {
+                transaction.sendResponse(response);
+            } else if (statelessProvider != null) {
+                statelessProvider.sendResponse(response);
+            }
         } catch (SipException | InvalidArgumentException | RuntimeException e) {
             // the device will retransmit and get the response the transaction remembers, or give up: nothing else
             // can be done, and the listener thread must go on serving others

@@ -13,10 +13,20 @@ import javax.sip.PeerUnavailableException;
 final class CountingSipStack extends SipStackImpl {
 
     private final SipCounters counters;
+    private volatile CollidingRequestHandler collidingRequests;
 
     CountingSipStack(Properties properties, SipCounters counters) throws PeerUnavailableException {
         super(properties);
         this.counters = counters;
+    }
+
+    void setCollidingRequests(CollidingRequestHandler handler) {
+        this.collidingRequests = handler;
+    }
+
+    /** Who answers requests that share a transaction key with another one; null for a stack that is not ours. */
+    static CollidingRequestHandler collidingRequests(SIPTransactionStack stack) {
+        return stack instanceof CountingSipStack counting ? counting.collidingRequests : null;
     }
 
     /** The counters of the server that owns {@code stack}; a detached set for a stack that is not ours. */

@@ -20,6 +20,7 @@ public final class SipCounters {
     private final LongAdder retransmissions = new LongAdder();
     private final LongAdder strayResponses = new LongAdder();
     private final LongAdder streamsClosed = new LongAdder();
+    private final LongAdder branchCollisions = new LongAdder();
     /** Final answers by method (the ones devices send, then everything else) and status class (2xx to 6xx). */
     private final LongAdder[][] answered = new LongAdder[METHODS.size() + 1][5];
 
@@ -104,6 +105,15 @@ public final class SipCounters {
 
     public long strayResponses() {
         return strayResponses.sum();
+    }
+
+    /** A request shared its transaction key with another one, and was answered statelessly. */
+    public void countBranchCollision() {
+        branchCollisions.increment();
+    }
+
+    public long branchCollisions() {
+        return branchCollisions.sum();
     }
 
     public long streamsClosed() {

@@ -60,7 +60,11 @@ public final class SipServer {
             return;
         }
         try {
-            stack = new CountingSipStack(stackProperties(), counters);
+            CountingSipStack counting = new CountingSipStack(stackProperties(), counters);
+            if (listener instanceof CollidingRequestHandler colliding) {
+                counting.setCollidingRequests(colliding);
+            }
+            stack = counting;
             for (String transport : settings.transports()) {
                 ListeningPoint lp = stack.createListeningPoint(settings.host(), settings.port(), transport.toLowerCase());
                 listeningPoints.add(lp);
@@ -190,6 +194,7 @@ public final class SipServer {
         p.setProperty("gov.nist.javax.sip.COMPUTE_CONTENT_LENGTH_FROM_MESSAGE_BODY", "true");
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", TolerantMessageParserFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", GuardedMessageProcessorFactory.class.getName());
+        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", TransactionMatchingValve.class.getName());
         return p;
     }
 
