@@ -75,6 +75,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxauthfailures":
         case "maxAuthFailures": getOrCreateConfiguration(target).setMaxAuthFailures(property(camelContext, int.class, value)); return true;
+        case "maxtcpconnectionsperaddress":
+        case "maxTcpConnectionsPerAddress": getOrCreateConfiguration(target).setMaxTcpConnectionsPerAddress(property(camelContext, int.class, value)); return true;
         case "mediasessionregistry":
         case "mediaSessionRegistry": target.setMediaSessionRegistry(property(camelContext, io.github.gb28181.camel.media.MediaSessionRegistry.class, value)); return true;
         case "meterregistry":
@@ -88,6 +90,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "serverId": getOrCreateConfiguration(target).setServerId(property(camelContext, java.lang.String.class, value)); return true;
         case "strictusername":
         case "strictUsername": getOrCreateConfiguration(target).setStrictUsername(property(camelContext, boolean.class, value)); return true;
+        case "tcpidletimeout":
+        case "tcpIdleTimeout": getOrCreateConfiguration(target).setTcpIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tcpmessagetimeout":
+        case "tcpMessageTimeout": getOrCreateConfiguration(target).setTcpMessageTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transports": getOrCreateConfiguration(target).setTransports(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -146,6 +152,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return boolean.class;
         case "maxauthfailures":
         case "maxAuthFailures": return int.class;
+        case "maxtcpconnectionsperaddress":
+        case "maxTcpConnectionsPerAddress": return int.class;
         case "mediasessionregistry":
         case "mediaSessionRegistry": return io.github.gb28181.camel.media.MediaSessionRegistry.class;
         case "meterregistry":
@@ -159,6 +167,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "serverId": return java.lang.String.class;
         case "strictusername":
         case "strictUsername": return boolean.class;
+        case "tcpidletimeout":
+        case "tcpIdleTimeout": return long.class;
+        case "tcpmessagetimeout":
+        case "tcpMessageTimeout": return long.class;
         case "transports": return java.lang.String.class;
         default: return null;
         }
@@ -213,6 +225,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxauthfailures":
         case "maxAuthFailures": return getOrCreateConfiguration(target).getMaxAuthFailures();
+        case "maxtcpconnectionsperaddress":
+        case "maxTcpConnectionsPerAddress": return getOrCreateConfiguration(target).getMaxTcpConnectionsPerAddress();
         case "mediasessionregistry":
         case "mediaSessionRegistry": return target.getMediaSessionRegistry();
         case "meterregistry":
@@ -226,6 +240,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "serverId": return getOrCreateConfiguration(target).getServerId();
         case "strictusername":
         case "strictUsername": return getOrCreateConfiguration(target).isStrictUsername();
+        case "tcpidletimeout":
+        case "tcpIdleTimeout": return getOrCreateConfiguration(target).getTcpIdleTimeout();
+        case "tcpmessagetimeout":
+        case "tcpMessageTimeout": return getOrCreateConfiguration(target).getTcpMessageTimeout();
         case "transports": return getOrCreateConfiguration(target).getTransports();
         default: return null;
         }

@@ -79,6 +79,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxauthfailures":
         case "maxAuthFailures": target.getConfiguration().setMaxAuthFailures(property(camelContext, int.class, value)); return true;
+        case "maxtcpconnectionsperaddress":
+        case "maxTcpConnectionsPerAddress": target.getConfiguration().setMaxTcpConnectionsPerAddress(property(camelContext, int.class, value)); return true;
         case "mediahost":
         case "mediaHost": target.setMediaHost(property(camelContext, java.lang.String.class, value)); return true;
         case "mediaport":
@@ -100,6 +102,10 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "strictusername":
         case "strictUsername": target.getConfiguration().setStrictUsername(property(camelContext, boolean.class, value)); return true;
         case "subscription": target.setSubscription(property(camelContext, java.lang.String.class, value)); return true;
+        case "tcpidletimeout":
+        case "tcpIdleTimeout": target.getConfiguration().setTcpIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tcpmessagetimeout":
+        case "tcpMessageTimeout": target.getConfiguration().setTcpMessageTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "timeout": target.setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transports": target.getConfiguration().setTransports(property(camelContext, java.lang.String.class, value)); return true;
         case "types": target.setTypes(property(camelContext, java.lang.String.class, value)); return true;
@@ -174,6 +180,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return boolean.class;
         case "maxauthfailures":
         case "maxAuthFailures": return int.class;
+        case "maxtcpconnectionsperaddress":
+        case "maxTcpConnectionsPerAddress": return int.class;
         case "mediahost":
         case "mediaHost": return java.lang.String.class;
         case "mediaport":
@@ -195,6 +203,10 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "strictusername":
         case "strictUsername": return boolean.class;
         case "subscription": return java.lang.String.class;
+        case "tcpidletimeout":
+        case "tcpIdleTimeout": return long.class;
+        case "tcpmessagetimeout":
+        case "tcpMessageTimeout": return long.class;
         case "timeout": return long.class;
         case "transports": return java.lang.String.class;
         case "types": return java.lang.String.class;
@@ -265,6 +277,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxauthfailures":
         case "maxAuthFailures": return target.getConfiguration().getMaxAuthFailures();
+        case "maxtcpconnectionsperaddress":
+        case "maxTcpConnectionsPerAddress": return target.getConfiguration().getMaxTcpConnectionsPerAddress();
         case "mediahost":
         case "mediaHost": return target.getMediaHost();
         case "mediaport":
@@ -286,6 +300,10 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "strictusername":
         case "strictUsername": return target.getConfiguration().isStrictUsername();
         case "subscription": return target.getSubscription();
+        case "tcpidletimeout":
+        case "tcpIdleTimeout": return target.getConfiguration().getTcpIdleTimeout();
+        case "tcpmessagetimeout":
+        case "tcpMessageTimeout": return target.getConfiguration().getTcpMessageTimeout();
         case "timeout": return target.getTimeout();
         case "transports": return target.getConfiguration().getTransports();
         case "types": return target.getTypes();

@@ -23,7 +23,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(50);
+        Set<String> props = new HashSet<>(53);
         props.add("action");
         props.add("advertisedAddress");
         props.add("aggregationTimeout");
@@ -56,6 +56,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("keepaliveTimeout");
         props.add("lazyStartProducer");
         props.add("maxAuthFailures");
+        props.add("maxTcpConnectionsPerAddress");
         props.add("mediaHost");
         props.add("mediaPort");
         props.add("mediaTransport");
@@ -69,6 +70,8 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("startTime");
         props.add("strictUsername");
         props.add("subscription");
+        props.add("tcpIdleTimeout");
+        props.add("tcpMessageTimeout");
         props.add("timeout");
         props.add("transports");
         props.add("types");

@@ -86,6 +86,21 @@ public class Gb28181Configuration implements Cloneable {
     @UriParam(label = "security")
     @Metadata(description = "Comma-separated addresses or CIDR blocks refused.")
     private String deniedAddresses;
+    @UriParam(label = "security", defaultValue = "10000", javaType = "java.time.Duration")
+    @Metadata(description = "How long a SIP message over TCP may take to arrive, headers and body, from its first"
+                            + " byte: a connection whose message takes longer is closed (slow headers hold a file"
+                            + " descriptor each).")
+    private long tcpMessageTimeout = 10_000;
+    @UriParam(label = "security", defaultValue = "60000", javaType = "java.time.Duration")
+    @Metadata(description = "How long a TCP connection on which no device was accepted (no REGISTER, MESSAGE or"
+                            + " NOTIFY answered 2xx) may stay without a byte before it is closed. Devices' own"
+                            + " connections stay open between keepalives.")
+    private long tcpIdleTimeout = 60_000;
+    @UriParam(label = "security", defaultValue = "256")
+    @Metadata(description = "TCP connections one IP address may hold open to the SIP server at once; more are closed"
+                            + " at once. Cameras of one site behind one NAT share its address: raise it for large"
+                            + " sites that use TCP.")
+    private int maxTcpConnectionsPerAddress = 256;
     @UriParam(label = "security", defaultValue = "[0-9]{20}")
     @Metadata(description = "The regular expression a device id must match to register: GB/T 28181 ids are 20 digits."
                             + " A REGISTER from any other id gets 400 Invalid device id. Widen it only for devices"
@@ -298,6 +313,30 @@ public class Gb28181Configuration implements Cloneable {
 
     public void setDeniedAddresses(String deniedAddresses) {
         this.deniedAddresses = deniedAddresses;
+    }
+
+    public long getTcpMessageTimeout() {
+        return tcpMessageTimeout;
+    }
+
+    public void setTcpMessageTimeout(long tcpMessageTimeout) {
+        this.tcpMessageTimeout = tcpMessageTimeout;
+    }
+
+    public long getTcpIdleTimeout() {
+        return tcpIdleTimeout;
+    }
+
+    public void setTcpIdleTimeout(long tcpIdleTimeout) {
+        this.tcpIdleTimeout = tcpIdleTimeout;
+    }
+
+    public int getMaxTcpConnectionsPerAddress() {
+        return maxTcpConnectionsPerAddress;
+    }
+
+    public void setMaxTcpConnectionsPerAddress(int maxTcpConnectionsPerAddress) {
+        this.maxTcpConnectionsPerAddress = maxTcpConnectionsPerAddress;
     }
 
     public String getDeviceIdPattern() {

@@ -60,6 +60,13 @@ final class Gb28181Metrics {
                 c -> sum(c, p -> p.counters().unparsable()), component);
         metrics.counter("gb28181.sip.retransmissions", "Retransmitted requests absorbed by their transaction",
                 c -> sum(c, p -> p.counters().retransmissions()), component);
+        metrics.counter("gb28181.sip.tcp.refused", "TCP connections closed at once, their address holding its limit",
+                c -> sum(c, p -> p.counters().tcpRefused()), component);
+        metrics.counter("gb28181.sip.tcp.timed.out",
+                "TCP connections closed for a message that took too long or for idling without a device",
+                c -> sum(c, p -> p.counters().tcpTimedOut()), component);
+        metrics.gauge("gb28181.sip.tcp.connections", "TCP connections open to the SIP server", null, null,
+                c -> sum(c, p -> p.sipServer().openTcpConnections()), component);
         metrics.counter("gb28181.sip.branch.collisions",
                 "Requests that shared a transaction key with another request and were answered without a transaction",
                 c -> sum(c, p -> p.counters().branchCollisions()), component);

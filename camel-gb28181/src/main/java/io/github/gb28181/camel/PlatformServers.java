@@ -17,6 +17,7 @@ import io.github.gb28181.camel.sip.auth.AddressRange;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
 import io.github.gb28181.camel.sip.transport.SipServerSettings;
+import io.github.gb28181.camel.sip.transport.TcpLimits;
 
 /**
  * Translates the Camel configuration into the protocol layer's settings.
@@ -36,7 +37,9 @@ final class PlatformServers {
     static PlatformServer create(Gb28181Configuration config, DeviceRegistry registry,
                                  MediaSessionRegistry mediaRegistry) {
         SipServerSettings sip = new SipServerSettings(config.getHost(), config.getPort(), transports(config),
-                config.getAdvertisedAddress(), MAX_MESSAGE_SIZE, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+                config.getAdvertisedAddress(), MAX_MESSAGE_SIZE, Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
+                new TcpLimits(config.getTcpMessageTimeout(), config.getTcpIdleTimeout(),
+                        config.getMaxTcpConnectionsPerAddress()));
         CredentialLookup credentials = config.getCredentialLookup() != null
                 ? config.getCredentialLookup()
                 : StaticCredentialLookup.of(blankToNull(config.getPassword()), config.getDevicePasswords());

@@ -1,9 +1,11 @@
 package io.github.gb28181.camel.sip;
 
 import java.text.ParseException;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import gov.nist.javax.sip.message.SIPRequest;
+import io.github.gb28181.camel.sip.transport.DeviceConnections;
 import io.github.gb28181.camel.sip.transport.SipCounters;
 import io.github.gb28181.camel.sip.transport.SipFactories;
 import javax.sip.InvalidArgumentException;
@@ -27,6 +29,8 @@ public final class IncomingRequest {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncomingRequest.class);
     public static final String USER_AGENT = "camel-gb28181";
+    /** What only a registered device gets 2xx for: its connection is a device's */
+    private static final Set<String> DEVICE_METHODS = Set.of(Request.REGISTER, Request.MESSAGE, Request.NOTIFY);
 
     private final Request request;
     private final ServerTransaction transaction;
@@ -148,6 +152,9 @@ public final class IncomingRequest {
         counters.countAnswered(method(), response.getStatusCode());
         if (response.getStatusCode() >= 300) {
             counters.countRejected(response.getStatusCode());
+        }
+        if (transaction != null && response.getStatusCode() / 100 == 2 && DEVICE_METHODS.contains(method())) {
+            DeviceConnections.accepted(transaction);
         }
         try {
             if (transaction != null) {

@@ -168,6 +168,21 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private Boolean digestQop = true;
     /**
+     * How long a SIP message over TCP may take to arrive, headers and body, from its first byte: a connection whose
+     * message takes longer is closed (slow headers hold a file descriptor each).
+     */
+    private Duration tcpMessageTimeout = Duration.ofSeconds(10);
+    /**
+     * How long a TCP connection on which no device was accepted (no REGISTER, MESSAGE or NOTIFY answered 2xx) may
+     * stay without a byte before it is closed. Devices' own connections stay open between keepalives.
+     */
+    private Duration tcpIdleTimeout = Duration.ofMinutes(1);
+    /**
+     * TCP connections one IP address may hold open to the SIP server at once; more are closed at once. Cameras of
+     * one site behind one NAT share its address: raise it for large sites that use TCP.
+     */
+    private Integer maxTcpConnectionsPerAddress = 256;
+    /**
      * The regular expression a device id must match to register: GB/T 28181 ids are 20 digits. A REGISTER from any
      * other id gets 400 Invalid device id. Widen it only for devices with ids of another form (18 to 20 digits,
      * say); the device store never uses an id as a file name unless it is plain letters and digits.
@@ -414,6 +429,30 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
 
     public void setAnswerAfterProcessing(Boolean answerAfterProcessing) {
         this.answerAfterProcessing = answerAfterProcessing;
+    }
+
+    public Duration getTcpMessageTimeout() {
+        return tcpMessageTimeout;
+    }
+
+    public void setTcpMessageTimeout(Duration tcpMessageTimeout) {
+        this.tcpMessageTimeout = tcpMessageTimeout;
+    }
+
+    public Duration getTcpIdleTimeout() {
+        return tcpIdleTimeout;
+    }
+
+    public void setTcpIdleTimeout(Duration tcpIdleTimeout) {
+        this.tcpIdleTimeout = tcpIdleTimeout;
+    }
+
+    public Integer getMaxTcpConnectionsPerAddress() {
+        return maxTcpConnectionsPerAddress;
+    }
+
+    public void setMaxTcpConnectionsPerAddress(Integer maxTcpConnectionsPerAddress) {
+        this.maxTcpConnectionsPerAddress = maxTcpConnectionsPerAddress;
     }
 
     public String getDeviceIdPattern() {

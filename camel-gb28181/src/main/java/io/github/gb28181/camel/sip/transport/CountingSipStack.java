@@ -13,11 +13,19 @@ import javax.sip.PeerUnavailableException;
 final class CountingSipStack extends SipStackImpl {
 
     private final SipCounters counters;
+    private final TcpConnectionGuard tcpGuard;
     private volatile CollidingRequestHandler collidingRequests;
 
-    CountingSipStack(Properties properties, SipCounters counters) throws PeerUnavailableException {
+    CountingSipStack(Properties properties, SipCounters counters, TcpConnectionGuard tcpGuard)
+            throws PeerUnavailableException {
         super(properties);
         this.counters = counters;
+        this.tcpGuard = tcpGuard;
+    }
+
+    /** The guard of the server's TCP connections; null for a stack that is not ours. */
+    static TcpConnectionGuard tcpGuard(SIPTransactionStack stack) {
+        return stack instanceof CountingSipStack counting ? counting.tcpGuard : null;
     }
 
     void setCollidingRequests(CollidingRequestHandler handler) {

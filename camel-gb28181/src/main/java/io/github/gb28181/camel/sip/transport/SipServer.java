@@ -44,6 +44,7 @@ public final class SipServer {
     private SipProvider provider;
     private final List<ListeningPoint> listeningPoints = new ArrayList<>();
     private String advertisedHost;
+    private TcpConnectionGuard tcpGuard;
 
     public SipServer(SipServerSettings settings, SipListener listener) {
         this(settings, listener, new SipCounters());
@@ -60,7 +61,8 @@ public final class SipServer {
             return;
         }
         try {
-            CountingSipStack counting = new CountingSipStack(stackProperties(), counters);
+            tcpGuard = new TcpConnectionGuard(settings.tcpLimits(), counters, settings.key());
+            CountingSipStack counting = new CountingSipStack(stackProperties(), counters, tcpGuard);
             if (listener instanceof CollidingRequestHandler colliding) {
                 counting.setCollidingRequests(colliding);
             }
@@ -109,6 +111,10 @@ public final class SipServer {
                 }
             }
         } finally {
+            if (tcpGuard != null) {
+                tcpGuard.stop();
+                tcpGuard = null;
+            }
             stack = null;
             provider = null;
             listeningPoints.clear();
@@ -153,6 +159,11 @@ public final class SipServer {
     /** What this server refused or dropped. */
     public SipCounters counters() {
         return counters;
+    }
+
+    /** TCP connections devices (or anyone) hold open to this server now. */
+    public synchronized int openTcpConnections() {
+        return tcpGuard == null ? 0 : tcpGuard.openConnections();
     }
 
     /** The host written into Via and Contact of requests we send. */
