@@ -103,6 +103,13 @@ public class StreamService {
     }
 
     private void connect(StreamRecording recording, MediaSession session) {
+        if (session.deviceMediaHost() == null || session.deviceMediaPort() <= 0) {
+            // the device named no address of its own (it mirrored our offer): the rtp-tcp route takes its stream
+            // if it connects to us
+            LOG.info("Stream {}: the device gave no media address to connect to; waiting for it to connect to port {}",
+                    recording.streamId(), properties.rtpPort());
+            return;
+        }
         try {
             TemplatedRouteBuilder.builder(camelContext, TCP_ACTIVE_TEMPLATE)
                     .routeId(routeId(recording.streamId()))
