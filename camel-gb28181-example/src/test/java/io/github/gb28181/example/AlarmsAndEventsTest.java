@@ -66,7 +66,7 @@ class AlarmsAndEventsTest extends PlatformTestSupport {
     @Test
     void browsersFollowingTheEventStreamSeeEveryEvent() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/events/stream"))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream").header("Authorization", basicAuth()).build();
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
                 .send(request, HttpResponse.BodyHandlers.ofLines());
         assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("text/event-stream");

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -38,6 +39,9 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class PlatformTestSupport {
 
     static final String PASSWORD = "12345678";
+    /** the REST API's and the page's login */
+    static final String WEB_USER = "operator";
+    static final String WEB_PASSWORD = "web-secret-1";
     static final int SIP_PORT = FreePorts.udpAndTcp();
     static final int RTP_PORT = FreePorts.udpAndTcp();
     static final int BROKER_PORT = freeTcpPort();
@@ -58,6 +62,8 @@ abstract class PlatformTestSupport {
         registry.add("gb28181.sip-port", () -> SIP_PORT);
         registry.add("gb28181.rtp-port", () -> RTP_PORT);
         registry.add("gb28181.password", () -> PASSWORD);
+        registry.add("gb28181.web.user", () -> WEB_USER);
+        registry.add("gb28181.web.password", () -> WEB_PASSWORD);
         registry.add("gb28181.data-dir", DATA_DIR::toString);
         registry.add("gb28181.broker-port", () -> BROKER_PORT);
         registry.add("gb28181.command-timeout", () -> "4s");
@@ -71,6 +77,7 @@ abstract class PlatformTestSupport {
     Reply call(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
                 .timeout(Duration.ofSeconds(30))
+                .header("Authorization", basicAuth())
                 .header("Accept", "application/json");
         if (body != null) {
             request.header("Content-Type", "application/json");
@@ -80,6 +87,12 @@ abstract class PlatformTestSupport {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode node = response.body().isEmpty() ? null : json.readTree(response.body());
         return new Reply(response.statusCode(), node, response.body());
+    }
+
+    /** The Authorization header of an API client that logs in. */
+    static String basicAuth() {
+        return "Basic " + Base64.getEncoder().encodeToString((WEB_USER + ":" + WEB_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     Reply get(String path) throws Exception {

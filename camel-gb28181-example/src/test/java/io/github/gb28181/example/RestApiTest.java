@@ -231,6 +231,7 @@ class RestApiTest extends PlatformTestSupport {
     private CompletableFuture<HttpResponse<String>> async(String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", basicAuth())
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
     }

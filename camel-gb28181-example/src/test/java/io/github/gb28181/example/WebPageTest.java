@@ -77,6 +77,10 @@ class WebPageTest extends PlatformTestSupport {
         camera.registerAndAnswerFirstQueries(SIP_PORT);
         browser.get("http://127.0.0.1:" + httpPort + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        // the page asks for the login first, and comes back after it
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(WEB_USER);
+        browser.findElement(By.name("password")).sendKeys(WEB_PASSWORD);
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
 
         // the camera is listed online; choosing it shows its channel
         WebElement row = wait.until(ExpectedConditions.elementToBeClickable(
