@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -67,6 +69,7 @@ abstract class PlatformTestSupport {
         registry.add("gb28181.data-dir", DATA_DIR::toString);
         registry.add("gb28181.broker-port", () -> BROKER_PORT);
         registry.add("gb28181.command-timeout", () -> "4s");
+        registry.add("gb28181.webhook-retry-for", () -> "3s");
         registry.add("gb28181.webhook-url",
                 () -> "http://127.0.0.1:" + WEBHOOK.getAddress().getPort() + "/alarms");
         // loopback only: the SDP then names 127.0.0.1, where the simulated devices are
@@ -106,6 +109,25 @@ abstract class PlatformTestSupport {
     record Reply(int status, JsonNode json, String text) {
     }
 
+    /** The next POST the webhook took whose body contains {@code marker}; others are left for their tests. */
+    static String awaitPost(String marker, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> others = new ArrayList<>();
+        try {
+            while (System.nanoTime() < deadline) {
+                String post = WEBHOOK_POSTS.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (post != null && post.contains(marker)) {
+                    return post;
+                } else if (post != null) {
+                    others.add(post);
+                }
+            }
+            return null;
+        } finally {
+            WEBHOOK_POSTS.addAll(others);
+        }
+    }
+
     private static int freeTcpPort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
@@ -138,14 +160,26 @@ abstract class PlatformTestSupport {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/alarms", exchange -> {
+                int status = 204;
                 try (InputStream in = exchange.getRequestBody()) {
                     String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    WEBHOOK_POSTS.add(exchange.getRequestMethod() + " "
-                                      + exchange.getRequestHeaders().getFirst("Content-Type") + " " + body);
+                    if (body.contains("fail-please")) {
+                        status = 500;
+                    } else {
+                        if (body.contains("slow-please")) {
+                            Thread.sleep(3_000); // a slow target, not synchronisation: the test measures around it
+                        }
+                        WEBHOOK_POSTS.add(exchange.getRequestMethod() + " "
+                                          + exchange.getRequestHeaders().getFirst("Content-Type") + " " + body);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                exchange.sendResponseHeaders(204, -1);
+                exchange.sendResponseHeaders(status, -1);
                 exchange.close();
             });
+            // several POSTs at once, as a real webhook service takes them
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
             server.start();
             return server;
         } catch (IOException e) {
