@@ -16,13 +16,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.github.gb28181.camel.test.FreePorts;
 import io.github.gb28181.camel.test.SimulatedDevice;
@@ -38,12 +42,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The platform as a process of its own, as operators run it: alarms it answered survive a kill -9 and reach the
- * webhook after the restart; readiness says UP only once SIP answers; a start that fails exits non-zero.
+ * webhook after the restart, and the stream the kill cut is listed as interrupted; readiness says UP only once SIP answers; a start that fails exits non-zero.
  */
 class PlatformProcessTest {
 
     private static final String PASSWORD = "12345678";
     private static final String CHANNEL = "34020000001340000061";
+    private static final String WEB_PASSWORD = "process-test";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path data;
@@ -86,15 +92,26 @@ class PlatformProcessTest {
     }
 
     @Test
-    void alarmsAnsweredBeforeAKill9ReachTheWebhookAfterTheRestart() throws Exception {
+    void alarmsAnsweredAndAStreamOpenAtAKill9AreNotLostAfterTheRestart() throws Exception {
         Process first = start("first");
         awaitReadyAndListening(first);
-        try (SimulatedDevice device = new SimulatedDevice("34020000001320000061", PASSWORD)) {
-            device.connect(sipPort, "UDP");
-            assertThat(device.register(3600).status()).isEqualTo(200);
+        Camera camera = new Camera("34020000001320000061", CHANNEL, PASSWORD);
+        String streamId;
+        try {
+            camera.registerAndAnswerFirstQueries(sipPort);
+            CompletableFuture<HttpResponse<String>> play = http.sendAsync(api("/api/channels/" + CHANNEL + "/play")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            camera.acceptInvite(camera.device.peer().awaitRequest("INVITE", Camera.WAIT), SimulatedDevice.newId());
+            HttpResponse<String> playing = play.get(30, TimeUnit.SECONDS);
+            assertThat(playing.statusCode()).isEqualTo(201);
+            streamId = JSON.readTree(playing.body()).path("streamId").asText();
             for (int i = 0; i < 5; i++) {
-                assertThat(alarm(device, "before-the-crash-" + i).status()).as("alarm %d answered", i).isEqualTo(200);
+                assertThat(alarm(camera.device, "before-the-crash-" + i).status()).as("alarm %d answered", i)
+                        .isEqualTo(200);
             }
+        } finally {
+            camera.device.close();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> webhookRefusals.get() >= 5);
 
@@ -113,6 +130,20 @@ class PlatformProcessTest {
             }
             return true;
         });
+        JsonNode streams = JSON.readTree(http.send(api("/api/streams").build(), HttpResponse.BodyHandlers.ofString())
+                .body());
+        assertThat(streams).anySatisfy(stream -> {
+            assertThat(stream.path("streamId").asText()).isEqualTo(streamId);
+            assertThat(stream.path("state").asText()).isEqualTo("INTERRUPTED");
+            assertThat(stream.path("channelId").asText()).isEqualTo(CHANNEL);
+        });
+    }
+
+    private HttpRequest.Builder api(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("admin:" + WEB_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(30));
     }
 
     @Test
@@ -133,7 +164,7 @@ class PlatformProcessTest {
                 "-cp", System.getProperty("java.class.path"), PlatformApplication.class.getName(),
                 "--server.port=" + httpPort, "--gb28181.sip-port=" + sipPort, "--gb28181.rtp-port=" + rtpPort,
                 "--gb28181.data-dir=" + data, "--gb28181.broker-port=0", "--gb28181.password=" + PASSWORD,
-                "--gb28181.web.password=process-test", "--gb28181.webhook-retry-for=10m",
+                "--gb28181.web.password=" + WEB_PASSWORD, "--gb28181.webhook-retry-for=10m",
                 "--gb28181.webhook-url=http://127.0.0.1:" + webhook.getAddress().getPort() + "/alarms",
                 "--camel.component.gb28181.host=127.0.0.1"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
