@@ -41,7 +41,8 @@ class AlarmsAndEventsTest extends PlatformTestSupport {
     @Test
     void alarmGoesToTheQueueAndTheWebhook() throws Exception {
         camera.registerAndAnswerFirstQueries(SIP_PORT);
-        try (Connection jms = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT).createConnection()) {
+        try (Connection jms = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT)
+                .createConnection(BROKER_USER, BROKER_PASSWORD)) {
             Session session = jms.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageConsumer alarms = session.createConsumer(session.createQueue("gb28181.alarms"));
             jms.start();

@@ -44,6 +44,9 @@ abstract class PlatformTestSupport {
     /** the REST API's and the page's login */
     static final String WEB_USER = "operator";
     static final String WEB_PASSWORD = "web-secret-1";
+    /** the embedded broker's login for other processes */
+    static final String BROKER_USER = "jms";
+    static final String BROKER_PASSWORD = "jms-secret-1";
     static final int SIP_PORT = FreePorts.udpAndTcp();
     static final int RTP_PORT = FreePorts.udpAndTcp();
     static final int BROKER_PORT = freeTcpPort();
@@ -66,6 +69,10 @@ abstract class PlatformTestSupport {
         registry.add("gb28181.password", () -> PASSWORD);
         registry.add("gb28181.web.user", () -> WEB_USER);
         registry.add("gb28181.web.password", () -> WEB_PASSWORD);
+        // as when the broker listens beyond loopback
+        registry.add("gb28181.broker-login", () -> "true");
+        registry.add("gb28181.broker-user", () -> BROKER_USER);
+        registry.add("gb28181.broker-password", () -> BROKER_PASSWORD);
         registry.add("gb28181.data-dir", DATA_DIR::toString);
         registry.add("gb28181.broker-port", () -> BROKER_PORT);
         registry.add("gb28181.command-timeout", () -> "4s");

@@ -7,12 +7,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import jakarta.jms.Connection;
+import jakarta.jms.JMSSecurityException;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The REST API and the page ask for a login; the health probes do not, and readiness says the listeners are up.
+ * The REST API and the page ask for a login, and so does the broker for other processes; the health probes do not,
+ * and readiness says the listeners are up.
  */
 class WebLoginTest extends PlatformTestSupport {
 
@@ -42,6 +47,17 @@ class WebLoginTest extends PlatformTestSupport {
         HttpResponse<String> readiness = send("/actuator/health/readiness", null, "application/json");
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(json.readTree(readiness.body()).path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void theBrokerWantsCredentialsFromOtherProcesses() throws Exception {
+        ActiveMQConnectionFactory broker = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT);
+        assertThatThrownBy(() -> broker.createConnection().close()).isInstanceOf(JMSSecurityException.class);
+        assertThatThrownBy(() -> broker.createConnection(BROKER_USER, "guess").close())
+                .isInstanceOf(JMSSecurityException.class);
+        try (Connection connection = broker.createConnection(BROKER_USER, BROKER_PASSWORD)) {
+            connection.start();
+        }
     }
 
     private HttpResponse<String> send(String path, String authorization, String accept) throws Exception {

@@ -18,21 +18,30 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * folder, so the next start asks for the same one and nothing readable of it stays on disk. Deleting the file makes
  * a new one.
  */
-final class GeneratedPassword {
+public final class GeneratedPassword {
 
     private static final Logger LOG = LoggerFactory.getLogger(GeneratedPassword.class);
-    static final String FILE = "web-login.hash";
+    public static final String FILE = "web-login.hash";
 
     private GeneratedPassword() {
     }
 
-    /** @return the encoded password for {@code user}, making and printing a new one if there is none yet */
+    /** @return the encoded web password for {@code user}, making and printing a new one if there is none yet */
     static String encoded(Path dataDir, String user, PasswordEncoder encoder) {
-        Path file = dataDir.resolve(FILE);
+        return encoded(dataDir, FILE, "Web login (REST API and page)", user, encoder);
+    }
+
+    /**
+     * @param  fileName where the hash is kept, in the data folder
+     * @param  what     what the password opens, for the log
+     * @return          the encoded password for {@code user}, making and printing a new one if there is none yet
+     */
+    public static String encoded(Path dataDir, String fileName, String what, String user, PasswordEncoder encoder) {
+        Path file = dataDir.resolve(fileName);
         try {
             if (Files.isRegularFile(file)) {
-                LOG.info("Web login: user '{}' with the password printed at the first start (its hash is in {};"
-                         + " delete that file for a new one, or set gb28181.web.password)", user, file.toAbsolutePath());
+                LOG.info("{}: user '{}' with the password printed at the first start (its hash is in {}; delete that"
+                         + " file for a new one)", what, user, file.toAbsolutePath());
                 return Files.readString(file, StandardCharsets.US_ASCII).strip();
             }
             byte[] random = new byte[18];
@@ -50,12 +59,12 @@ final class GeneratedPassword {
             LOG.warn("""
 
                     ************************************************************************
-                    Web login (REST API and page): user '{}', password {}
+                    {}: user '{}', password {}
                     Generated at this first start and printed only now; its hash is kept in
-                    {}. Set gb28181.web.password to choose one,
-                    or gb28181.web.login=false to turn the login off.
+                    {}. Set its password property to choose one
+                    (gb28181.web.password, gb28181.broker-password).
                     ************************************************************************""",
-                    user, password, file.toAbsolutePath());
+                    what, user, password, file.toAbsolutePath());
             return hash;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the web login in " + file, e);
