@@ -15,10 +15,13 @@ import jakarta.jms.Connection;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import io.github.gb28181.camel.test.SipText;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,6 +34,8 @@ class AlarmsAndEventsTest extends PlatformTestSupport {
 
     @RegisterExtension
     Camera camera = new Camera("34020000001320000021", "34020000001340000021", PASSWORD);
+    @Autowired
+    CamelContext camel;
     @RegisterExtension
     Camera slowAlarms = new Camera("34020000001320000023", "34020000001340000023", PASSWORD);
     @RegisterExtension
@@ -90,6 +95,9 @@ class AlarmsAndEventsTest extends PlatformTestSupport {
                 .isNotNull();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_900));
         assertThat(awaitPost("slow-please first", Camera.WAIT)).as("the first, once its target answered").isNotNull();
+        HttpComponent http = camel.getComponent("http", HttpComponent.class);
+        assertThat(http.getResponseTimeout()).as("a target that never answers is a failed POST").isEqualTo(10_000);
+        assertThat(http.getConnectTimeout()).isEqualTo(5_000);
     }
 
     /** A target that keeps failing: the alarm is tried again for gb28181.webhook-retry-for, then kept, and shown. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -83,15 +84,15 @@ class WebPageTest extends PlatformTestSupport {
         browser.findElement(By.cssSelector("button[type='submit']")).click();
 
         // the camera is listed online; choosing it shows its channel
-        WebElement row = wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#devices tr[data-device-id='" + camera.deviceId + "']")));
-        assertThat(row.findElement(By.cssSelector(".dot")).getAttribute("class")).contains("online");
-        assertThat(row.getText()).contains("Hikvision DS-2DE4425IW");
-        row.click();
-        WebElement channel = wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#channels li[data-channel-id='" + camera.channelId + "']")));
-        assertThat(channel.getText()).contains("Gate camera");
-        channel.click();
+        // the lists are drawn again on every event (other tests' devices too): look elements up afresh each time
+        By row = By.cssSelector("#devices tr[data-device-id='" + camera.deviceId + "']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "Hikvision DS-2DE4425IW"));
+        wait.until(ExpectedConditions.attributeContains(By.cssSelector("#devices tr[data-device-id='"
+                                                                        + camera.deviceId + "'] .dot"), "class", "online"));
+        clickAfresh(wait, row);
+        By channel = By.cssSelector("#channels li[data-channel-id='" + camera.channelId + "']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(channel, "Gate camera"));
+        clickAfresh(wait, channel);
         wait.until(ExpectedConditions.textToBe(By.id("channel-title"), camera.channelId));
 
         // speed 100, then a click on "up": the move, and the stop when the button is let go
@@ -127,5 +128,12 @@ class WebPageTest extends PlatformTestSupport {
         assertThat(bye.header("Call-ID")).isEqualTo(invite.header("Call-ID"));
         camera.device.answer(bye, 200, "OK", toTag, "");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-streams")));
+    }
+
+    private static void clickAfresh(WebDriverWait wait, By element) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(element).click();
+            return true;
+        });
     }
 }

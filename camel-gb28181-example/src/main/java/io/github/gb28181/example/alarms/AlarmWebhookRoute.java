@@ -3,6 +3,7 @@ package io.github.gb28181.example.alarms;
 import io.github.gb28181.camel.sip.log.LogThrottle;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Alarms POSTed as JSON to {@code gb28181.webhook-url}, taken from the durable queue {@code gb28181.webhook}, several
  * at once ({@code gb28181.webhook-parallel}) so a slow target does not hold the others back, each POST bounded by
- * the HTTP timeouts. A POST that fails (no answer, not 2xx) rolls back: the broker tries again with backoff, and
+ * a 5 s connect and a 10 s response timeout. A POST that fails (no answer, not 2xx) rolls back: the broker tries again with backoff, and
  * after {@code gb28181.webhook-retry-for} moves the alarm to {@code gb28181.webhook.dead}. Failures are logged once
  * per line of the throttle, not with a stack trace per try.
  */
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Component;
 public class AlarmWebhookRoute extends RouteBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlarmWebhookRoute.class);
+    static final long CONNECT_TIMEOUT_MILLIS = 5_000;
+    static final long RESPONSE_TIMEOUT_MILLIS = 10_000;
     private final LogThrottle failures = new LogThrottle();
     private final String url;
     private final int parallel;
@@ -33,6 +36,12 @@ public class AlarmWebhookRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // a target that does not answer is a failed POST, tried again later, not a consumer blocked for good
+        for (String scheme : new String[] {"http", "https"}) {
+            HttpComponent http = getCamelContext().getComponent(scheme, HttpComponent.class);
+            http.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+            http.setResponseTimeout(RESPONSE_TIMEOUT_MILLIS);
+        }
         errorHandler(defaultErrorHandler().maximumRedeliveries(0).logExhausted(false).logStackTrace(false)
                 .logRetryAttempted(false).logHandled(false).logExhaustedMessageHistory(false));
         onException(Exception.class).handled(false).process(this::failed);
