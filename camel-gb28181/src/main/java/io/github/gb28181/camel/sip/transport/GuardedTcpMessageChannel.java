@@ -31,6 +31,7 @@ final class GuardedTcpMessageChannel extends NioTcpMessageChannel {
     private final TcpFraming framing;
     private final SipCounters counters;
     private final TcpConnectionGuard guard;
+    private final NioTcpMessageProcessor processor;
     private final InetAddress peer;
     private volatile long lastBytesAt = System.nanoTime();
     /** when the message in progress began; 0 between messages */
@@ -43,6 +44,7 @@ final class GuardedTcpMessageChannel extends NioTcpMessageChannel {
         this.framing = new TcpFraming(processor.getSIPStack().getMaxMessageSize());
         this.counters = counters;
         this.guard = guard;
+        this.processor = processor;
         this.peer = socket.socket().getInetAddress();
         if (guard != null && peer != null) {
             guard.opened(this, peer);
@@ -69,8 +71,8 @@ final class GuardedTcpMessageChannel extends NioTcpMessageChannel {
     /** Closes from the guard's thread: the selector must wake to let go of the socket, or its peer never hears. */
     void closeGuarded() {
         close(true, true);
-        if (messageProcessor instanceof GuardedTcpMessageProcessor processor) {
-            processor.wakeUp();
+        if (processor instanceof GuardedTcpMessageProcessor guarded) {
+            guarded.wakeUp();
         }
     }
 

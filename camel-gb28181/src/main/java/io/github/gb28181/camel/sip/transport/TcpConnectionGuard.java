@@ -25,6 +25,8 @@ final class TcpConnectionGuard {
     private static final LogThrottle REFUSED_LOG = new LogThrottle();
     private static final LogThrottle CLOSED_LOG = new LogThrottle();
 
+    private static final long REFUSED_CLOSE_DELAY_MILLIS = 20;
+
     private final TcpLimits limits;
     private final SipCounters counters;
     private final Map<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
@@ -57,9 +59,9 @@ final class TcpConnectionGuard {
                 LOG.warn("Refusing a TCP connection from {}: it holds {} already (maxTcpConnectionsPerAddress){}",
                         address.getHostAddress(), limits.maxConnectionsPerAddress(), more);
             }
-            // jain-sip registers the connection with its selector once we return: close it right after
+            // jain-sip registers the connection with its selector once we return: close it right after that
             open.add(channel);
-            timer.execute(() -> channel.closeGuarded());
+            timer.schedule(channel::closeGuarded, REFUSED_CLOSE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
             return;
         }
         open.add(channel);
