@@ -23,7 +23,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(56);
+        Set<String> props = new HashSet<>(60);
         props.add("action");
         props.add("advertisedAddress");
         props.add("aggregationTimeout");
@@ -40,7 +40,9 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("credentialLookup");
         props.add("deniedAddresses");
         props.add("deniedDevices");
+        props.add("deviceAddressBinding");
         props.add("deviceId");
+        props.add("deviceIdPattern");
         props.add("deviceIds");
         props.add("devicePasswords");
         props.add("digestAlgorithm");
@@ -57,8 +59,8 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("interval");
         props.add("keepaliveTimeout");
         props.add("lazyStartProducer");
-        props.add("lockDeviceAddress");
         props.add("maxAuthFailures");
+        props.add("maxTcpConnectionsPerAddress");
         props.add("mediaHost");
         props.add("mediaPort");
         props.add("mediaTransport");
@@ -75,6 +77,8 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("streamNumber");
         props.add("strictUsername");
         props.add("subscription");
+        props.add("tcpIdleTimeout");
+        props.add("tcpMessageTimeout");
         props.add("timeout");
         props.add("transports");
         props.add("types");

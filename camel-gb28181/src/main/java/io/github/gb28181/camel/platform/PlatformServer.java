@@ -62,6 +62,7 @@ public final class PlatformServer {
     private final ScheduledExecutorService scheduler;
     private final ResponseAggregator aggregator;
     private final PlatformCommands commands;
+    private final ResponseWaiters waiters = new ResponseWaiters();
 
     /** A platform on daemon threads of its own, for use without Camel. */
     public PlatformServer(SipServerSettings sipSettings, PlatformSettings settings, DeviceRegistry registry,
@@ -84,7 +85,6 @@ public final class PlatformServer {
         this.presence = new PresenceTracker(registry, events, settings.keepaliveTimeoutMillis(), clock);
         this.sender = new RequestSender(sipServer, new SipIdentity(settings.serverId(), settings.domain()));
         this.scheduler = threads.newScheduler("gb28181-timer-" + sipSettings.key());
-        ResponseWaiters waiters = new ResponseWaiters();
         this.router = new ManscdpRouter(registry, events, codec, sender, waiters);
         SnSequence sn = new SnSequence();
         this.commander = new DeviceCommander(registry, sender, codec, waiters, sn, settings.gbVersion());
@@ -114,7 +114,7 @@ public final class PlatformServer {
                 new RegisterHandler(authenticator, settings.accessPolicy(), events, registry, presence,
                         settings.registerDateHeader(), clock, settings.gbVersion()));
         MessageHandler messages = new MessageHandler(codec, registry, presence, router, media::deviceOfCall,
-                settings.accessPolicy(), settings.lockDeviceAddress(), settings.answerAfterProcessing());
+                settings.accessPolicy(), settings.addressBinding(), settings.answerAfterProcessing());
         dispatcher.register(Request.MESSAGE, messages);
         // NOTIFYs of catalog, alarm and position subscriptions carry the same documents as MESSAGEs
         dispatcher.register(Request.NOTIFY, messages);
@@ -156,7 +156,6 @@ public final class PlatformServer {
         return events;
     }
 
-
     public SipServer sipServer() {
         return sipServer;
     }
@@ -166,13 +165,10 @@ public final class PlatformServer {
         return sender;
     }
 
-
-
-
-
-
-
-
+    /** Queries waiting for their answers. */
+    public ResponseWaiters waiters() {
+        return waiters;
+    }
 
     public PlatformSettings settings() {
         return settings;
