@@ -100,6 +100,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "subscription": target.setSubscription(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transports": target.getConfiguration().setTransports(property(camelContext, java.lang.String.class, value)); return true;
+        case "trustedproxies":
+        case "trustedProxies": target.getConfiguration().setTrustedProxies(property(camelContext, java.lang.String.class, value)); return true;
         case "types": target.setTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "value": target.setValue(property(camelContext, java.lang.Integer.class, value)); return true;
         case "waitforresult":
@@ -193,6 +195,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "subscription": return java.lang.String.class;
         case "timeout": return long.class;
         case "transports": return java.lang.String.class;
+        case "trustedproxies":
+        case "trustedProxies": return java.lang.String.class;
         case "types": return java.lang.String.class;
         case "value": return java.lang.Integer.class;
         case "waitforresult":
@@ -282,6 +286,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "subscription": return target.getSubscription();
         case "timeout": return target.getConfiguration().getTimeout();
         case "transports": return target.getConfiguration().getTransports();
+        case "trustedproxies":
+        case "trustedProxies": return target.getConfiguration().getTrustedProxies();
         case "types": return target.getTypes();
         case "value": return target.getValue();
         case "waitforresult":

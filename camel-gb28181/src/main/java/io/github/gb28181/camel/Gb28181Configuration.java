@@ -88,6 +88,13 @@ public class Gb28181Configuration implements Cloneable {
                             + " it must register again from there, rather than following it (the default, which"
                             + " suits devices behind NAT whose port changes).")
     private boolean lockDeviceAddress;
+    @UriParam(label = "advanced")
+    @Metadata(description = "Comma-separated addresses or CIDR blocks of the SIP proxies in front of the platform"
+                            + " (the edge of a cluster, see docs/cluster.md). A request relayed by one of them is"
+                            + " taken to come from the address the proxy wrote into the device's Via (received,"
+                            + " rport), and a REGISTER's Path headers are kept so requests to the device go back"
+                            + " through the proxy. Default: none, every request comes from its packet source.")
+    private String trustedProxies;
     @UriParam(label = "consumer", defaultValue = "false")
     @Metadata(description = "Answer a device's MESSAGE only once the routes processed its event: 200 when they"
                             + " succeeded, 500 when one failed (the device may send it again), instead of 200 at"
@@ -304,6 +311,14 @@ public class Gb28181Configuration implements Cloneable {
 
     public void setDeniedAddresses(String deniedAddresses) {
         this.deniedAddresses = deniedAddresses;
+    }
+
+    public String getTrustedProxies() {
+        return trustedProxies;
+    }
+
+    public void setTrustedProxies(String trustedProxies) {
+        this.trustedProxies = trustedProxies;
     }
 
     public boolean isLockDeviceAddress() {

@@ -1,5 +1,6 @@
 package io.github.gb28181.camel;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.github.gb28181.camel.concurrent.ThreadSource;
 import io.github.gb28181.camel.device.DeviceRegistry;
@@ -20,6 +22,7 @@ import io.github.gb28181.camel.sip.auth.AccessPolicy;
 import io.github.gb28181.camel.sip.auth.AddressRange;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
+import io.github.gb28181.camel.sip.command.RemoteWaiters;
 import io.github.gb28181.camel.sip.transport.SipServerSettings;
 
 /**
@@ -64,6 +67,7 @@ final class PlatformServers {
         options.put("allowedAddresses", Gb28181Configuration::getAllowedAddresses);
         options.put("deniedAddresses", Gb28181Configuration::getDeniedAddresses);
         options.put("lockDeviceAddress", Gb28181Configuration::isLockDeviceAddress);
+        options.put("trustedProxies", Gb28181Configuration::getTrustedProxies);
         options.put("answerAfterProcessing", Gb28181Configuration::isAnswerAfterProcessing);
         options.put("registerDateHeader", Gb28181Configuration::isRegisterDateHeader);
         options.put("keepaliveTimeout", Gb28181Configuration::getKeepaliveTimeout);
@@ -85,7 +89,7 @@ final class PlatformServers {
     }
 
     static PlatformServer create(Gb28181Configuration config, DeviceRegistry registry,
-                                 MediaSessionRegistry mediaRegistry, ThreadSource threads) {
+                                 MediaSessionRegistry mediaRegistry, RemoteWaiters remoteWaiters, ThreadSource threads) {
         SipServerSettings sip = new SipServerSettings(config.getHost(), config.getPort(), transports(config),
                 config.getAdvertisedAddress(), MAX_MESSAGE_SIZE, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
         CredentialLookup credentials = config.getCredentialLookup() != null
@@ -104,6 +108,8 @@ final class PlatformServers {
                 .accessPolicy(accessPolicy(config))
                 .lockDeviceAddress(config.isLockDeviceAddress())
                 .answerAfterProcessing(config.isAnswerAfterProcessing())
+                .trustedProxies(trustedProxies(config))
+                .remoteWaiters(remoteWaiters)
                 .build();
         return new PlatformServer(sip, platform, registry, mediaRegistry, threads);
     }
@@ -113,6 +119,12 @@ final class PlatformServers {
                 AccessPolicy.list(config.getAllowedAddresses()).stream().map(AddressRange::parse).toList(),
                 AccessPolicy.list(config.getDeniedAddresses()).stream().map(AddressRange::parse).toList(),
                 config.getMaxAuthFailures(), config.getAuthLockout(), config.isStrictUsername(), Clock.systemUTC());
+    }
+
+    static Predicate<InetAddress> trustedProxies(Gb28181Configuration config) {
+        List<AddressRange> proxies = AccessPolicy.list(config.getTrustedProxies()).stream().map(AddressRange::parse)
+                .toList();
+        return address -> proxies.stream().anyMatch(range -> range.contains(address));
     }
 
     static Set<String> transports(Gb28181Configuration config) {

@@ -32,6 +32,8 @@ public class Device {
     private volatile String model;
     private volatile String firmware;
     private volatile GbVersion gbVersion;
+    private volatile List<String> path = List.of();
+    private volatile String ownerNode;
     private final Map<String, DeviceChannel> channels = new ConcurrentHashMap<>();
 
     public Device(String deviceId) {
@@ -199,6 +201,30 @@ public class Device {
 
     public void setGbVersion(GbVersion gbVersion) {
         this.gbVersion = gbVersion;
+    }
+
+    /**
+     * The proxies the device registered through (its REGISTER's Path headers, RFC 3327), first to last: requests to
+     * it go back through them, so they reach it from the address it talks to. Empty when it registered directly.
+     */
+    public List<String> getPath() {
+        return path;
+    }
+
+    public void setPath(List<String> path) {
+        this.path = path == null ? List.of() : List.copyOf(path);
+    }
+
+    /**
+     * The node of a cluster that last heard from the device, and so holds its conversation (the proxy in front sends
+     * the device's requests there); null on a single node.
+     */
+    public String getOwnerNode() {
+        return ownerNode;
+    }
+
+    public void setOwnerNode(String ownerNode) {
+        this.ownerNode = ownerNode;
     }
 
     public Collection<DeviceChannel> getChannels() {

@@ -1,5 +1,6 @@
 package io.github.gb28181.camel.device;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +10,18 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Every device the platform has heard of, and which device owns which channel. One per component, shared by every
  * endpoint, so routes can ask it (for example from a bean) what is online.
+ * <p>
+ * In a cluster every node keeps the whole registry: what a node changes goes to the shared {@link DeviceStore}, and
+ * what the others change comes back from it ({@link DeviceStore#watch}), so reads stay local. Each device has an
+ * owner, the node that last heard from it, which alone times it out; the {@link NodeMembership} says which node looks
+ * after the devices of a node that is gone.
  */
 public class DeviceRegistry {
 
     private final Map<String, Device> devices = new ConcurrentHashMap<>();
     private final Map<String, String> channelOwners = new ConcurrentHashMap<>();
     private volatile DeviceStore store = DeviceStore.NONE;
+    private volatile NodeMembership membership = NodeMembership.SINGLE;
 
     public DeviceStore getStore() {
         return store;
@@ -24,17 +31,107 @@ public class DeviceRegistry {
         this.store = store == null ? DeviceStore.NONE : store;
     }
 
-    /** Loads what the store kept; devices already known (heard from since) are left as they are. */
+    public NodeMembership getMembership() {
+        return membership;
+    }
+
+    public void setMembership(NodeMembership membership) {
+        this.membership = membership == null ? NodeMembership.SINGLE : membership;
+    }
+
+    /**
+     * Loads what the store kept, and from then on follows what other nodes change in it. Devices already known
+     * (heard from since) are left as they are. A device that a live node of the cluster owns is taken as that node
+     * says; any other is offline until heard from.
+     */
     public int restore() {
+        store.watch(new DeviceStore.Changes() {
+            @Override
+            public void saved(DeviceSnapshot device) {
+                replicate(device);
+            }
+
+            @Override
+            public void deleted(String deviceId) {
+                remove(deviceId);
+            }
+        });
         int restored = 0;
         for (DeviceSnapshot snapshot : store.loadAll()) {
+            boolean ownedElsewhere = snapshot.ownerNode() != null && !snapshot.ownerNode().equals(membership.localNode())
+                                     && membership.isAlive(snapshot.ownerNode());
             Device device = snapshot.toDevice();
+            if (ownedElsewhere) {
+                snapshot.replicateTo(device);
+            }
             if (devices.putIfAbsent(device.getDeviceId(), device) == null) {
                 device.getChannels().forEach(c -> channelOwners.put(c.channelId(), device.getDeviceId()));
                 restored++;
             }
         }
         return restored;
+    }
+
+    /** What another node says a device is now. */
+    void replicate(DeviceSnapshot snapshot) {
+        Device device = getOrCreate(snapshot.deviceId());
+        Collection<DeviceChannel> before = device.getChannels();
+        synchronized (device) {
+            snapshot.replicateTo(device);
+        }
+        for (DeviceChannel old : before) {
+            if (device.getChannel(old.channelId()) == null) {
+                channelOwners.remove(old.channelId(), device.getDeviceId());
+            }
+        }
+        for (DeviceChannel channel : device.getChannels()) {
+            channelOwners.put(channel.channelId(), device.getDeviceId());
+        }
+    }
+
+    private void remove(String deviceId) {
+        Device device = devices.remove(deviceId);
+        if (device != null) {
+            device.getChannels().forEach(c -> channelOwners.remove(c.channelId(), deviceId));
+        }
+    }
+
+    /**
+     * Makes this node the device's owner, as it just heard from it (the proxy in front sends the device here now).
+     *
+     * @return true when the owner changed, and the device must be saved for the others to know
+     */
+    boolean claim(Device device) {
+        String local = membership.localNode();
+        if (local == null || local.equals(device.getOwnerNode())) {
+            return false;
+        }
+        device.setOwnerNode(local);
+        return true;
+    }
+
+    /** Whether a device's conversation is held by another live node: its answers reach that node, not this one. */
+    public boolean ownedElsewhere(Device device) {
+        String owner = device.getOwnerNode();
+        return owner != null && !owner.equals(membership.localNode()) && membership.isAlive(owner);
+    }
+
+    /**
+     * When this node should count the device silent from, or null when another node times it out: its own devices
+     * from when they were last heard from; a gone node's devices, on the caretaker, no earlier than when the node
+     * left, since what they said to it was never shared.
+     */
+    Instant silentSince(Device device) {
+        String owner = device.getOwnerNode();
+        if (owner == null || owner.equals(membership.localNode())) {
+            return device.getLastSeenAt();
+        }
+        if (membership.isAlive(owner) || !membership.isCaretaker()) {
+            return null;
+        }
+        Instant gone = membership.goneSince(owner);
+        Instant seen = device.getLastSeenAt();
+        return gone == null || (seen != null && seen.isAfter(gone)) ? seen : gone;
     }
 
     /** Hands the device's current state to the store. */

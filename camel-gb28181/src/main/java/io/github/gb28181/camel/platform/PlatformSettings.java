@@ -1,11 +1,14 @@
 package io.github.gb28181.camel.platform;
 
+import java.net.InetAddress;
 import java.time.Clock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.github.gb28181.camel.sip.auth.AccessPolicy;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
+import io.github.gb28181.camel.sip.command.RemoteWaiters;
 
 /**
  * Who the platform is and how it treats devices. Build it with {@link #builder()}: every setting has the component's
@@ -26,13 +29,16 @@ import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
  *                               register again), instead of following it there
  * @param answerAfterProcessing  answer a MESSAGE once routes processed its event, 500 when they failed, rather than
  *                               200 at once
+ * @param trustedProxies         the SIP proxies in front of the platform, whose requests carry the device's address
+ *                               in its Via and whose Path is kept
+ * @param remoteWaiters          the other nodes of a cluster waiting for answers that reach this one
  */
 public record PlatformSettings(
         String serverId, String domain, String realm, CredentialLookup credentials, boolean digestQop,
         boolean registerDateHeader,
         long keepaliveTimeoutMillis, long aggregationTimeoutMillis, long nonceTtlMillis,
         Supplier<String> nonceGenerator, AccessPolicy accessPolicy, boolean lockDeviceAddress,
-        boolean answerAfterProcessing) {
+        boolean answerAfterProcessing, Predicate<InetAddress> trustedProxies, RemoteWaiters remoteWaiters) {
 
     public static Builder builder() {
         return new Builder();
@@ -53,6 +59,8 @@ public record PlatformSettings(
         private AccessPolicy accessPolicy;
         private boolean lockDeviceAddress;
         private boolean answerAfterProcessing;
+        private Predicate<InetAddress> trustedProxies = address -> false;
+        private RemoteWaiters remoteWaiters = RemoteWaiters.NONE;
 
         private Builder() {
         }
@@ -122,12 +130,22 @@ public record PlatformSettings(
             return this;
         }
 
+        public Builder trustedProxies(Predicate<InetAddress> trustedProxies) {
+            this.trustedProxies = trustedProxies;
+            return this;
+        }
+
+        public Builder remoteWaiters(RemoteWaiters remoteWaiters) {
+            this.remoteWaiters = remoteWaiters;
+            return this;
+        }
+
         public PlatformSettings build() {
             return new PlatformSettings(serverId, domain, realm != null && !realm.isEmpty() ? realm : domain,
                     credentials, digestQop, registerDateHeader, keepaliveTimeoutMillis, aggregationTimeoutMillis,
                     nonceTtlMillis, nonceGenerator,
                     accessPolicy != null ? accessPolicy : AccessPolicy.open(Clock.systemUTC()), lockDeviceAddress,
-                    answerAfterProcessing);
+                    answerAfterProcessing, trustedProxies, remoteWaiters);
         }
     }
 }

@@ -1,11 +1,14 @@
 package io.github.gb28181.camel.sip;
 
+import java.net.InetAddress;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
 
 import gov.nist.javax.sip.message.SIPMessage;
 import io.github.gb28181.camel.sip.transport.SipCounters;
@@ -40,6 +43,7 @@ public final class RequestDispatcher implements SipListener {
     private final Map<String, SipRequestHandler> handlers = new ConcurrentHashMap<>();
     private final AtomicReference<ClientTransactionListener> clientListener = new AtomicReference<>();
     private final SipCounters counters;
+    private volatile Predicate<InetAddress> trustedProxies = address -> false;
 
     public RequestDispatcher() {
         this(new SipCounters());
@@ -53,6 +57,11 @@ public final class RequestDispatcher implements SipListener {
         handlers.put(method, handler);
     }
 
+    /** The SIP proxies in front of the platform, whose requests carry the device's address in the bottom Via. */
+    public void setTrustedProxies(Predicate<InetAddress> trustedProxies) {
+        this.trustedProxies = trustedProxies;
+    }
+
     public void setClientTransactionListener(ClientTransactionListener listener) {
         clientListener.set(listener);
     }
@@ -64,7 +73,7 @@ public final class RequestDispatcher implements SipListener {
         if (Request.ACK.equals(method)) {
             SipRequestHandler ack = handlers.get(Request.ACK);
             if (ack != null) {
-                invoke(ack, new IncomingRequest(request, null, counters));
+                invoke(ack, new IncomingRequest(request, null, counters, trustedProxies));
             }
             return;
         }
@@ -83,7 +92,7 @@ public final class RequestDispatcher implements SipListener {
                 return;
             }
         }
-        IncomingRequest incoming = new IncomingRequest(request, transaction, counters);
+        IncomingRequest incoming = new IncomingRequest(request, transaction, counters, trustedProxies);
         Refusal refusal = refusal(request);
         SipRequestHandler handler = handlers.get(method);
         if (refusal != null) {

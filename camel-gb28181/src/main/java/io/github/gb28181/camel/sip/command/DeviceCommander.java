@@ -69,9 +69,15 @@ public final class DeviceCommander {
         }
         document.setSn(sn.next());
         document.setDeviceId(targetId);
-        CompletableFuture<QueryResult> answer = awaitResponse
-                ? waiters.expect(device.getDeviceId(), document.getCmdType(), document.getSn())
-                : new CompletableFuture<>();
+        CompletableFuture<QueryResult> answer;
+        if (!awaitResponse) {
+            answer = new CompletableFuture<>();
+        } else if (registry.ownedElsewhere(device)) {
+            // the device's answer reaches its owner, which hands it over
+            answer = waiters.expectElsewhere(device.getDeviceId(), document.getCmdType(), document.getSn(), timeout);
+        } else {
+            answer = waiters.expect(device.getDeviceId(), document.getCmdType(), document.getSn());
+        }
         CompletableFuture<Response> accepted;
         try {
             byte[] body = codec.encode(document, charsetOf(device));
