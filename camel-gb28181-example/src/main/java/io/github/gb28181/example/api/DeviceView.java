@@ -5,15 +5,16 @@ import java.time.Instant;
 import io.github.gb28181.camel.device.Device;
 
 /**
- * A device as {@code GET /api/devices} shows it.
+ * A device as {@code GET /api/devices} shows it; {@code ownerNode} names the node of a cluster it talks to (null on a
+ * single platform).
  */
 public record DeviceView(
         String deviceId, String name, boolean online, String remoteAddress, String transport, Instant registeredAt,
-        Instant lastKeepaliveAt, int expires, String manufacturer, String model, int channelCount) {
+        Instant lastKeepaliveAt, int expires, String manufacturer, String model, int channelCount, String ownerNode) {
 
     static DeviceView of(Device d) {
         return new DeviceView(d.getDeviceId(), d.getName(), d.isOnline(), d.getRemoteAddress(), d.getTransport(),
                 d.getRegisteredAt(), d.getLastKeepaliveAt(), d.getExpires(), d.getManufacturer(), d.getModel(),
-                d.getChannelCount());
+                d.getChannelCount(), d.getOwnerNode());
     }
 }

@@ -110,12 +110,6 @@ public class DeviceRegistry {
         return true;
     }
 
-    /** Whether a device's conversation is held by another live node: its answers reach that node, not this one. */
-    public boolean ownedElsewhere(Device device) {
-        String owner = device.getOwnerNode();
-        return owner != null && !owner.equals(membership.localNode()) && membership.isAlive(owner);
-    }
-
     /**
      * When this node should count the device silent from, or null when another node times it out: its own devices
      * from when they were last heard from; a gone node's devices, on the caretaker, no earlier than when the node

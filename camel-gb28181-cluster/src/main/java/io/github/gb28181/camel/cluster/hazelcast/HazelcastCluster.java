@@ -67,7 +67,8 @@ public final class HazelcastCluster implements PlatformCluster, AutoCloseable {
         config.getMemberAttributeConfig().setAttribute(HazelcastMembership.NODE_ATTRIBUTE, node);
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(port).setPortAutoIncrement(false);
-        network.getInterfaces().setEnabled(true).addInterface(host);
+        // the address itself, not an interface: 127.0.0.x of a one-machine cluster belong to no interface by name
+        config.setProperty("hazelcast.local.localAddress", host);
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);

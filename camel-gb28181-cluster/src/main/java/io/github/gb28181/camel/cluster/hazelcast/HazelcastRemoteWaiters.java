@@ -20,8 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Who waits for which answer is a Hazelcast map entry (key to node, living as long as the wait); an answer is handed
- * to the waiting node on that node's own topic. Only queries to a device another node owns are announced, so a node
- * commanding its own devices touches neither.
+ * to the waiting node on that node's own topic.
  */
 final class HazelcastRemoteWaiters implements RemoteWaiters {
 

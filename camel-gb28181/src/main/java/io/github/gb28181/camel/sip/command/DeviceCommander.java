@@ -69,15 +69,9 @@ public final class DeviceCommander {
         }
         document.setSn(sn.next());
         document.setDeviceId(targetId);
-        CompletableFuture<QueryResult> answer;
-        if (!awaitResponse) {
-            answer = new CompletableFuture<>();
-        } else if (registry.ownedElsewhere(device)) {
-            // the device's answer reaches its owner, which hands it over
-            answer = waiters.expectElsewhere(device.getDeviceId(), document.getCmdType(), document.getSn(), timeout);
-        } else {
-            answer = waiters.expect(device.getDeviceId(), document.getCmdType(), document.getSn());
-        }
+        CompletableFuture<QueryResult> answer = awaitResponse
+                ? waiters.expect(device.getDeviceId(), document.getCmdType(), document.getSn(), timeout)
+                : new CompletableFuture<>();
         CompletableFuture<Response> accepted;
         try {
             byte[] body = codec.encode(document, charsetOf(device));

@@ -3,9 +3,9 @@ package io.github.gb28181.camel.sip.command;
 import java.time.Duration;
 
 /**
- * Waiters on the other nodes of a cluster. A node that sends a query to a device owned by another node gets the
- * device's Response at that node (the proxy in front sends each device's requests to its owner): the sender
- * announces what it waits for here, and the owner hands over an answer nobody waits for locally. The answer travels
+ * Waiters on the other nodes of a cluster. The device's Response to a query reaches the node the proxy in front
+ * picks for the device (its owner, or the next node when the owner is dead or slow), not necessarily the node that
+ * asked: the sender announces what it waits for here, and the receiver hands over an answer nobody waits for locally. The answer travels
  * as the MANSCDP document itself, so the engine behind this only moves bytes. A single node has {@link #NONE}.
  */
 public interface RemoteWaiters {

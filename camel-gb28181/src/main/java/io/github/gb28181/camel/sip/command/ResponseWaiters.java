@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * SN. The device is the one we sent to rather than the DeviceID in the answer, because an NVR answers a channel
  * query with the channel's id, and two devices may list the same channel.
  * <p>
- * In a cluster the answer to a query sent to a device another node owns reaches that node: such a query is also
- * announced to the {@link RemoteWaiters}, which hand the answer back here.
+ * In a cluster the answer to a query may reach another node (the device's owner, or the node the proxy moved the
+ * device to): queries are also announced to the {@link RemoteWaiters}, which hand the answer back here.
  */
 public final class ResponseWaiters {
 
@@ -46,14 +46,18 @@ public final class ResponseWaiters {
     }
 
     /**
-     * Registers a waiter for an answer that will reach another node (the device's owner), which hands it over.
-     * Register before sending, as {@link #expect}.
+     * Registers a waiter, as {@link #expect(String, String, int)}, and in a cluster announces it to the other nodes
+     * too: the answer reaches the device's owner, or, when the proxy in front moved the device (its owner died or was
+     * slow to answer), whichever node it picked, and that node hands it over.
      */
-    public CompletableFuture<QueryResult> expectElsewhere(String deviceId, String cmdType, int sn, Duration timeout) {
-        String key = key(deviceId, cmdType, sn);
+    public CompletableFuture<QueryResult> expect(String deviceId, String cmdType, int sn, Duration timeout) {
         CompletableFuture<QueryResult> future = expect(deviceId, cmdType, sn);
-        remote.expect(key, timeout);
-        future.whenComplete((r, e) -> remote.forget(key));
+        RemoteWaiters others = remote;
+        if (others != RemoteWaiters.NONE) {
+            String key = key(deviceId, cmdType, sn);
+            others.expect(key, timeout);
+            future.whenComplete((r, e) -> others.forget(key));
+        }
         return future;
     }
 
