@@ -96,7 +96,7 @@ class ClusterBenchmark {
             nodes[i] = startNode(i);
         }
         for (int i = 0; i < NODES.length; i++) {
-            awaitHttp(i, Duration.ofMinutes(3));
+            awaitHttp(i, Duration.ofMinutes(8));
         }
         listenToAlarms();
         load("nodes up");
