@@ -36,7 +36,9 @@ public final class StandaloneBroker {
                 .setLargeMessagesDirectory(data.resolve("large").toString())
                 .setPagingDirectory(data.resolve("paging").toString())
                 .setSecurityEnabled(false)
-                .addAcceptorConfiguration("tcp", "tcp://" + host + ":" + port + "?protocols=CORE");
+                .addAcceptorConfiguration("tcp", "tcp://" + host + ":" + port + "?protocols=CORE")
+                // what the broker tells clients it is at, for their reconnections: without one it names a default
+                .addConnectorConfiguration("tcp", "tcp://" + host + ":" + port);
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
         broker.setConfiguration(config);
         broker.start();

@@ -161,7 +161,8 @@ class ClusterBenchmark {
     private int failover() throws Exception {
         String singletons = singletonNodes();
         figure("singletons before the kill", singletons);
-        int victim = singletons.isEmpty() ? 1 : Integer.parseInt(singletons.substring(singletons.length() - 1)) - 1;
+        Matcher last = Pattern.compile("node-(\\d)]$").matcher(singletons);
+        int victim = last.find() ? Integer.parseInt(last.group(1)) - 1 : 1;
         int observer = (victim + 1) % NODES.length;
         String dead = "node-" + (victim + 1);
         send("alarms 20");
