@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * Thousands of simulated GB/T 28181 devices on a few UDP sockets, for the cluster run (docs/cluster.md). A
  * single-file program with no dependencies, run in a process of its own: {@code java DeviceSwarm.java ...}.
  *
- * <p>Each device registers to the proxy, sends a keepalive every interval (and registers again when one fails, as
- * devices do), answers the platform's queries (Catalog with one channel, DeviceInfo) and controls (PTZ, counted), and
+ * <p>Each device registers to the proxy, sends a keepalive every interval (and registers again after three that got no
+ * 200, as devices do), answers the platform's queries (Catalog with one channel, DeviceInfo) and controls (PTZ, counted), and
  * on request sends alarms with unique numbers. Client transactions are retransmitted the RFC 3261 way (500 ms doubling
  * to 4 s, given up after 32 s).
  *
@@ -78,6 +78,7 @@ public final class DeviceSwarm {
         final AtomicLong cseq = new AtomicLong(1);
         volatile boolean registered;
         volatile boolean registering;
+        final AtomicInteger missedKeepalives = new AtomicInteger();
 
         Device(String id, DatagramChannel socket) {
             this.id = id;
@@ -214,11 +215,15 @@ public final class DeviceSwarm {
         send(device, message(device, xml), status -> {
             if (status == 200) {
                 keepalivesOk.incrementAndGet();
+                device.missedKeepalives.set(0);
             } else {
-                // what devices do when the platform stops answering: register again
                 keepalivesFailed.incrementAndGet();
-                reregisters.incrementAndGet();
-                register(device);
+                // what devices do after three keepalives the platform did not answer: register again
+                if (device.missedKeepalives.incrementAndGet() >= 3) {
+                    device.missedKeepalives.set(0);
+                    reregisters.incrementAndGet();
+                    register(device);
+                }
             }
         });
     }
@@ -294,8 +299,14 @@ public final class DeviceSwarm {
             }
             Device device = devices.get(i++ % devices.size());
             send(device, register(device, 3600, newId()), status -> {
-                (status == 200 ? ok : failed).incrementAndGet();
-                slots.release();
+                if (status == 200) {
+                    ok.incrementAndGet();
+                    slots.release();
+                } else {
+                    // a refusal comes back at once: back off as a device would, or the run measures its own retries
+                    failed.incrementAndGet();
+                    timers.schedule(() -> slots.release(), 1, TimeUnit.SECONDS);
+                }
             });
         }
         double elapsed = (System.nanoTime() - start) / 1e9;

@@ -90,7 +90,7 @@ class ClusterBenchmark {
         Files.writeString(nodesList, list);
         start("kamailio", List.of("kamailio", "-DD", "-E", "-m", "256", "-f", Path.of("cluster/kamailio/kamailio.cfg").toAbsolutePath()
                 .toString(), "-A", "LISTEN=udp:" + PROXY + ":5060", "-A", "NODES=\"" + nodesList + "\"",
-                "-A", "FR_TIMER=" + Integer.getInteger("cluster.frTimer", 3000), "-w",
+                "-A", "FR_TIMER=" + Integer.getInteger("cluster.frTimer", 5000), "-w",
                 work.toString(), "-P", work.resolve("kamailio.pid").toString()));
         for (int i = 0; i < NODES.length; i++) {
             nodes[i] = startNode(i);

@@ -97,7 +97,8 @@ public class DeviceRegistry {
     }
 
     /**
-     * Makes this node the device's owner, as it just heard from it (the proxy in front sends the device here now).
+     * Makes this node the device's owner: it registered here (the proxy's hash decides where a device registers), or
+     * this node looks after it now (its offline sweep).
      *
      * @return true when the owner changed, and the device must be saved for the others to know
      */
@@ -108,6 +109,27 @@ public class DeviceRegistry {
         }
         device.setOwnerNode(local);
         return true;
+    }
+
+    /**
+     * Takes a device over when it speaks to this node while its owner is gone (the proxy moved it here). A device
+     * whose owner lives stays its: the proxy sends a request elsewhere only when its node was slow to answer, and
+     * taking it over then would move devices back and forth with every slow moment.
+     *
+     * @return 1 when this node took the device over; 0 when it was this node's already (or on a single node); -1
+     *         when a live node owns it, whose view of its silence this node must share
+     */
+    int heardHere(Device device) {
+        String owner = device.getOwnerNode();
+        String local = membership.localNode();
+        if (local == null || local.equals(owner)) {
+            return 0;
+        }
+        if (owner != null && membership.isAlive(owner)) {
+            return -1;
+        }
+        device.setOwnerNode(local);
+        return 1;
     }
 
     /**

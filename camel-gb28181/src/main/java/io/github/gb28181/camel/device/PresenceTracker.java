@@ -101,7 +101,7 @@ public final class PresenceTracker {
         }
         Instant now = clock.instant();
         boolean cameBack;
-        boolean claimed;
+        int here;
         synchronized (device) {
             if (!device.isRegistered() || device.getExpiresAt() == null || now.isAfter(device.getExpiresAt())) {
                 return null;
@@ -113,10 +113,11 @@ public final class PresenceTracker {
             }
             cameBack = !device.isOnline();
             device.setOnline(true);
-            claimed = registry.claim(device);
+            here = registry.heardHere(device);
         }
-        if (cameBack || claimed) {
-            // the others learn that it is back, or that it talks to this node now (after its owner died)
+        if (cameBack || here != 0) {
+            // the others learn that it is back, that it talks to this node now (its owner died), or, for its live
+            // owner, that it was heard from (the proxy moved one request here), so the owner does not time it out
             registry.persist(device);
         }
         if (cameBack) {
