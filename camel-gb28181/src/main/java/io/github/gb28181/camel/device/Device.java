@@ -216,8 +216,8 @@ public class Device {
     }
 
     /**
-     * The node of a cluster that last heard from the device, and so holds its conversation (the proxy in front sends
-     * the device's requests there); null on a single node.
+     * The node of a cluster that owns the device: the one it registered on (the proxy in front sends the device's
+     * requests there), or the one it talked to after that node died; null on a single node.
      */
     public String getOwnerNode() {
         return ownerNode;

@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * In a cluster every node keeps the whole registry: what a node changes goes to the shared {@link DeviceStore}, and
  * what the others change comes back from it ({@link DeviceStore#watch}), so reads stay local. Each device has an
- * owner, the node that last heard from it, which alone times it out; the {@link NodeMembership} says which node looks
- * after the devices of a node that is gone.
+ * owner, the node it registered on (the proxy in front sends it there), which alone times it out; the
+ * {@link NodeMembership} says which node looks after the devices of a node that is gone.
  */
 public class DeviceRegistry {
 
