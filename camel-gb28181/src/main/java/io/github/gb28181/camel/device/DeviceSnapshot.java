@@ -17,15 +17,15 @@ public record DeviceSnapshot(
         String deviceId, String username, String remoteHost, int remotePort, String transport, String contact,
         String userAgent, Instant registeredAt, Instant expiresAt, int expires, Instant lastKeepaliveAt,
         String charset, String name, String manufacturer, String model, String firmware,
-        List<DeviceChannel> channels, GbVersion gbVersion, List<String> path, String ownerNode, boolean online,
-        Instant lastSeenAt) {
+        List<DeviceChannel> channels, GbVersion gbVersion, List<Integer> downloadSpeeds, List<String> path,
+        String ownerNode, boolean online, Instant lastSeenAt) {
 
     static DeviceSnapshot of(Device d) {
         return new DeviceSnapshot(d.getDeviceId(), d.getUsername(), d.getRemoteHost(), d.getRemotePort(),
                 d.getTransport(), d.getContact(), d.getUserAgent(), d.getRegisteredAt(), d.getExpiresAt(),
                 d.getExpires(), d.getLastKeepaliveAt(), d.getCharset(), d.getName(), d.getManufacturer(), d.getModel(),
-                d.getFirmware(), List.copyOf(d.getChannels()), d.getGbVersion(), d.getPath(), d.getOwnerNode(),
-                d.isOnline(), d.getLastSeenAt());
+                d.getFirmware(), List.copyOf(d.getChannels()), d.getGbVersion(), d.getDownloadSpeeds(), d.getPath(),
+                d.getOwnerNode(), d.isOnline(), d.getLastSeenAt());
     }
 
     /**
@@ -69,6 +69,7 @@ public record DeviceSnapshot(
         d.setModel(model);
         d.setFirmware(firmware);
         d.setGbVersion(gbVersion);
+        d.setDownloadSpeeds(downloadSpeeds);
         d.setPath(path);
         if (channels != null) {
             channels.forEach(d::putChannel);

@@ -5,8 +5,11 @@ import java.time.Clock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import io.github.gb28181.camel.device.GbVersion;
 import io.github.gb28181.camel.sip.auth.AccessPolicy;
+import io.github.gb28181.camel.sip.auth.AddressBinding;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
+import io.github.gb28181.camel.sip.auth.DigestAlgorithm;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
 import io.github.gb28181.camel.sip.command.RemoteWaiters;
 
@@ -25,10 +28,13 @@ import io.github.gb28181.camel.sip.command.RemoteWaiters;
  * @param nonceTtlMillis         how long an issued nonce stays valid
  * @param nonceGenerator         where nonces come from, or null for secure random ones
  * @param accessPolicy           allow and deny lists, lockout after failed authentication, strict usernames
- * @param lockDeviceAddress      refuse MESSAGEs from another address than the device registered from (403 makes it
- *                               register again), instead of following it there
+ * @param addressBinding         where a registered device may send MESSAGEs from; from elsewhere they get 403, which
+ *                               makes a real device register again (with digest) from its new address
  * @param answerAfterProcessing  answer a MESSAGE once routes processed its event, 500 when they failed, rather than
  *                               200 at once
+ * @param gbVersion              the GB/T 28181 revision the platform speaks, announced in X-GB-Ver on every answer to
+ *                               REGISTER; with each device it speaks the lower of this and the device's own
+ * @param digestAlgorithm        the hash the digest challenge names (MD5, or SM3 as GB/T 28181-2022 8.3 recommends)
  * @param trustedProxies         the SIP proxies in front of the platform, whose requests carry the device's address
  *                               in its Via and whose Path is kept
  * @param remoteWaiters          the other nodes of a cluster waiting for answers that reach this one
@@ -37,8 +43,9 @@ public record PlatformSettings(
         String serverId, String domain, String realm, CredentialLookup credentials, boolean digestQop,
         boolean registerDateHeader,
         long keepaliveTimeoutMillis, long aggregationTimeoutMillis, long nonceTtlMillis,
-        Supplier<String> nonceGenerator, AccessPolicy accessPolicy, boolean lockDeviceAddress,
-        boolean answerAfterProcessing, Predicate<InetAddress> trustedProxies, RemoteWaiters remoteWaiters) {
+        Supplier<String> nonceGenerator, AccessPolicy accessPolicy, AddressBinding addressBinding,
+        boolean answerAfterProcessing, GbVersion gbVersion, DigestAlgorithm digestAlgorithm,
+        Predicate<InetAddress> trustedProxies, RemoteWaiters remoteWaiters) {
 
     public static Builder builder() {
         return new Builder();
@@ -57,8 +64,10 @@ public record PlatformSettings(
         private long nonceTtlMillis = 300_000;
         private Supplier<String> nonceGenerator;
         private AccessPolicy accessPolicy;
-        private boolean lockDeviceAddress;
+        private AddressBinding addressBinding;
         private boolean answerAfterProcessing;
+        private GbVersion gbVersion = GbVersion.V3_0;
+        private DigestAlgorithm digestAlgorithm = DigestAlgorithm.MD5;
         private Predicate<InetAddress> trustedProxies = address -> false;
         private RemoteWaiters remoteWaiters = RemoteWaiters.NONE;
 
@@ -120,13 +129,23 @@ public record PlatformSettings(
             return this;
         }
 
-        public Builder lockDeviceAddress(boolean lockDeviceAddress) {
-            this.lockDeviceAddress = lockDeviceAddress;
+        public Builder addressBinding(AddressBinding addressBinding) {
+            this.addressBinding = addressBinding;
             return this;
         }
 
         public Builder answerAfterProcessing(boolean answerAfterProcessing) {
             this.answerAfterProcessing = answerAfterProcessing;
+            return this;
+        }
+
+        public Builder gbVersion(GbVersion gbVersion) {
+            this.gbVersion = gbVersion;
+            return this;
+        }
+
+        public Builder digestAlgorithm(DigestAlgorithm digestAlgorithm) {
+            this.digestAlgorithm = digestAlgorithm;
             return this;
         }
 
@@ -144,8 +163,9 @@ public record PlatformSettings(
             return new PlatformSettings(serverId, domain, realm != null && !realm.isEmpty() ? realm : domain,
                     credentials, digestQop, registerDateHeader, keepaliveTimeoutMillis, aggregationTimeoutMillis,
                     nonceTtlMillis, nonceGenerator,
-                    accessPolicy != null ? accessPolicy : AccessPolicy.open(Clock.systemUTC()), lockDeviceAddress,
-                    answerAfterProcessing, trustedProxies, remoteWaiters);
+                    accessPolicy != null ? accessPolicy : AccessPolicy.open(Clock.systemUTC()),
+                    addressBinding != null ? addressBinding : new AddressBinding(AddressBinding.Mode.HOST),
+                    answerAfterProcessing, gbVersion, digestAlgorithm, trustedProxies, remoteWaiters);
         }
     }
 }

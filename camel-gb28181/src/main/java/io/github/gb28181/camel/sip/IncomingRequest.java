@@ -5,17 +5,21 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPRequest;
+import io.github.gb28181.camel.sip.transport.DeviceConnections;
 import io.github.gb28181.camel.sip.transport.SipCounters;
 import io.github.gb28181.camel.sip.transport.SipFactories;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
+import javax.sip.SipProvider;
 import javax.sip.SipException;
 import javax.sip.address.SipURI;
+import javax.sip.header.Header;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -37,14 +41,18 @@ public final class IncomingRequest {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncomingRequest.class);
     public static final String USER_AGENT = "camel-gb28181";
+    /** What only a registered device gets 2xx for: its connection is a device's */
+    private static final Set<String> DEVICE_METHODS = Set.of(Request.REGISTER, Request.MESSAGE, Request.NOTIFY);
 
     private final Request request;
     private final ServerTransaction transaction;
     private final SipCounters counters;
+    private final SipProvider statelessProvider;
     private final String remoteHost;
     private final int remotePort;
     private final String transport;
     private final String toTag = Long.toString(ThreadLocalRandom.current().nextLong(1L << 32, 1L << 40));
+    private volatile Header everyAnswer;
 
     public IncomingRequest(Request request, ServerTransaction transaction) {
         this(request, transaction, new SipCounters());
@@ -61,9 +69,24 @@ public final class IncomingRequest {
      */
     public IncomingRequest(Request request, ServerTransaction transaction, SipCounters counters,
                            Predicate<InetAddress> trustedProxies) {
+        this(request, transaction, counters, trustedProxies, null);
+    }
+
+    /**
+     * A request answered without a transaction, through the provider: one that shares its transaction key with
+     * another request (see {@code TransactionMatchingValve}).
+     */
+    static IncomingRequest stateless(Request request, SipCounters counters, Predicate<InetAddress> trustedProxies,
+                                     SipProvider provider) {
+        return new IncomingRequest(request, null, counters, trustedProxies, provider);
+    }
+
+    private IncomingRequest(Request request, ServerTransaction transaction, SipCounters counters,
+                            Predicate<InetAddress> trustedProxies, SipProvider statelessProvider) {
         this.request = request;
         this.transaction = transaction;
         this.counters = counters;
+        this.statelessProvider = statelessProvider;
         SIPRequest sip = (SIPRequest) request;
         InetAddress source = sip.getRemoteAddress();
         Via device = source != null && sip.getViaHeaders().size() > 1 && trustedProxies.test(source)
@@ -175,13 +198,28 @@ public final class IncomingRequest {
         send(createResponse(status, reason));
     }
 
+    /** A header every answer to this request carries, whichever path sends it (X-GB-Ver on REGISTER answers). */
+    public void answerWith(Header header) {
+        this.everyAnswer = header;
+    }
+
     public void send(Response response) {
+        if (everyAnswer != null) {
+            response.setHeader((Header) everyAnswer.clone());
+        }
         counters.countAnswered(method(), response.getStatusCode());
         if (response.getStatusCode() >= 300) {
             counters.countRejected(response.getStatusCode());
         }
+        if (transaction != null && response.getStatusCode() / 100 == 2 && DEVICE_METHODS.contains(method())) {
+            DeviceConnections.accepted(transaction);
+        }
         try {
-            transaction.sendResponse(response);
+            if (transaction != null) {
+                transaction.sendResponse(response);
+            } else if (statelessProvider != null) {
+                statelessProvider.sendResponse(response);
+            }
         } catch (SipException | InvalidArgumentException | RuntimeException e) {
             // the device will retransmit and get the response the transaction remembers, or give up: nothing else
             // can be done, and the listener thread must go on serving others

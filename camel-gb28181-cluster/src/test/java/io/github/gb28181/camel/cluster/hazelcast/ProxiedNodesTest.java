@@ -1,5 +1,6 @@
 package io.github.gb28181.camel.cluster.hazelcast;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +64,14 @@ class ProxiedNodesTest {
             assertThat(known.getRemotePort()).isEqualTo(device.peer().localPort());
             assertThat(known.getPath()).singleElement().asString().contains("127.0.0.1:" + proxyPort);
         }
+        // every request reaches the nodes from the proxy's address: the address binding must judge by the device's
+        // own, the one the proxy stamped into its Via, so a MESSAGE in a device's name from another host is refused
+        SimulatedDevice real = devices.get(0);
+        SimulatedDevice impostor = nodes.closing(new SimulatedDevice(real.deviceId(), null));
+        impostor.connect(proxyPort, "UDP", InetAddress.getByName("127.0.0.2"));
+        assertThat(impostor.keepalive().status()).isEqualTo(403);
+        assertThat(real.keepalive().status()).isEqualTo(200);
+        assertThat(onA.find(real.deviceId()).orElseThrow().getRemotePort()).isEqualTo(real.peer().localPort());
 
         SimulatedDevice device = devices.stream().filter(d -> "a".equals(onB.find(d.deviceId()).orElseThrow()
                 .getOwnerNode())).findFirst().orElseThrow();

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.github.gb28181.camel.manscdp.ManscdpCodec;
 import io.github.gb28181.camel.manscdp.ManscdpMessage;
@@ -17,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * SN. The device is the one we sent to rather than the DeviceID in the answer, because an NVR answers a channel
  * query with the channel's id, and two devices may list the same channel.
  * <p>
+ * Some devices answer with an SN counter of their own instead of the query's. An answer whose SN nobody waits for
+ * still completes a query when it is the only one of its CmdType pending for that device: there is no other it
+ * could answer. With two or more pending, nothing is guessed and they time out as before.
+ * <p>
  * In a cluster the answer to a query may reach another node (the device's owner, or the node the proxy moved the
  * device to): queries are also announced to the {@link RemoteWaiters}, which hand the answer back here.
  */
@@ -24,18 +30,60 @@ public final class ResponseWaiters {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResponseWaiters.class);
 
+    /**
+     * Gathers an answer that comes as several responses with one SN and no SumNum to count them by (ConfigDownload of
+     * several sets).
+     */
+    interface Gatherer {
+        /** Takes one response; returns the whole answer once it is complete, else null. */
+        ManscdpMessage add(ManscdpMessage response);
+
+        /** What arrived so far, or null: given, marked partial, when the wait runs out. */
+        ManscdpMessage soFar();
+    }
+
+    private record Waiter(CompletableFuture<QueryResult> future, Gatherer gatherer) {
+    }
+
     private volatile RemoteWaiters remote = RemoteWaiters.NONE;
     private volatile ManscdpCodec codec;
 
-    private final Map<String, CompletableFuture<QueryResult>> waiting = new ConcurrentHashMap<>();
+    /** device|cmdtype -> SN -> waiter */
+    private final Map<String, Map<Integer, Waiter>> waiting = new ConcurrentHashMap<>();
+    private final Set<String> loggedOwnSn = ConcurrentHashMap.newKeySet();
+    private final LongAdder matchedByCmdType = new LongAdder();
 
     /** Register before sending: the answer can overtake the 200 OK to the request. */
     public CompletableFuture<QueryResult> expect(String deviceId, String cmdType, int sn) {
-        String key = key(deviceId, cmdType, sn);
-        CompletableFuture<QueryResult> future = new CompletableFuture<>();
-        waiting.put(key, future);
-        future.whenComplete((r, e) -> waiting.remove(key, future));
-        return future;
+        return expect(deviceId, cmdType, sn, null, null);
+    }
+
+    /**
+     * As {@link #expect(String, String, int)}, completing once the gatherer (if any) has the whole answer; in a
+     * cluster, with a timeout, the waiter is announced to the other nodes too: the answer reaches the device's owner,
+     * or, when the proxy in front moved the device (its owner died or was slow to answer), whichever node it picked,
+     * and that node hands it over.
+     */
+    CompletableFuture<QueryResult> expect(String deviceId, String cmdType, int sn, Gatherer gatherer, Duration timeout) {
+        String key = key(deviceId, cmdType);
+        Waiter waiter = new Waiter(new CompletableFuture<>(), gatherer);
+        // compute, not computeIfAbsent + put: atomic against the removal of an emptied map below
+        waiting.compute(key, (k, bySn) -> {
+            Map<Integer, Waiter> map = bySn != null ? bySn : new ConcurrentHashMap<>();
+            map.put(sn, waiter);
+            return map;
+        });
+        waiter.future.whenComplete((r, e) -> waiting.computeIfPresent(key, (k, bySn) -> {
+            bySn.remove(sn, waiter);
+            return bySn.isEmpty() ? null : bySn;
+        }));
+        RemoteWaiters others = remote;
+        if (others != RemoteWaiters.NONE && timeout != null) {
+            String remoteKey = remoteKey(deviceId, cmdType, sn);
+            others.expect(remoteKey, timeout);
+            waiter.future.whenComplete((r, e) -> others.forget(remoteKey));
+        }
+        return waiter.future;
     }
 
     /** The other nodes' waiters, and the codec their answers travel in. */
@@ -46,54 +94,98 @@ public final class ResponseWaiters {
     }
 
     /**
-     * Registers a waiter, as {@link #expect(String, String, int)}, and in a cluster announces it to the other nodes
-     * too: the answer reaches the device's owner, or, when the proxy in front moved the device (its owner died or was
-     * slow to answer), whichever node it picked, and that node hands it over.
+     * Completes the query this answers: one here with its SN, else one on another node with its SN, else the only
+     * query of its CmdType pending here (the device numbered the answer itself).
+     *
+     * @return true when someone was waiting for this answer, here or on another node
      */
-    public CompletableFuture<QueryResult> expect(String deviceId, String cmdType, int sn, Duration timeout) {
-        CompletableFuture<QueryResult> future = expect(deviceId, cmdType, sn);
-        RemoteWaiters others = remote;
-        if (others != RemoteWaiters.NONE) {
-            String key = key(deviceId, cmdType, sn);
-            others.expect(key, timeout);
-            future.whenComplete((r, e) -> others.forget(key));
-        }
-        return future;
-    }
-
-    /** @return true when someone was waiting for this answer, here or on another node */
     public boolean complete(String deviceId, ManscdpMessage response, boolean partial) {
         if (response.getSn() == null || response.getCmdType() == null) {
             return false;
         }
-        String key = key(deviceId, response.getCmdType(), response.getSn());
-        CompletableFuture<QueryResult> future = waiting.get(key);
-        if (future != null) {
-            return future.complete(new QueryResult(response, partial));
+        Map<Integer, Waiter> bySn = waiting.get(key(deviceId, response.getCmdType()));
+        Waiter waiter = bySn != null ? bySn.get(response.getSn()) : null;
+        if (waiter != null) {
+            return take(waiter, response, partial);
         }
         RemoteWaiters others = remote;
-        return others != RemoteWaiters.NONE
-               && others.handOver(key, codec.encode(response, StandardCharsets.UTF_8), partial);
+        if (others != RemoteWaiters.NONE && others.handOver(remoteKey(deviceId, response.getCmdType(), response.getSn()),
+                codec.encode(response, StandardCharsets.UTF_8), partial)) {
+            return true;
+        }
+        waiter = bySn != null ? onlyOne(bySn) : null;
+        if (waiter == null) {
+            return false;
+        }
+        matchedByCmdType.increment(); // before completing: whoever waits may look at once
+        if (!take(waiter, response, partial)) {
+            matchedByCmdType.decrement();
+            return false;
+        }
+        if (loggedOwnSn.add(deviceId)) {
+            LOG.info("Device {} answered {} with SN {}, not the query's: matched as its only {} query pending"
+                     + " (such answers are counted, and logged once per device)", deviceId, response.getCmdType(),
+                    response.getSn(), response.getCmdType());
+        }
+        return true;
     }
 
+    /** An answer another node received for a query of this one: {@code key} is {@link #remoteKey}'s. */
     private void handedOver(String key, byte[] document, boolean partial) {
-        CompletableFuture<QueryResult> future = waiting.get(key);
-        if (future == null) {
+        int snAt = key.lastIndexOf('|');
+        Map<Integer, Waiter> bySn = waiting.get(key.substring(0, snAt));
+        Waiter waiter = bySn != null ? bySn.get(Integer.parseInt(key.substring(snAt + 1))) : null;
+        if (waiter == null) {
             return; // timed out meanwhile
         }
         try {
-            future.complete(new QueryResult(codec.decode(document), partial));
+            take(waiter, codec.decode(document), partial);
         } catch (RuntimeException e) {
             LOG.warn("An answer handed over by another node for {} cannot be read: {}", key, e.getMessage());
-            future.completeExceptionally(e);
+            waiter.future.completeExceptionally(e);
         }
     }
 
-    public int size() {
-        return waiting.size();
+    /** Answers (or parts of a gathered answer) that were matched to a query by CmdType alone, their SN the device's. */
+    public long matchedByCmdType() {
+        return matchedByCmdType.sum();
     }
 
-    private static String key(String deviceId, String cmdType, int sn) {
-        return deviceId + '|' + cmdType.toLowerCase(Locale.ROOT) + '|' + sn;
+    public int size() {
+        return waiting.values().stream().mapToInt(Map::size).sum();
+    }
+
+    private static boolean take(Waiter waiter, ManscdpMessage response, boolean partial) {
+        if (waiter.gatherer == null) {
+            return waiter.future.complete(new QueryResult(response, partial));
+        }
+        if (waiter.future.isDone()) {
+            return false;
+        }
+        ManscdpMessage whole = waiter.gatherer.add(response);
+        if (whole != null) {
+            waiter.future.complete(new QueryResult(whole, partial));
+        }
+        return true;
+    }
+
+    private static Waiter onlyOne(Map<Integer, Waiter> bySn) {
+        Waiter only = null;
+        for (Waiter waiter : bySn.values()) {
+            if (only != null) {
+                return null;
+            }
+            only = waiter;
+        }
+        return only;
+    }
+
+    private static String key(String deviceId, String cmdType) {
+        return deviceId + '|' + cmdType.toLowerCase(Locale.ROOT);
+    }
+
+    /** What the other nodes know a query by: device|cmdtype|SN, the SN after the last '|'. */
+    private static String remoteKey(String deviceId, String cmdType, int sn) {
+        return key(deviceId, cmdType) + '|' + sn;
     }
 }
