@@ -11,8 +11,8 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
  * The event bus of a cluster on one machine: an Artemis broker in a JVM of its own, with a persistent journal, so
  * alarms queued by a node that then dies stay queued. The nodes reach it with
  * {@code --spring.artemis.mode=native --spring.artemis.broker-url=tcp://host:port}. In production run Artemis's own
- * distribution, as a live/backup pair (docs/cluster.md); this is the same broker, started from the jars the example
- * already has:
+ * distribution, as a live/backup pair with a login (docs/cluster.md); this is the same broker, started from the jars
+ * the example already has, without a login and so on a loopback address only:
  *
  * <pre>
  * java -cp camel-gb28181-example.jar -Dloader.main=io.github.gb28181.example.broker.StandaloneBroker \
@@ -28,6 +28,12 @@ public final class StandaloneBroker {
         String host = args.length > 0 ? args[0] : "127.0.0.1";
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 61616;
         Path data = Path.of(args.length > 2 ? args[2] : "data/broker").toAbsolutePath();
+        if (BrokerLogin.beyondLoopback(host)) {
+            // anyone who reached it could read every alarm and inject events: across machines, Artemis with a login
+            System.err.println("StandaloneBroker listens on loopback addresses only, not " + host
+                               + ": across machines run Artemis's own distribution with a login (docs/cluster.md)");
+            System.exit(2);
+        }
         Configuration config = new ConfigurationImpl()
                 .setName("gb28181-bus")
                 .setPersistenceEnabled(true)

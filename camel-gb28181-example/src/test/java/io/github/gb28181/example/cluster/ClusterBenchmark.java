@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as thousands of devices in a process of its own. It prints what docs/cluster.md quotes: registration spread, REST
  * listing and PTZ from every node, the failover after kill -9 of a node (time to recover, devices lost, alarms lost),
  * REGISTER throughput with 3, 2 and 1 nodes behind the proxy, and the proxy's own ceiling in front of sipp stand-ins.
+ * The nodes keep the example's defaults: the REST API asks for a login (given here, spoken as HTTP Basic), and a
+ * device's MESSAGEs are bound to where it registered from, which through the proxy is the address in its Via.
  * Not part of the default build: {@code cluster/run.sh} runs it ({@code -Pcluster}).
  */
 class ClusterBenchmark {
@@ -57,6 +60,10 @@ class ClusterBenchmark {
     private static final int BROKER_PORT = 61616;
     private static final Pattern ALARM = Pattern.compile("swarm-(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The REST API's login on every node (gb28181.web.*): the run speaks to it as an API client, with HTTP Basic. */
+    private static final String WEB_USER = "admin";
+    private static final String WEB_PASSWORD = "cluster-run";
+    private static final String SWARM_HOST = "127.0.0.1";
 
     private final int devices = Integer.getInteger("cluster.devices", 3000);
     private final int keepalive = Integer.getInteger("cluster.keepalive", 20);
@@ -96,7 +103,7 @@ class ClusterBenchmark {
             nodes[i] = startNode(i);
         }
         for (int i = 0; i < NODES.length; i++) {
-            awaitHttp(i, Duration.ofMinutes(8));
+            awaitReady(i, Duration.ofMinutes(8));
         }
         listenToAlarms();
         load("nodes up");
@@ -114,6 +121,11 @@ class ClusterBenchmark {
         }
         Map<String, Integer> owners = owners(0);
         check(owners.keySet().equals(Set.of("node-1", "node-2", "node-3")), "devices on every node: " + owners);
+        // every request reaches the nodes from the proxy: they must know each device at its own address (the Via the
+        // proxy stamped), which the address binding then holds its MESSAGEs to
+        Map<String, Integer> hosts = remoteHosts(0);
+        figure("device addresses as node-1 knows them", hosts.toString());
+        check(hosts.keySet().equals(Set.of(SWARM_HOST)), "every device at the swarm's address, not " + hosts);
 
         // PTZ every device, each through a node in turn: two thirds of them owned by another node than the one asked
         ptzAll();
@@ -205,6 +217,7 @@ class ClusterBenchmark {
         figure("failover owners", now.toString());
         figure("singletons after the kill", singletonNodes());
         figure("swarm after failover", status);
+        check(!status.contains("403="), "no MESSAGE refused as from another address: " + status);
         check(lost == 0, "no device lost in the failover, but " + lost);
         check(recover <= 2.0 * keepalive, "recovered within two keepalives (" + 2 * keepalive + " s), not " + recover);
         check(missing.isEmpty(), "no alarm lost, but " + missing.size());
@@ -235,7 +248,7 @@ class ClusterBenchmark {
             String device = "3402000000132" + String.format("%07d", i);
             int node = i % NODES.length;
             inFlight.acquire();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base(node) + "/api/channels/" + device + "/ptz"))
+            HttpRequest request = api(node, "/api/channels/" + device + "/ptz")
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"up\",\"speed\":64}")).build();
             http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
@@ -298,6 +311,7 @@ class ClusterBenchmark {
                 "--camel.component.gb28181.answer-after-processing=true",
                 "--camel.component.gb28181.keepalive-timeout=" + (3 * keepalive) + "s",
                 "--camel.component.gb28181.device-store-directory=",
+                "--gb28181.web.user=" + WEB_USER, "--gb28181.web.password=" + WEB_PASSWORD,
                 "--gb28181.cluster.enabled=true", "--gb28181.cluster.node=" + name,
                 "--gb28181.cluster.host=" + host, "--gb28181.cluster.port=5701",
                 "--gb28181.cluster.members=" + String.join(",", members),
@@ -324,7 +338,7 @@ class ClusterBenchmark {
 
     private void startSwarm() throws IOException {
         swarm = start("swarm", List.of(java(), "-Xmx512m", Path.of("cluster/DeviceSwarm.java").toAbsolutePath().toString(),
-                PROXY, "5060", Integer.toString(devices), Integer.toString(keepalive), "30"), true);
+                PROXY, "5060", Integer.toString(devices), Integer.toString(keepalive), "30", SWARM_HOST), true);
         swarmInput = swarm.getOutputStream();
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(swarm.getInputStream(),
@@ -367,14 +381,31 @@ class ClusterBenchmark {
 
     /** Devices by owner node as node {@code index} lists them; offline ones under "offline". */
     private Map<String, Integer> owners(int index) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base(index) + "/api/devices"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         Map<String, Integer> owners = new TreeMap<>();
-        for (JsonNode device : JSON.readTree(response.body())) {
+        for (JsonNode device : devices(index)) {
             String key = device.path("online").asBoolean() ? device.path("ownerNode").asText("?") : "offline";
             owners.merge(key, 1, Integer::sum);
         }
         return owners;
+    }
+
+    /** Devices by the host node {@code index} knows them at. */
+    private Map<String, Integer> remoteHosts(int index) throws Exception {
+        Map<String, Integer> hosts = new TreeMap<>();
+        for (JsonNode device : devices(index)) {
+            String address = device.path("remoteAddress").asText("?");
+            hosts.merge(address.substring(0, Math.max(0, address.lastIndexOf(':'))), 1, Integer::sum);
+        }
+        return hosts;
+    }
+
+    private JsonNode devices(int index) throws Exception {
+        HttpResponse<String> response = http.send(api(index, "/api/devices").timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/devices on node-" + (index + 1) + ": " + response.statusCode());
+        }
+        return JSON.readTree(response.body());
     }
 
     private Map<String, Integer> awaitOwners(int index, Duration timeout) throws Exception {
@@ -392,7 +423,8 @@ class ClusterBenchmark {
         throw new AssertionError("node-" + (index + 1) + " lists " + owners + ", not " + devices + " online devices");
     }
 
-    private void awaitHttp(int index, Duration timeout) throws Exception {
+    /** Waits until the node says it is ready: its web server, SIP and every route up (the readiness probe). */
+    private void awaitReady(int index, Duration timeout) throws Exception {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             if (!nodes[index].isAlive()) {
@@ -400,8 +432,9 @@ class ClusterBenchmark {
                                                                                                     + ".log"));
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base(index) + "/api/devices"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base(index)
+                                + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }
@@ -491,6 +524,12 @@ class ClusterBenchmark {
 
     private static String base(int index) {
         return "http://" + NODES[index] + ":8080";
+    }
+
+    private static HttpRequest.Builder api(int index, String path) {
+        String login = Base64.getEncoder().encodeToString((WEB_USER + ":" + WEB_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create(base(index) + path)).header("Authorization", "Basic " + login);
     }
 
     private static String java() {
