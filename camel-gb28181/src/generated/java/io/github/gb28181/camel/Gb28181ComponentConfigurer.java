@@ -46,6 +46,7 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "cluster": target.setCluster(property(camelContext, io.github.gb28181.camel.platform.PlatformCluster.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.gb28181.camel.Gb28181Configuration.class, value)); return true;
         case "credentiallookup":
         case "credentialLookup": getOrCreateConfiguration(target).setCredentialLookup(property(camelContext, io.github.gb28181.camel.sip.auth.CredentialLookup.class, value)); return true;
@@ -106,6 +107,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "tcpMessageTimeout": getOrCreateConfiguration(target).setTcpMessageTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transports": getOrCreateConfiguration(target).setTransports(property(camelContext, java.lang.String.class, value)); return true;
+        case "trustedproxies":
+        case "trustedProxies": getOrCreateConfiguration(target).setTrustedProxies(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforresult":
         case "waitForResult": getOrCreateConfiguration(target).setWaitForResult(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -114,7 +117,7 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"credentialLookup", "deviceRegistry", "deviceStore", "mediaSessionRegistry", "meterRegistry"};
+        return new String[]{"cluster", "credentialLookup", "deviceRegistry", "deviceStore", "mediaSessionRegistry", "meterRegistry"};
     }
 
     @Override
@@ -136,6 +139,7 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "cluster": return io.github.gb28181.camel.platform.PlatformCluster.class;
         case "configuration": return io.github.gb28181.camel.Gb28181Configuration.class;
         case "credentiallookup":
         case "credentialLookup": return io.github.gb28181.camel.sip.auth.CredentialLookup.class;
@@ -196,6 +200,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "tcpMessageTimeout": return long.class;
         case "timeout": return long.class;
         case "transports": return java.lang.String.class;
+        case "trustedproxies":
+        case "trustedProxies": return java.lang.String.class;
         case "waitforresult":
         case "waitForResult": return boolean.class;
         default: return null;
@@ -222,6 +228,7 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "cluster": return target.getCluster();
         case "configuration": return target.getConfiguration();
         case "credentiallookup":
         case "credentialLookup": return getOrCreateConfiguration(target).getCredentialLookup();
@@ -282,6 +289,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "tcpMessageTimeout": return getOrCreateConfiguration(target).getTcpMessageTimeout();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
         case "transports": return getOrCreateConfiguration(target).getTransports();
+        case "trustedproxies":
+        case "trustedProxies": return getOrCreateConfiguration(target).getTrustedProxies();
         case "waitforresult":
         case "waitForResult": return getOrCreateConfiguration(target).isWaitForResult();
         default: return null;

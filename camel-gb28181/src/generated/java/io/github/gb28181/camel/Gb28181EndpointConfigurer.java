@@ -121,6 +121,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tcpMessageTimeout": target.getConfiguration().setTcpMessageTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transports": target.getConfiguration().setTransports(property(camelContext, java.lang.String.class, value)); return true;
+        case "trustedproxies":
+        case "trustedProxies": target.getConfiguration().setTrustedProxies(property(camelContext, java.lang.String.class, value)); return true;
         case "types": target.setTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "value": target.setValue(property(camelContext, java.lang.Integer.class, value)); return true;
         case "waitforresult":
@@ -235,6 +237,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tcpMessageTimeout": return long.class;
         case "timeout": return long.class;
         case "transports": return java.lang.String.class;
+        case "trustedproxies":
+        case "trustedProxies": return java.lang.String.class;
         case "types": return java.lang.String.class;
         case "value": return java.lang.Integer.class;
         case "waitforresult":
@@ -345,6 +349,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tcpMessageTimeout": return target.getConfiguration().getTcpMessageTimeout();
         case "timeout": return target.getConfiguration().getTimeout();
         case "transports": return target.getConfiguration().getTransports();
+        case "trustedproxies":
+        case "trustedProxies": return target.getConfiguration().getTrustedProxies();
         case "types": return target.getTypes();
         case "value": return target.getValue();
         case "waitforresult":

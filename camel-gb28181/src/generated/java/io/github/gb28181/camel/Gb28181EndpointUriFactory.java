@@ -23,7 +23,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(60);
+        Set<String> props = new HashSet<>(61);
         props.add("action");
         props.add("advertisedAddress");
         props.add("aggregationTimeout");
@@ -81,6 +81,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("tcpMessageTimeout");
         props.add("timeout");
         props.add("transports");
+        props.add("trustedProxies");
         props.add("types");
         props.add("value");
         props.add("waitForResult");

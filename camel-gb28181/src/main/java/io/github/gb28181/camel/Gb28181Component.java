@@ -11,7 +11,9 @@ import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.device.DeviceStore;
 import io.github.gb28181.camel.device.FileDeviceStore;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
+import io.github.gb28181.camel.platform.PlatformCluster;
 import io.github.gb28181.camel.platform.PlatformServer;
+import io.github.gb28181.camel.sip.command.RemoteWaiters;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -47,6 +49,13 @@ public class Gb28181Component extends DefaultComponent {
               description = "Where the device registry is kept across restarts, so registered devices are known"
                             + " before they register again. Default: nothing kept, unless deviceStoreDirectory is set.")
     private DeviceStore deviceStore;
+    @Metadata(label = "advanced", autowired = true,
+              description = "Makes this platform one node of a cluster behind a SIP proxy: the device registry, the"
+                            + " node membership and the answers that reach another node than the one waiting are"
+                            + " shared through it (see docs/cluster.md; camel-gb28181-cluster has one on"
+                            + " Hazelcast). Its device store is used unless deviceStore is set. Default: a single"
+                            + " node.")
+    private PlatformCluster cluster;
     @Metadata(label = "advanced",
               description = "A folder to keep the device registry in (one JSON file per device), when no deviceStore"
                             + " is bound.")
@@ -93,6 +102,13 @@ public class Gb28181Component extends DefaultComponent {
             healthCheck.setCamelContext(getCamelContext());
             health.register(healthCheck);
         }
+        if (cluster != null) {
+            getDeviceRegistry().setMembership(cluster.membership());
+            if (deviceStore == null) {
+                deviceStore = cluster.deviceStore();
+            }
+            LOG.info("Node {} of a cluster", cluster.membership().localNode());
+        }
         if (deviceStore == null && deviceStoreDirectory != null && !deviceStoreDirectory.isBlank()) {
             ownStore = new FileDeviceStore(Path.of(deviceStoreDirectory));
             deviceStore = ownStore;
@@ -117,6 +133,7 @@ public class Gb28181Component extends DefaultComponent {
         SharedServer shared = servers.get(PlatformServers.key(config));
         if (shared == null) {
             PlatformServer server = PlatformServers.create(config, getDeviceRegistry(), getMediaSessionRegistry(),
+                    cluster != null ? cluster.remoteWaiters() : RemoteWaiters.NONE,
                     new CamelThreads(getCamelContext(), this));
             server.start();
             shared = new SharedServer(server, config, user);
@@ -225,6 +242,14 @@ public class Gb28181Component extends DefaultComponent {
 
     public void setDeviceStore(DeviceStore deviceStore) {
         this.deviceStore = deviceStore;
+    }
+
+    public PlatformCluster getCluster() {
+        return cluster;
+    }
+
+    public void setCluster(PlatformCluster cluster) {
+        this.cluster = cluster;
     }
 
     public String getDeviceStoreDirectory() {

@@ -124,6 +124,13 @@ public class Gb28181Configuration implements Cloneable {
                             + " PTZ commands and queries) with one unauthenticated MESSAGE, so only where every sender"
                             + " on the network is trusted.")
     private AddressBinding.Mode deviceAddressBinding = AddressBinding.Mode.HOST;
+    @UriParam(label = "advanced")
+    @Metadata(description = "Comma-separated addresses or CIDR blocks of the SIP proxies in front of the platform"
+                            + " (the edge of a cluster, see docs/cluster.md). A request relayed by one of them is"
+                            + " taken to come from the address the proxy wrote into the device's Via (received,"
+                            + " rport), and a REGISTER's Path headers are kept so requests to the device go back"
+                            + " through the proxy. Default: none, every request comes from its packet source.")
+    private String trustedProxies;
     @UriParam(label = "consumer", defaultValue = "false")
     @Metadata(description = "Answer a device's MESSAGE only once the routes processed its event: 200 when they"
                             + " succeeded, 500 when one failed (the device may send it again), instead of 200 at"
@@ -362,6 +369,14 @@ public class Gb28181Configuration implements Cloneable {
 
     public void setDeniedAddresses(String deniedAddresses) {
         this.deniedAddresses = deniedAddresses;
+    }
+
+    public String getTrustedProxies() {
+        return trustedProxies;
+    }
+
+    public void setTrustedProxies(String trustedProxies) {
+        this.trustedProxies = trustedProxies;
     }
 
     public long getTcpMessageTimeout() {

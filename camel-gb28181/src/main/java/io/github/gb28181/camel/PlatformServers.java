@@ -1,5 +1,6 @@
 package io.github.gb28181.camel;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -25,6 +27,7 @@ import io.github.gb28181.camel.sip.auth.AddressRange;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
 import io.github.gb28181.camel.sip.auth.DigestAlgorithm;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
+import io.github.gb28181.camel.sip.command.RemoteWaiters;
 import io.github.gb28181.camel.sip.transport.SipServerSettings;
 import io.github.gb28181.camel.sip.transport.TcpLimits;
 
@@ -76,6 +79,7 @@ final class PlatformServers {
         options.put("tcpMessageTimeout", Gb28181Configuration::getTcpMessageTimeout);
         options.put("tcpIdleTimeout", Gb28181Configuration::getTcpIdleTimeout);
         options.put("maxTcpConnectionsPerAddress", Gb28181Configuration::getMaxTcpConnectionsPerAddress);
+        options.put("trustedProxies", Gb28181Configuration::getTrustedProxies);
         options.put("answerAfterProcessing", Gb28181Configuration::isAnswerAfterProcessing);
         options.put("registerDateHeader", Gb28181Configuration::isRegisterDateHeader);
         options.put("keepaliveTimeout", Gb28181Configuration::getKeepaliveTimeout);
@@ -97,7 +101,7 @@ final class PlatformServers {
     }
 
     static PlatformServer create(Gb28181Configuration config, DeviceRegistry registry,
-                                 MediaSessionRegistry mediaRegistry, ThreadSource threads) {
+                                 MediaSessionRegistry mediaRegistry, RemoteWaiters remoteWaiters, ThreadSource threads) {
         SipServerSettings sip = new SipServerSettings(config.getHost(), config.getPort(), transports(config),
                 config.getAdvertisedAddress(), MAX_MESSAGE_SIZE, Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
                 new TcpLimits(config.getTcpMessageTimeout(), config.getTcpIdleTimeout(),
@@ -120,6 +124,8 @@ final class PlatformServers {
                 .answerAfterProcessing(config.isAnswerAfterProcessing())
                 .gbVersion(gbVersion(config))
                 .digestAlgorithm(digestAlgorithm(config))
+                .trustedProxies(trustedProxies(config))
+                .remoteWaiters(remoteWaiters)
                 .build();
         return new PlatformServer(sip, platform, registry, mediaRegistry, threads);
     }
@@ -160,6 +166,12 @@ final class PlatformServers {
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("deviceIdPattern is not a regular expression: " + e.getMessage(), e);
         }
+    }
+
+    static Predicate<InetAddress> trustedProxies(Gb28181Configuration config) {
+        List<AddressRange> proxies = AccessPolicy.list(config.getTrustedProxies()).stream().map(AddressRange::parse)
+                .toList();
+        return address -> proxies.stream().anyMatch(range -> range.contains(address));
     }
 
     static Set<String> transports(Gb28181Configuration config) {

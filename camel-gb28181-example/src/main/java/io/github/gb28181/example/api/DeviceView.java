@@ -6,15 +6,17 @@ import io.github.gb28181.camel.device.Device;
 
 /**
  * A device as {@code GET /api/devices} shows it. {@code gbVersion} is what the device announced in X-GB-Ver (3.0 for
- * GB/T 28181-2022), null when it announced nothing, as 2016 devices do.
+ * GB/T 28181-2022), null when it announced nothing, as 2016 devices do; {@code ownerNode} names the node of a cluster
+ * it talks to (null on a single platform).
  */
 public record DeviceView(
         String deviceId, String name, boolean online, String remoteAddress, String transport, Instant registeredAt,
-        Instant lastKeepaliveAt, int expires, String manufacturer, String model, int channelCount, String gbVersion) {
+        Instant lastKeepaliveAt, int expires, String manufacturer, String model, int channelCount, String gbVersion,
+        String ownerNode) {
 
     static DeviceView of(Device d) {
         return new DeviceView(d.getDeviceId(), d.getName(), d.isOnline(), d.getRemoteAddress(), d.getTransport(),
                 d.getRegisteredAt(), d.getLastKeepaliveAt(), d.getExpires(), d.getManufacturer(), d.getModel(),
-                d.getChannelCount(), d.getGbVersion() == null ? null : d.getGbVersion().toString());
+                d.getChannelCount(), d.getGbVersion() == null ? null : d.getGbVersion().toString(), d.getOwnerNode());
     }
 }

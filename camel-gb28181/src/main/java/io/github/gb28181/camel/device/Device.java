@@ -32,6 +32,8 @@ public class Device {
     private volatile String model;
     private volatile String firmware;
     private volatile GbVersion gbVersion;
+    private volatile List<String> path = List.of();
+    private volatile String ownerNode;
     private final Map<String, DeviceChannel> channels = new ConcurrentHashMap<>();
     private final Map<String, Position> positions = new ConcurrentHashMap<>();
     private volatile List<Integer> downloadSpeeds = List.of();
@@ -201,6 +203,30 @@ public class Device {
 
     public void setGbVersion(GbVersion gbVersion) {
         this.gbVersion = gbVersion;
+    }
+
+    /**
+     * The proxies the device registered through (its REGISTER's Path headers, RFC 3327), first to last: requests to
+     * it go back through them, so they reach it from the address it talks to. Empty when it registered directly.
+     */
+    public List<String> getPath() {
+        return path;
+    }
+
+    public void setPath(List<String> path) {
+        this.path = path == null ? List.of() : List.copyOf(path);
+    }
+
+    /**
+     * The node of a cluster that owns the device: the one it registered on (the proxy in front sends the device's
+     * requests there), or the one it talked to after that node died; null on a single node.
+     */
+    public String getOwnerNode() {
+        return ownerNode;
+    }
+
+    public void setOwnerNode(String ownerNode) {
+        this.ownerNode = ownerNode;
     }
 
     /**

@@ -21,6 +21,20 @@ public interface DeviceStore {
     default void flush() {
     }
 
+    /**
+     * Tells {@code changes} of the saves and deletes that others make from now on: the other nodes of a cluster
+     * sharing this store. A store only this platform writes (a file, a database of its own) has nothing to tell.
+     */
+    default void watch(Changes changes) {
+    }
+
+    /** Changes another node made to the store. */
+    interface Changes {
+        void saved(DeviceSnapshot device);
+
+        void deleted(String deviceId);
+    }
+
     /** Keeps nothing: the registry starts empty every time. */
     DeviceStore NONE = new DeviceStore() {
         @Override

@@ -2,6 +2,7 @@ package io.github.gb28181.camel.device;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import io.github.gb28181.camel.event.DeviceEvent;
 import io.github.gb28181.camel.event.EventBus;
@@ -35,11 +36,22 @@ public final class PresenceTracker {
 
     /** A REGISTER with Expires > 0 was accepted from host:port. */
     public void registered(Registration registration, String host, int port) {
+        registered(registration, host, port, List.of());
+    }
+
+    /**
+     * A REGISTER with Expires > 0 was accepted from host:port, through the proxies of {@code path} (its Path
+     * headers; empty when it came straight from the device).
+     */
+    public void registered(Registration registration, String host, int port, List<String> path) {
         Instant now = registration.at();
         Device device = registry.getOrCreate(registration.deviceId());
         boolean wasOnline;
         synchronized (device) {
+            // online as the cluster knows it: a device that moves here from a dead node was never said to be offline
             wasOnline = device.isOnline();
+            registry.claim(device);
+            device.setPath(path);
             device.setUsername(registration.username());
             device.setRemote(host, port, registration.transport());
             device.setContact(registration.contact());
@@ -66,6 +78,7 @@ public final class PresenceTracker {
         boolean wasOnline;
         synchronized (device) {
             wasOnline = device.isOnline();
+            registry.claim(device);
             device.setRegistered(false);
             device.setOnline(false);
             device.setExpiresAt(registration.at());
@@ -90,6 +103,7 @@ public final class PresenceTracker {
         }
         Instant now = clock.instant();
         boolean cameBack;
+        int here;
         synchronized (device) {
             if (!device.isRegistered() || device.getExpiresAt() == null || now.isAfter(device.getExpiresAt())) {
                 return null;
@@ -101,6 +115,12 @@ public final class PresenceTracker {
             }
             cameBack = !device.isOnline();
             device.setOnline(true);
+            here = registry.heardHere(device);
+        }
+        if (cameBack || here != 0) {
+            // the others learn that it is back, that it talks to this node now (its owner died), or, for its live
+            // owner, that it was heard from (the proxy moved one request here), so the owner does not time it out
+            registry.persist(device);
         }
         if (cameBack) {
             publish(EventType.ONLINE, device, new Presence(deviceId, true, KEEPALIVE, now));
@@ -108,7 +128,10 @@ public final class PresenceTracker {
         return device;
     }
 
-    /** Takes offline every device whose registration expired or that missed its keepalives. */
+    /**
+     * Takes offline every device whose registration expired or that missed its keepalives, of those this node looks
+     * after: all of them on a single node; in a cluster its own, and on the caretaker those of nodes that are gone.
+     */
     public void sweep() {
         Instant now = clock.instant();
         for (Device device : registry.devices()) {
@@ -117,18 +140,26 @@ public final class PresenceTracker {
                 if (!device.isOnline()) {
                     continue;
                 }
+                Instant silentSince = registry.silentSince(device);
+                if (silentSince == null && device.getOwnerNode() != null) {
+                    continue; // another live node times it out
+                }
                 if (device.getExpiresAt() != null && now.isAfter(device.getExpiresAt())) {
                     reason = REGISTRATION_EXPIRED;
                     device.setRegistered(false);
-                } else if (device.getLastSeenAt() != null
-                        && now.toEpochMilli() - device.getLastSeenAt().toEpochMilli() > keepaliveTimeoutMillis) {
+                } else if (silentSince != null
+                        && now.toEpochMilli() - silentSince.toEpochMilli() > keepaliveTimeoutMillis) {
                     reason = KEEPALIVE_TIMEOUT;
                 }
                 if (reason != null) {
                     device.setOnline(false);
+                    registry.claim(device);
                 }
             }
             if (reason != null) {
+                if (device.getOwnerNode() != null) {
+                    registry.persist(device);
+                }
                 publish(EventType.OFFLINE, device, new Presence(device.getDeviceId(), false, reason, now));
             }
         }

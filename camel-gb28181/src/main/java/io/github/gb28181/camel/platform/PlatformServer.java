@@ -21,6 +21,7 @@ import io.github.gb28181.camel.sip.SipIdentity;
 import io.github.gb28181.camel.sip.auth.DigestAuthenticator;
 import io.github.gb28181.camel.sip.auth.NonceManager;
 import io.github.gb28181.camel.sip.command.DeviceCommander;
+import io.github.gb28181.camel.sip.command.RemoteWaiters;
 import io.github.gb28181.camel.sip.command.ResponseWaiters;
 import io.github.gb28181.camel.sip.command.SnSequence;
 import io.github.gb28181.camel.sip.command.SubscriptionManager;
@@ -85,6 +86,10 @@ public final class PlatformServer {
         this.presence = new PresenceTracker(registry, events, settings.keepaliveTimeoutMillis(), clock);
         this.sender = new RequestSender(sipServer, new SipIdentity(settings.serverId(), settings.domain()));
         this.scheduler = threads.newScheduler("gb28181-timer-" + sipSettings.key());
+        if (settings.remoteWaiters() != RemoteWaiters.NONE) {
+            waiters.setRemote(settings.remoteWaiters(), codec);
+        }
+        dispatcher.setTrustedProxies(settings.trustedProxies());
         this.router = new ManscdpRouter(registry, events, codec, sender, waiters);
         SnSequence sn = new SnSequence();
         this.commander = new DeviceCommander(registry, sender, codec, waiters, sn, settings.gbVersion());

@@ -1,6 +1,8 @@
 package io.github.gb28181.camel.platform;
 
+import java.net.InetAddress;
 import java.time.Clock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.github.gb28181.camel.device.GbVersion;
@@ -9,6 +11,7 @@ import io.github.gb28181.camel.sip.auth.AddressBinding;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
 import io.github.gb28181.camel.sip.auth.DigestAlgorithm;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
+import io.github.gb28181.camel.sip.command.RemoteWaiters;
 
 /**
  * Who the platform is and how it treats devices. Build it with {@link #builder()}: every setting has the component's
@@ -32,13 +35,17 @@ import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
  * @param gbVersion              the GB/T 28181 revision the platform speaks, announced in X-GB-Ver on every answer to
  *                               REGISTER; with each device it speaks the lower of this and the device's own
  * @param digestAlgorithm        the hash the digest challenge names (MD5, or SM3 as GB/T 28181-2022 8.3 recommends)
+ * @param trustedProxies         the SIP proxies in front of the platform, whose requests carry the device's address
+ *                               in its Via and whose Path is kept
+ * @param remoteWaiters          the other nodes of a cluster waiting for answers that reach this one
  */
 public record PlatformSettings(
         String serverId, String domain, String realm, CredentialLookup credentials, boolean digestQop,
         boolean registerDateHeader,
         long keepaliveTimeoutMillis, long aggregationTimeoutMillis, long nonceTtlMillis,
         Supplier<String> nonceGenerator, AccessPolicy accessPolicy, AddressBinding addressBinding,
-        boolean answerAfterProcessing, GbVersion gbVersion, DigestAlgorithm digestAlgorithm) {
+        boolean answerAfterProcessing, GbVersion gbVersion, DigestAlgorithm digestAlgorithm,
+        Predicate<InetAddress> trustedProxies, RemoteWaiters remoteWaiters) {
 
     public static Builder builder() {
         return new Builder();
@@ -61,6 +68,8 @@ public record PlatformSettings(
         private boolean answerAfterProcessing;
         private GbVersion gbVersion = GbVersion.V3_0;
         private DigestAlgorithm digestAlgorithm = DigestAlgorithm.MD5;
+        private Predicate<InetAddress> trustedProxies = address -> false;
+        private RemoteWaiters remoteWaiters = RemoteWaiters.NONE;
 
         private Builder() {
         }
@@ -140,13 +149,23 @@ public record PlatformSettings(
             return this;
         }
 
+        public Builder trustedProxies(Predicate<InetAddress> trustedProxies) {
+            this.trustedProxies = trustedProxies;
+            return this;
+        }
+
+        public Builder remoteWaiters(RemoteWaiters remoteWaiters) {
+            this.remoteWaiters = remoteWaiters;
+            return this;
+        }
+
         public PlatformSettings build() {
             return new PlatformSettings(serverId, domain, realm != null && !realm.isEmpty() ? realm : domain,
                     credentials, digestQop, registerDateHeader, keepaliveTimeoutMillis, aggregationTimeoutMillis,
                     nonceTtlMillis, nonceGenerator,
                     accessPolicy != null ? accessPolicy : AccessPolicy.open(Clock.systemUTC()),
                     addressBinding != null ? addressBinding : new AddressBinding(AddressBinding.Mode.HOST),
-                    answerAfterProcessing, gbVersion, digestAlgorithm);
+                    answerAfterProcessing, gbVersion, digestAlgorithm, trustedProxies, remoteWaiters);
         }
     }
 }

@@ -1,9 +1,15 @@
 package io.github.gb28181.camel.sip;
 
+import java.net.InetAddress;
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ListIterator;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
+import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPRequest;
 import io.github.gb28181.camel.sip.transport.DeviceConnections;
 import io.github.gb28181.camel.sip.transport.SipCounters;
@@ -25,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * A request with its server transaction and where it really came from. Responses go through the transaction, so
  * jain-sip sends them back where the device is reachable (Via received/rport, or the TCP connection it opened) and
  * repeats them for retransmitted requests.
+ * <p>
+ * A request relayed by a trusted SIP proxy (the edge of a cluster) came from the proxy, not the device: the device is
+ * then where the proxy received it, which the proxy wrote into the device's own Via (the bottom one) as
+ * {@code received} and {@code rport}. That address is taken only from a proxy the platform trusts, since anyone can
+ * write Via headers.
  */
 public final class IncomingRequest {
 
@@ -49,28 +60,47 @@ public final class IncomingRequest {
 
     /** @param counters where error answers are counted */
     public IncomingRequest(Request request, ServerTransaction transaction, SipCounters counters) {
-        this(request, transaction, counters, null);
+        this(request, transaction, counters, address -> false);
+    }
+
+    /**
+     * @param counters       where error answers are counted
+     * @param trustedProxies the packet sources whose requests are read for the device's address in the bottom Via
+     */
+    public IncomingRequest(Request request, ServerTransaction transaction, SipCounters counters,
+                           Predicate<InetAddress> trustedProxies) {
+        this(request, transaction, counters, trustedProxies, null);
     }
 
     /**
      * A request answered without a transaction, through the provider: one that shares its transaction key with
      * another request (see {@code TransactionMatchingValve}).
      */
-    static IncomingRequest stateless(Request request, SipCounters counters, SipProvider provider) {
-        return new IncomingRequest(request, null, counters, provider);
+    static IncomingRequest stateless(Request request, SipCounters counters, Predicate<InetAddress> trustedProxies,
+                                     SipProvider provider) {
+        return new IncomingRequest(request, null, counters, trustedProxies, provider);
     }
 
     private IncomingRequest(Request request, ServerTransaction transaction, SipCounters counters,
-                            SipProvider statelessProvider) {
+                            Predicate<InetAddress> trustedProxies, SipProvider statelessProvider) {
         this.request = request;
         this.transaction = transaction;
         this.counters = counters;
         this.statelessProvider = statelessProvider;
         SIPRequest sip = (SIPRequest) request;
-        // the packet source is where the device really is: behind NAT it differs from the Via sent-by
-        this.remoteHost = sip.getRemoteAddress() != null ? sip.getRemoteAddress().getHostAddress() : sip.getTopmostVia().getHost();
-        this.remotePort = sip.getRemoteAddress() != null ? sip.getRemotePort() : sip.getTopmostVia().getPort();
-        this.transport = sip.getTopmostVia().getTransport().toUpperCase();
+        InetAddress source = sip.getRemoteAddress();
+        Via device = source != null && sip.getViaHeaders().size() > 1 && trustedProxies.test(source)
+                ? (Via) sip.getViaHeaders().getLast() : null;
+        if (device != null) {
+            this.remoteHost = device.getReceived() != null ? device.getReceived() : device.getHost();
+            this.remotePort = device.getRPort() > 0 ? device.getRPort() : device.getPort() > 0 ? device.getPort() : 5060;
+            this.transport = device.getTransport().toUpperCase();
+        } else {
+            // the packet source is where the device really is: behind NAT it differs from the Via sent-by
+            this.remoteHost = source != null ? source.getHostAddress() : sip.getTopmostVia().getHost();
+            this.remotePort = source != null ? sip.getRemotePort() : sip.getTopmostVia().getPort();
+            this.transport = sip.getTopmostVia().getTransport().toUpperCase();
+        }
     }
 
     public Request request() {
@@ -95,6 +125,24 @@ public final class IncomingRequest {
 
     public String remoteAddress() {
         return remoteHost + ":" + remotePort;
+    }
+
+    /**
+     * The Path header values (RFC 3327) of the request, first to last: the proxies a REGISTER came through, which
+     * requests to the device must go back through. Empty when it came straight from the device.
+     */
+    public List<String> path() {
+        List<String> path = new ArrayList<>();
+        for (ListIterator<?> headers = request.getHeaders("Path"); headers.hasNext(); ) {
+            String header = headers.next().toString();
+            int colon = header.indexOf(':');
+            for (String value : header.substring(colon + 1).trim().split(",(?=\\s*<)")) {
+                if (!value.isBlank()) {
+                    path.add(value.trim());
+                }
+            }
+        }
+        return path;
     }
 
     public String transport() {

@@ -1,5 +1,6 @@
 package io.github.gb28181.camel.sip;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
@@ -46,6 +48,7 @@ public final class RequestDispatcher implements SipListener, CollidingRequestHan
     private final Map<String, SipRequestHandler> handlers = new ConcurrentHashMap<>();
     private final AtomicReference<ClientTransactionListener> clientListener = new AtomicReference<>();
     private final SipCounters counters;
+    private volatile Predicate<InetAddress> trustedProxies = address -> false;
     private final RecentKeys collidingSeen = new RecentKeys();
 
     public RequestDispatcher() {
@@ -58,6 +61,11 @@ public final class RequestDispatcher implements SipListener, CollidingRequestHan
 
     public void register(String method, SipRequestHandler handler) {
         handlers.put(method, handler);
+    }
+
+    /** The SIP proxies in front of the platform, whose requests carry the device's address in the bottom Via. */
+    public void setTrustedProxies(Predicate<InetAddress> trustedProxies) {
+        this.trustedProxies = trustedProxies;
     }
 
     public void setClientTransactionListener(ClientTransactionListener listener) {
@@ -78,7 +86,7 @@ public final class RequestDispatcher implements SipListener, CollidingRequestHan
             return;
         }
         LOG.debug("{} shares its Via branch with another request: answered without a transaction", request.getMethod());
-        dispatch(IncomingRequest.stateless(request, counters, provider));
+        dispatch(IncomingRequest.stateless(request, counters, trustedProxies, provider));
     }
 
     @Override
@@ -88,7 +96,7 @@ public final class RequestDispatcher implements SipListener, CollidingRequestHan
         if (Request.ACK.equals(method)) {
             SipRequestHandler ack = handlers.get(Request.ACK);
             if (ack != null) {
-                invoke(ack, new IncomingRequest(request, null, counters));
+                invoke(ack, new IncomingRequest(request, null, counters, trustedProxies));
             }
             return;
         }
@@ -107,7 +115,7 @@ public final class RequestDispatcher implements SipListener, CollidingRequestHan
                 return;
             }
         }
-        dispatch(new IncomingRequest(request, transaction, counters));
+        dispatch(new IncomingRequest(request, transaction, counters, trustedProxies));
     }
 
     private void dispatch(IncomingRequest incoming) {

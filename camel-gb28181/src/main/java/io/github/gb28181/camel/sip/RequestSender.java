@@ -1,7 +1,9 @@
 package io.github.gb28181.camel.sip;
 
 import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,12 +59,22 @@ public final class RequestSender implements ClientTransactionListener {
         return request;
     }
 
-    /** An out-of-dialog request to {@code targetId} (the device or one of its channels) at the device's address. */
+    /**
+     * An out-of-dialog request to {@code targetId} (the device or one of its channels) at the device's address. A
+     * device that registered through proxies (Path) is sent to through them: the request names the device's address
+     * and carries the path as its Route, so the proxy it talks to relays it from the address the device knows.
+     */
     public Request createRequest(String method, Device device, String targetId) throws ParseException {
         if (device.getRemoteHost() == null) {
             throw new IllegalStateException("Device " + device.getDeviceId() + " has no known address");
         }
         String transport = device.getTransport() == null ? "UDP" : device.getTransport();
+        List<Address> route = new ArrayList<>();
+        for (String hop : device.getPath()) {
+            route.add(SipFactories.ADDRESSES.createAddress(hop));
+        }
+        // the first hop is reached over the transport its URI names, not the device's
+        String hopTransport = route.isEmpty() ? transport : transportOf((SipURI) route.get(0).getURI());
         try {
             SipURI requestUri = SipFactories.ADDRESSES.createSipURI(targetId, device.getRemoteHost());
             requestUri.setPort(device.getRemotePort());
@@ -78,16 +90,24 @@ public final class RequestSender implements ClientTransactionListener {
             CallIdHeader callId = provider().getNewCallId();
             CSeqHeader cseqHeader = SipFactories.HEADERS.createCSeqHeader(cseq.incrementAndGet(), method);
             ViaHeader via = SipFactories.HEADERS.createViaHeader(server.advertisedHost(), server.port(),
-                    transport.toLowerCase(), null);
+                    hopTransport.toLowerCase(), null);
             via.setRPort();
             MaxForwardsHeader maxForwards = SipFactories.HEADERS.createMaxForwardsHeader(70);
             Request request = SipFactories.MESSAGES.createRequest(requestUri, method, callId, cseqHeader, from, to,
                     List.of(via), maxForwards);
             request.setHeader(SipFactories.HEADERS.createUserAgentHeader(List.of(IncomingRequest.USER_AGENT)));
+            for (Address hop : route) {
+                request.addHeader(SipFactories.HEADERS.createRouteHeader(hop));
+            }
             return request;
         } catch (InvalidArgumentException e) {
             throw new ParseException(e.getMessage(), 0);
         }
+    }
+
+    private static String transportOf(SipURI uri) {
+        String transport = uri.getTransportParam();
+        return transport == null ? "UDP" : transport.toUpperCase(Locale.ROOT);
     }
 
     /** Sends the request in a new client transaction; the future completes with the final response. */

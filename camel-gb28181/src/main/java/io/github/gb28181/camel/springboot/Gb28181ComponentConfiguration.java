@@ -6,6 +6,7 @@ import io.github.gb28181.camel.Gb28181Configuration;
 import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.device.DeviceStore;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
+import io.github.gb28181.camel.platform.PlatformCluster;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
@@ -142,6 +143,13 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private Boolean autowiredEnabled = true;
     /**
+     * Makes this platform one node of a cluster behind a SIP proxy: the device registry, the node membership and the
+     * answers that reach another node than the one waiting are shared through it (see docs/cluster.md;
+     * camel-gb28181-cluster has one on Hazelcast). Its device store is used unless deviceStore is set. Default: a
+     * single node. The option is a io.github.gb28181.camel.platform.PlatformCluster type.
+     */
+    private PlatformCluster cluster;
+    /**
      * The registry of devices and channels. One is created when none is given; share one between components to see
      * every device in one place. The option is a io.github.gb28181.camel.device.DeviceRegistry type.
      */
@@ -234,6 +242,13 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      * and queries) with one unauthenticated MESSAGE, so only where every sender on the network is trusted.
      */
     private String deviceAddressBinding = "HOST";
+    /**
+     * Comma-separated addresses or CIDR blocks of the SIP proxies in front of the platform (the edge of a cluster,
+     * see docs/cluster.md). A request relayed by one of them is taken to come from the address the proxy wrote into
+     * the device's Via (received, rport), and a REGISTER's Path headers are kept so requests to the device go back
+     * through the proxy. Default: none, every request comes from its packet source.
+     */
+    private String trustedProxies;
     /**
      * Wrong passwords for one device id from one address, or from one address for any ids, before that device id at
      * that address, or that address, is refused for authLockout (an AUTH_LOCKED event says so). A device id is never
@@ -411,6 +426,22 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
 
     public void setDeviceRegistry(DeviceRegistry deviceRegistry) {
         this.deviceRegistry = deviceRegistry;
+    }
+
+    public PlatformCluster getCluster() {
+        return cluster;
+    }
+
+    public void setCluster(PlatformCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    public String getTrustedProxies() {
+        return trustedProxies;
+    }
+
+    public void setTrustedProxies(String trustedProxies) {
+        this.trustedProxies = trustedProxies;
     }
 
     public DeviceStore getDeviceStore() {

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -223,6 +225,25 @@ public final class SimulatedDevice implements AfterEachCallback, AutoCloseable {
     /** Answers with a body (an SDP answer, a MANSRTSP reply) of the given Content-Type. */
     public void answer(SipText request, int status, String reason, String toTag, String extraHeaders, String contentType,
                        byte[] body) throws IOException {
+        peer.send(response(request, status, reason, toTag, extraHeaders, contentType, body));
+    }
+
+    /**
+     * Answers over UDP where the request's top Via says, as RFC 3261 (18.2.2) sends responses: to the node of a
+     * cluster that sent it, which need not be the one this device registered with.
+     */
+    public void answerAlongVia(SipText request, int status, String reason) throws IOException {
+        String via = request.headers("Via").get(0);
+        Matcher sentBy = Pattern.compile("SIP/2\\.0/UDP ([^:;\\s]+):(\\d+)").matcher(via);
+        if (!sentBy.find()) {
+            throw new IllegalArgumentException("No UDP sent-by in Via " + via);
+        }
+        peer.sendTo(sentBy.group(1), Integer.parseInt(sentBy.group(2)),
+                response(request, status, reason, newId(), "", null, null));
+    }
+
+    private byte[] response(SipText request, int status, String reason, String toTag, String extraHeaders,
+                            String contentType, byte[] body) {
         StringBuilder sb = new StringBuilder("SIP/2.0 ").append(status).append(' ').append(reason).append("\r\n");
         for (String via : request.headers("Via")) {
             sb.append("Via: ").append(via).append("\r\n");
@@ -240,8 +261,8 @@ public final class SimulatedDevice implements AfterEachCallback, AutoCloseable {
             sb.append("Content-Type: ").append(contentType).append("\r\n");
         }
         sb.append("Content-Length: ").append(body == null ? 0 : body.length).append("\r\n\r\n");
-        peer.send(body == null ? sb.toString().getBytes(StandardCharsets.UTF_8)
-                : concat(sb.toString().getBytes(StandardCharsets.UTF_8), body));
+        return body == null ? sb.toString().getBytes(StandardCharsets.UTF_8)
+                : concat(sb.toString().getBytes(StandardCharsets.UTF_8), body);
     }
 
     /** A request of ours within the dialog the platform's {@code opening} request started (a BYE, say). */

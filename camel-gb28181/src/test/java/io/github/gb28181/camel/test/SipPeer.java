@@ -97,6 +97,14 @@ public final class SipPeer implements AutoCloseable {
         }
     }
 
+    /** Sends a datagram elsewhere than the server this peer talks to (UDP only). */
+    public synchronized void sendTo(String host, int port, byte[] bytes) throws IOException {
+        if (udp == null) {
+            throw new IllegalStateException("sendTo is for UDP peers");
+        }
+        udp.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress(host, port)));
+    }
+
     /** The next message that matches, skipping (and dropping) others; fails after the timeout. */
     public SipText await(Predicate<SipText> match, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -95,7 +95,7 @@ public final class DeviceCommander {
         }
         ResponseWaiters.Gatherer gatherer = gatherer(document);
         CompletableFuture<QueryResult> answer = awaitResponse
-                ? waiters.expect(device.getDeviceId(), document.getCmdType(), document.getSn(), gatherer)
+                ? waiters.expect(device.getDeviceId(), document.getCmdType(), document.getSn(), gatherer, timeout)
                 : new CompletableFuture<>();
         CompletableFuture<Response> accepted;
         try {

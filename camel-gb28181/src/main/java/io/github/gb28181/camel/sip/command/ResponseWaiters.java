@@ -1,5 +1,7 @@
 package io.github.gb28181.camel.sip.command;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -7,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.gb28181.camel.manscdp.ManscdpCodec;
 import io.github.gb28181.camel.manscdp.ManscdpMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * Some devices answer with an SN counter of their own instead of the query's. An answer whose SN nobody waits for
  * still completes a query when it is the only one of its CmdType pending for that device: there is no other it
  * could answer. With two or more pending, nothing is guessed and they time out as before.
+ * <p>
+ * In a cluster the answer to a query may reach another node (the device's owner, or the node the proxy moved the
+ * device to): queries are also announced to the {@link RemoteWaiters}, which hand the answer back here.
  */
 public final class ResponseWaiters {
 
@@ -39,6 +45,9 @@ public final class ResponseWaiters {
     private record Waiter(CompletableFuture<QueryResult> future, Gatherer gatherer) {
     }
 
+    private volatile RemoteWaiters remote = RemoteWaiters.NONE;
+    private volatile ManscdpCodec codec;
+
     /** device|cmdtype -> SN -> waiter */
     private final Map<String, Map<Integer, Waiter>> waiting = new ConcurrentHashMap<>();
     private final Set<String> loggedOwnSn = ConcurrentHashMap.newKeySet();
@@ -46,11 +55,16 @@ public final class ResponseWaiters {
 
     /** Register before sending: the answer can overtake the 200 OK to the request. */
     public CompletableFuture<QueryResult> expect(String deviceId, String cmdType, int sn) {
-        return expect(deviceId, cmdType, sn, null);
+        return expect(deviceId, cmdType, sn, null, null);
     }
 
-    /** As {@link #expect(String, String, int)}, completing once the gatherer has the whole answer. */
-    CompletableFuture<QueryResult> expect(String deviceId, String cmdType, int sn, Gatherer gatherer) {
+    /**
+     * As {@link #expect(String, String, int)}, completing once the gatherer (if any) has the whole answer; in a
+     * cluster, with a timeout, the waiter is announced to the other nodes too: the answer reaches the device's owner,
+     * or, when the proxy in front moved the device (its owner died or was slow to answer), whichever node it picked,
+     * and that node hands it over.
+     */
+    CompletableFuture<QueryResult> expect(String deviceId, String cmdType, int sn, Gatherer gatherer, Duration timeout) {
         String key = key(deviceId, cmdType);
         Waiter waiter = new Waiter(new CompletableFuture<>(), gatherer);
         // compute, not computeIfAbsent + put: atomic against the removal of an emptied map below
@@ -63,23 +77,43 @@ public final class ResponseWaiters {
             bySn.remove(sn, waiter);
             return bySn.isEmpty() ? null : bySn;
         }));
+        RemoteWaiters others = remote;
+        if (others != RemoteWaiters.NONE && timeout != null) {
+            String remoteKey = remoteKey(deviceId, cmdType, sn);
+            others.expect(remoteKey, timeout);
+            waiter.future.whenComplete((r, e) -> others.forget(remoteKey));
+        }
         return waiter.future;
     }
 
-    /** @return true when someone was waiting for this answer */
+    /** The other nodes' waiters, and the codec their answers travel in. */
+    public void setRemote(RemoteWaiters remote, ManscdpCodec codec) {
+        this.codec = codec;
+        this.remote = remote;
+        remote.onHandedOver(this::handedOver);
+    }
+
+    /**
+     * Completes the query this answers: one here with its SN, else one on another node with its SN, else the only
+     * query of its CmdType pending here (the device numbered the answer itself).
+     *
+     * @return true when someone was waiting for this answer, here or on another node
+     */
     public boolean complete(String deviceId, ManscdpMessage response, boolean partial) {
         if (response.getSn() == null || response.getCmdType() == null) {
             return false;
         }
         Map<Integer, Waiter> bySn = waiting.get(key(deviceId, response.getCmdType()));
-        if (bySn == null) {
-            return false;
-        }
-        Waiter waiter = bySn.get(response.getSn());
+        Waiter waiter = bySn != null ? bySn.get(response.getSn()) : null;
         if (waiter != null) {
             return take(waiter, response, partial);
         }
-        waiter = onlyOne(bySn);
+        RemoteWaiters others = remote;
+        if (others != RemoteWaiters.NONE && others.handOver(remoteKey(deviceId, response.getCmdType(), response.getSn()),
+                codec.encode(response, StandardCharsets.UTF_8), partial)) {
+            return true;
+        }
+        waiter = bySn != null ? onlyOne(bySn) : null;
         if (waiter == null) {
             return false;
         }
@@ -94,6 +128,22 @@ public final class ResponseWaiters {
                     response.getSn(), response.getCmdType());
         }
         return true;
+    }
+
+    /** An answer another node received for a query of this one: {@code key} is {@link #remoteKey}'s. */
+    private void handedOver(String key, byte[] document, boolean partial) {
+        int snAt = key.lastIndexOf('|');
+        Map<Integer, Waiter> bySn = waiting.get(key.substring(0, snAt));
+        Waiter waiter = bySn != null ? bySn.get(Integer.parseInt(key.substring(snAt + 1))) : null;
+        if (waiter == null) {
+            return; // timed out meanwhile
+        }
+        try {
+            take(waiter, codec.decode(document), partial);
+        } catch (RuntimeException e) {
+            LOG.warn("An answer handed over by another node for {} cannot be read: {}", key, e.getMessage());
+            waiter.future.completeExceptionally(e);
+        }
     }
 
     /** Answers (or parts of a gathered answer) that were matched to a query by CmdType alone, their SN the device's. */
@@ -132,5 +182,10 @@ public final class ResponseWaiters {
 
     private static String key(String deviceId, String cmdType) {
         return deviceId + '|' + cmdType.toLowerCase(Locale.ROOT);
+    }
+
+    /** What the other nodes know a query by: device|cmdtype|SN, the SN after the last '|'. */
+    private static String remoteKey(String deviceId, String cmdType, int sn) {
+        return key(deviceId, cmdType) + '|' + sn;
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ListIterator;
 import java.util.Optional;
 
 import gov.nist.javax.sip.header.ExtensionHeaderImpl;
@@ -25,6 +26,7 @@ import io.github.gb28181.camel.sip.transport.SipFactories;
 import javax.sip.InvalidArgumentException;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
+import javax.sip.header.Header;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,6 +146,10 @@ public final class RegisterHandler implements SipRequestHandler {
             if (contact != null) {
                 ok.setHeader(contact);
             }
+            // RFC 3327: the registrar tells the device which Path it keeps
+            for (ListIterator<?> path = in.request().getHeaders("Path"); path.hasNext(); ) {
+                ok.addHeader((Header) ((Header) path.next()).clone());
+            }
             ok.setHeader(SipFactories.HEADERS.createExpiresHeader(expires));
             if (dateHeader) {
                 // jain-sip's DateHeader only speaks RFC 1123; GB devices expect their own format
@@ -162,7 +168,7 @@ public final class RegisterHandler implements SipRequestHandler {
         } else {
             LOG.info("Device {} {} from {}/{} for {} s", deviceId, refresh ? "refreshed" : "registered",
                     in.remoteAddress(), in.transport(), expires);
-            presence.registered(registration, in.remoteHost(), in.remotePort());
+            presence.registered(registration, in.remoteHost(), in.remotePort(), in.path());
         }
         in.send(ok);
     }
