@@ -94,6 +94,7 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "strictUsername": getOrCreateConfiguration(target).setStrictUsername(property(camelContext, boolean.class, value)); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transports": getOrCreateConfiguration(target).setTransports(property(camelContext, java.lang.String.class, value)); return true;
+        case "upstreams": target.setUpstreams(property(camelContext, java.util.List.class, value)); return true;
         case "waitforresult":
         case "waitForResult": getOrCreateConfiguration(target).setWaitForResult(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -172,6 +173,7 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "strictUsername": return boolean.class;
         case "timeout": return long.class;
         case "transports": return java.lang.String.class;
+        case "upstreams": return java.util.List.class;
         case "waitforresult":
         case "waitForResult": return boolean.class;
         default: return null;
@@ -246,8 +248,17 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "strictUsername": return getOrCreateConfiguration(target).isStrictUsername();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
         case "transports": return getOrCreateConfiguration(target).getTransports();
+        case "upstreams": return target.getUpstreams();
         case "waitforresult":
         case "waitForResult": return getOrCreateConfiguration(target).isWaitForResult();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "upstreams": return io.github.gb28181.camel.Gb28181Upstream.class;
         default: return null;
         }
     }

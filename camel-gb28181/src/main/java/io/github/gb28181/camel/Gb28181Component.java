@@ -1,6 +1,7 @@
 package io.github.gb28181.camel;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import io.github.gb28181.camel.device.DeviceStore;
 import io.github.gb28181.camel.device.FileDeviceStore;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.platform.PlatformServer;
+import io.github.gb28181.camel.upstream.UpstreamLink;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -58,7 +60,16 @@ public class Gb28181Component extends DefaultComponent {
                             + " gb28181.sip meters. Found in the Camel registry when there is exactly one.")
     private MeterRegistry meterRegistry;
 
+    @Metadata(label = "cascade",
+              description = "Upper platforms to register to as a lower platform (cascade): each gets our shared"
+                            + " channels in its catalog, can query and control them, and receives their video"
+                            + " relayed. A list of Gb28181Upstream (address, serverId, localId, password, transport"
+                            + " and what is shared); in Spring Boot camel.component.gb28181.upstreams[0].address=...")
+    private List<Gb28181Upstream> upstreams = new ArrayList<>();
+
     private FileDeviceStore ownStore;
+    private PlatformServer cascadeServer;
+    private final List<UpstreamLink> cascadeLinks = new ArrayList<>();
     private Gb28181HealthCheck healthCheck;
     private Gb28181Metrics metrics;
 
@@ -101,6 +112,18 @@ public class Gb28181Component extends DefaultComponent {
             getDeviceRegistry().setStore(deviceStore);
             int restored = getDeviceRegistry().restore();
             LOG.info("Restored {} devices from the device store", restored);
+        }
+        if (upstreams != null && !upstreams.isEmpty()) {
+            startCascade();
+        }
+    }
+
+    /** Registers to each upper platform from the component's own SIP server, which the cascade keeps running. */
+    private void startCascade() throws Exception {
+        cascadeServer = acquireServer(configuration, "the upstreams option");
+        Cascades cascades = new Cascades(getCamelContext());
+        for (Gb28181Upstream upstream : upstreams) {
+            cascadeLinks.add(cascades.link(cascadeServer, upstream, configuration.getServerId()));
         }
     }
 
@@ -165,6 +188,12 @@ public class Gb28181Component extends DefaultComponent {
 
     @Override
     protected synchronized void doStop() throws Exception {
+        if (cascadeServer != null) {
+            cascadeLinks.forEach(link -> cascadeServer.upstreams().remove(link));
+            cascadeLinks.clear();
+            releaseServer(configuration);
+            cascadeServer = null;
+        }
         HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
         if (health != null && healthCheck != null) {
             health.unregister(healthCheck);
@@ -189,6 +218,27 @@ public class Gb28181Component extends DefaultComponent {
             deviceStore.flush();
         }
         super.doStop();
+    }
+
+    public List<Gb28181Upstream> getUpstreams() {
+        return upstreams;
+    }
+
+    public void setUpstreams(List<Gb28181Upstream> upstreams) {
+        this.upstreams = upstreams;
+    }
+
+    /** Adds an upper platform to register to; before the component starts. */
+    public void addUpstream(Gb28181Upstream upstream) {
+        if (upstreams == null) {
+            upstreams = new ArrayList<>();
+        }
+        upstreams.add(upstream);
+    }
+
+    /** The links to the upper platforms of the upstreams option, while the component runs. */
+    public List<UpstreamLink> getUpstreamLinks() {
+        return List.copyOf(cascadeLinks);
     }
 
     public Gb28181Configuration getConfiguration() {

@@ -32,6 +32,14 @@ import io.github.gb28181.camel.sip.register.RegisterHandler;
 import io.github.gb28181.camel.sip.transport.SipCounters;
 import io.github.gb28181.camel.sip.transport.SipServer;
 import io.github.gb28181.camel.sip.transport.SipServerSettings;
+import io.github.gb28181.camel.cascade.CascadeMedia;
+import io.github.gb28181.camel.cascade.PlatformLower;
+import io.github.gb28181.camel.cascade.SharedChannels;
+import io.github.gb28181.camel.event.DeviceEvent;
+import io.github.gb28181.camel.upstream.UpstreamLink;
+import io.github.gb28181.camel.upstream.UpstreamLinks;
+import io.github.gb28181.camel.upstream.UpstreamSettings;
+import io.github.gb28181.camel.upstream.UpstreamStatus;
 import javax.sip.SipException;
 import javax.sip.message.Request;
 
@@ -62,6 +70,8 @@ public final class PlatformServer {
     private final ScheduledExecutorService scheduler;
     private final ResponseAggregator aggregator;
     private final PlatformCommands commands;
+    private final ResponseWaiters waiters = new ResponseWaiters();
+    private final UpstreamLinks upstreams;
 
     /** A platform on daemon threads of its own, for use without Camel. */
     public PlatformServer(SipServerSettings sipSettings, PlatformSettings settings, DeviceRegistry registry,
@@ -84,7 +94,6 @@ public final class PlatformServer {
         this.presence = new PresenceTracker(registry, events, settings.keepaliveTimeoutMillis(), clock);
         this.sender = new RequestSender(sipServer, new SipIdentity(settings.serverId(), settings.domain()));
         this.scheduler = threads.newScheduler("gb28181-timer-" + sipSettings.key());
-        ResponseWaiters waiters = new ResponseWaiters();
         this.router = new ManscdpRouter(registry, events, codec, sender, waiters);
         SnSequence sn = new SnSequence();
         this.commander = new DeviceCommander(registry, sender, codec, waiters, sn);
@@ -104,6 +113,8 @@ public final class PlatformServer {
                 router::onAggregated);
         router.setAggregator(aggregator);
         this.commands = new PlatformCommands(registry, commander, media, audio, subscriptions, sipServer);
+        this.upstreams = new UpstreamLinks(sipServer, sender, codec, sn, threads, sipSettings.key(),
+                this::upstreamStatus);
 
         NonceManager nonces = settings.nonceGenerator() != null
                 ? new NonceManager(settings.nonceGenerator(), settings.nonceTtlMillis(), clock)
@@ -115,19 +126,24 @@ public final class PlatformServer {
                         settings.registerDateHeader(), clock));
         MessageHandler messages = new MessageHandler(codec, registry, presence, router, media::deviceOfCall,
                 settings.accessPolicy(), settings.lockDeviceAddress(), settings.answerAfterProcessing());
-        dispatcher.register(Request.MESSAGE, messages);
+        // an upper platform's requests go to its link; everything else to the platform's own handlers
+        dispatcher.register(Request.MESSAGE, upstreams.front(messages));
         // NOTIFYs of catalog, alarm and position subscriptions carry the same documents as MESSAGEs
         dispatcher.register(Request.NOTIFY, messages);
-        dispatcher.register(Request.BYE, in -> {
+        dispatcher.register(Request.BYE, upstreams.front(in -> {
             if (audio.owns(in.callId())) {
                 audio.deviceBye(in);
             } else {
                 media.handle(in);
             }
-        });
+        }));
         // a device INVITEs the platform only to take the audio of a broadcast
-        dispatcher.register(Request.INVITE, audio);
-        dispatcher.register(Request.ACK, in -> audio.acknowledged(in.callId()));
+        dispatcher.register(Request.INVITE, upstreams.front(audio));
+        dispatcher.register(Request.ACK, upstreams.front(in -> audio.acknowledged(in.callId())));
+        // only upper platforms subscribe to us, steer our sessions and cancel their INVITEs
+        dispatcher.register(Request.SUBSCRIBE, upstreams.front(null));
+        dispatcher.register(Request.INFO, upstreams.front(null));
+        dispatcher.register(Request.CANCEL, upstreams.front(null));
         dispatcher.setClientTransactionListener(sender);
     }
 
@@ -135,9 +151,11 @@ public final class PlatformServer {
         sipServer.start();
         long period = Math.max(100, Math.min(1000, settings.keepaliveTimeoutMillis() / 4));
         scheduler.scheduleWithFixedDelay(presence::sweep, period, period, TimeUnit.MILLISECONDS);
+        upstreams.start();
     }
 
     public synchronized void stop() {
+        upstreams.stop();
         media.close();
         audio.close();
         subscriptions.close();
@@ -156,18 +174,31 @@ public final class PlatformServer {
         return events;
     }
 
-
     public SipServer sipServer() {
         return sipServer;
     }
 
+    /** The upper platforms this server is registered to: cascade links and device roles. */
+    public UpstreamLinks upstreams() {
+        return upstreams;
+    }
 
+    /**
+     * Registers this platform to an upper one as a lower platform, sharing the channels {@code shared} lets
+     * through.
+     *
+     * @param media relays the devices' media upward, or null when this platform cannot send media
+     */
+    public UpstreamLink cascade(UpstreamSettings upstream, SharedChannels shared, CascadeMedia media) {
+        PlatformLower lower = new PlatformLower(upstream.localId(), shared, registry, commander, sender, waiters,
+                codec, events, media, Duration.ofMillis(upstream.requestTimeoutMillis()));
+        return upstreams.add(upstream, lower);
+    }
 
-
-
-
-
-
+    private void upstreamStatus(UpstreamStatus status) {
+        events.publish(DeviceEvent.builder(status.online() ? EventType.UPSTREAM_ONLINE : EventType.UPSTREAM_OFFLINE,
+                status.serverId()).body(status).reachableAt(status.address(), status.transport()).build());
+    }
 
     public PlatformSettings settings() {
         return settings;
