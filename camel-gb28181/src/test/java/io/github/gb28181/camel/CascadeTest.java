@@ -5,8 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.gb28181.camel.device.DeviceChannel;
+import io.github.gb28181.camel.manscdp.model.AlarmNotify;
+import io.github.gb28181.camel.manscdp.model.CatalogItem;
+import io.github.gb28181.camel.manscdp.model.CatalogNotify;
 import io.github.gb28181.camel.manscdp.model.CatalogResponse;
 import io.github.gb28181.camel.manscdp.model.DeviceInfoResponse;
+import io.github.gb28181.camel.manscdp.model.RecordInfoResponse;
+import io.github.gb28181.camel.manscdp.model.ResultResponse;
+import io.github.gb28181.camel.test.SipText;
+import org.apache.camel.Exchange;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import io.github.gb28181.camel.test.FreePorts;
 import io.github.gb28181.camel.test.SimulatedDevice;
 import io.github.gb28181.camel.upstream.UpstreamStatus;
@@ -68,6 +77,7 @@ class CascadeTest extends Gb28181TestSupport {
             @Override
             public void configure() {
                 from("upper:events?types=REGISTER,ONLINE,OFFLINE").to("mock:upper-events");
+                from("upper:events?types=ALARM,CATALOG").to("mock:upper-documents");
                 from("gb28181:events?types=UPSTREAM_ONLINE,UPSTREAM_OFFLINE").to("mock:upstream");
             }
         };
@@ -115,5 +125,129 @@ class CascadeTest extends Gb28181TestSupport {
                 DeviceInfoResponse.class);
         assertThat(info.getDeviceId()).isEqualTo(LOWER_ID);
         assertThat(info.getChannel()).isEqualTo(5);
+    }
+
+    static final String CHANNEL = "34020000001310000001";
+
+    /** The device registered below with one channel, and the upper platform knowing it from the lower's catalog. */
+    private void deviceSharedUpward() throws Exception {
+        device.connect(sipPort, "UDP");
+        assertThat(device.register(3600).status()).isEqualTo(200);
+        gb28181().getDeviceRegistry().updateChannels(DEVICE, List.of(new DeviceChannel(CHANNEL, DEVICE, "cam", "Acme",
+                "X1", "ON", DEVICE)), true);
+        await().atMost(WAIT).until(() -> upper().getDeviceRegistry().find(LOWER_ID).map(d -> d.isOnline())
+                .orElse(false));
+        template.requestBody("upper:catalog?timeout=20000&deviceId=" + LOWER_ID, null, CatalogResponse.class);
+        assertThat(upper().getDeviceRegistry().owner(CHANNEL)).hasValueSatisfying(
+                d -> assertThat(d.getDeviceId()).isEqualTo(LOWER_ID));
+    }
+
+    @Test
+    void ptzFromTheUpperPlatformReachesTheDeviceByteForByte() throws Exception {
+        deviceSharedUpward();
+        template.sendBody("upper:ptz?action=up&speed=100&channelId=" + CHANNEL, null);
+
+        SipText message = device.peer().awaitRequest("MESSAGE", WAIT);
+        device.answer(message, 200, "OK");
+        String body = message.bodyText();
+        assertThat(body).contains("<CmdType>DeviceControl</CmdType>", "<DeviceID>" + CHANNEL + "</DeviceID>",
+                "<PTZCmd>A50F000800640020</PTZCmd>");
+        assertThat(message.header("Content-Type")).isEqualToIgnoringCase("Application/MANSCDP+xml");
+    }
+
+    @Test
+    void aControlsResultFromTheDeviceReachesTheUpperPlatform() throws Exception {
+        deviceSharedUpward();
+        CompletableFuture<Exchange> reply = template.asyncSend("upper:record?action=start&waitForResult=true&channelId="
+                                                               + CHANNEL, e -> { });
+        SipText message = device.peer().awaitRequest("MESSAGE", WAIT);
+        device.answer(message, 200, "OK");
+        String sn = message.bodyText().replaceAll("(?s).*<SN>(\\d+)</SN>.*", "$1");
+        assertThat(device.sendManscdp("<?xml version=\"1.0\"?><Response><CmdType>DeviceControl</CmdType><SN>" + sn
+                                      + "</SN><DeviceID>" + CHANNEL + "</DeviceID><Result>OK</Result></Response>",
+                StandardCharsets.UTF_8).status()).isEqualTo(200);
+
+        Exchange done = reply.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(done.getException()).isNull();
+        ResultResponse result = done.getMessage().getBody(ResultResponse.class);
+        assertThat(result.getResult()).isEqualTo("OK");
+        assertThat(result.getDeviceId()).isEqualTo(CHANNEL);
+    }
+
+    @Test
+    void recordInfoFromTheUpperPlatformIsAnsweredByAskingTheDevice() throws Exception {
+        deviceSharedUpward();
+        CompletableFuture<Exchange> reply = template.asyncSend("upper:recordInfo?startTime=2024-01-01T00:00:00"
+                                                               + "&endTime=2024-01-02T00:00:00&channelId=" + CHANNEL,
+                e -> { });
+        SipText query = device.peer().awaitRequest("MESSAGE", WAIT);
+        device.answer(query, 200, "OK");
+        assertThat(query.bodyText()).contains("<CmdType>RecordInfo</CmdType>", "<StartTime>2024-01-01T00:00:00");
+        String sn = query.bodyText().replaceAll("(?s).*<SN>(\\d+)</SN>.*", "$1");
+        assertThat(device.sendManscdp("<?xml version=\"1.0\"?><Response><CmdType>RecordInfo</CmdType><SN>" + sn
+                                      + "</SN><DeviceID>" + CHANNEL + "</DeviceID><Name>cam</Name><SumNum>2</SumNum>"
+                                      + "<RecordList Num=\"2\"><Item><DeviceID>" + CHANNEL + "</DeviceID><Name>a</Name>"
+                                      + "<StartTime>2024-01-01T01:00:00</StartTime><EndTime>2024-01-01T02:00:00</EndTime>"
+                                      + "<Secrecy>0</Secrecy><Type>time</Type></Item><Item><DeviceID>" + CHANNEL
+                                      + "</DeviceID><Name>b</Name><StartTime>2024-01-01T03:00:00</StartTime>"
+                                      + "<EndTime>2024-01-01T04:00:00</EndTime><Secrecy>0</Secrecy><Type>time</Type>"
+                                      + "</Item></RecordList></Response>", StandardCharsets.UTF_8).status())
+                .isEqualTo(200);
+
+        Exchange done = reply.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(done.getException()).isNull();
+        RecordInfoResponse records = done.getMessage().getBody(RecordInfoResponse.class);
+        assertThat(records.getItems()).hasSize(2);
+        assertThat(records.getItems().get(1).getStartTime()).isEqualTo("2024-01-01T03:00:00");
+    }
+
+    @Test
+    void aDevicesAlarmIsForwardedToTheUpperPlatform() throws Exception {
+        deviceSharedUpward();
+        assertThat(device.sendManscdp("<?xml version=\"1.0\"?><Notify><CmdType>Alarm</CmdType><SN>77</SN><DeviceID>"
+                                      + CHANNEL + "</DeviceID><AlarmPriority>1</AlarmPriority><AlarmMethod>5"
+                                      + "</AlarmMethod><AlarmTime>2024-01-01T01:02:03</AlarmTime></Notify>",
+                StandardCharsets.UTF_8).status()).isEqualTo(200);
+
+        await().atMost(WAIT).until(() -> getMockEndpoint("mock:upper-documents").getExchanges().stream()
+                .anyMatch(e -> e.getIn().getBody() instanceof AlarmNotify));
+        Exchange alarm = getMockEndpoint("mock:upper-documents").getExchanges().stream()
+                .filter(e -> e.getIn().getBody() instanceof AlarmNotify).findFirst().orElseThrow();
+        assertThat(alarm.getIn().getHeader(Gb28181Constants.DEVICE_ID)).isEqualTo(LOWER_ID);
+        assertThat(alarm.getIn().getHeader(Gb28181Constants.CHANNEL_ID)).isEqualTo(CHANNEL);
+        assertThat(alarm.getIn().getBody(AlarmNotify.class).getAlarmTime()).isEqualTo("2024-01-01T01:02:03");
+    }
+
+    @Test
+    void aCatalogSubscriptionFromAboveHearsOfChannelsAddedAndDevicesGoingOffline() throws Exception {
+        deviceSharedUpward();
+        template.requestBody("upper:subscribe?subscription=catalog&expires=600&deviceId=" + LOWER_ID, (Object) null);
+        getMockEndpoint("mock:upper-documents").reset();
+
+        String added = "34020000001310000002";
+        gb28181().getDeviceRegistry().updateChannels(DEVICE, List.of(new DeviceChannel(CHANNEL, DEVICE, "cam", "Acme",
+                "X1", "ON", DEVICE), new DeviceChannel(added, DEVICE, "new cam", "Acme", "X1", "ON", DEVICE)), true);
+        // the registry changed behind the platform's back: a catalog from the device is what reports it
+        assertThat(device.sendManscdp("<?xml version=\"1.0\"?><Response><CmdType>Catalog</CmdType><SN>5</SN><DeviceID>"
+                                      + DEVICE + "</DeviceID><SumNum>2</SumNum><DeviceList Num=\"2\"><Item><DeviceID>"
+                                      + CHANNEL + "</DeviceID><Name>cam</Name><Status>ON</Status></Item><Item>"
+                                      + "<DeviceID>" + added + "</DeviceID><Name>new cam</Name><Status>ON</Status>"
+                                      + "</Item></DeviceList></Response>", StandardCharsets.UTF_8).status())
+                .isEqualTo(200);
+        CatalogItem addition = awaitCatalogChange(added);
+        assertThat(addition.getEvent()).isEqualTo("ADD");
+        assertThat(addition.getName()).isEqualTo("new cam");
+
+        assertThat(device.register(0).status()).isEqualTo(200);
+        CatalogItem off = awaitCatalogChange(CHANNEL);
+        assertThat(off.getEvent()).isEqualTo("OFF");
+    }
+
+    private CatalogItem awaitCatalogChange(String channelId) {
+        return await().atMost(WAIT).until(() -> getMockEndpoint("mock:upper-documents").getExchanges().stream()
+                .map(e -> e.getIn().getBody())
+                .filter(CatalogNotify.class::isInstance).map(CatalogNotify.class::cast)
+                .flatMap(n -> n.getItems().stream()).filter(i -> channelId.equals(i.getDeviceId()))
+                .reduce((first, second) -> second).orElse(null), java.util.Objects::nonNull);
     }
 }
