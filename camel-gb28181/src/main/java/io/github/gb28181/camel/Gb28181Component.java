@@ -119,12 +119,17 @@ public class Gb28181Component extends DefaultComponent {
     }
 
     /** Registers to each upper platform from the component's own SIP server, which the cascade keeps running. */
-    private void startCascade() throws Exception {
-        cascadeServer = acquireServer(configuration, "the upstreams option");
-        Cascades cascades = new Cascades(getCamelContext());
+    private synchronized void startCascade() throws Exception {
         for (Gb28181Upstream upstream : upstreams) {
-            cascadeLinks.add(cascades.link(cascadeServer, upstream, configuration.getServerId()));
+            connect(upstream);
         }
+    }
+
+    private void connect(Gb28181Upstream upstream) throws Exception {
+        if (cascadeServer == null) {
+            cascadeServer = acquireServer(configuration, "the upstreams option");
+        }
+        cascadeLinks.add(new Cascades(getCamelContext()).link(cascadeServer, upstream, configuration.getServerId()));
     }
 
     /** The server for the configuration's address, started on first use. */
@@ -228,12 +233,38 @@ public class Gb28181Component extends DefaultComponent {
         this.upstreams = upstreams;
     }
 
-    /** Adds an upper platform to register to; before the component starts. */
-    public void addUpstream(Gb28181Upstream upstream) {
+    /**
+     * Adds an upper platform to register to: at start when the component has not started yet, else at once.
+     *
+     * @throws Exception when the SIP server cannot start, or the upper platform's settings are not valid
+     */
+    public synchronized void addUpstream(Gb28181Upstream upstream) throws Exception {
         if (upstreams == null) {
             upstreams = new ArrayList<>();
         }
         upstreams.add(upstream);
+        if (isStarted()) {
+            connect(upstream);
+        }
+    }
+
+    /**
+     * Unregisters from an upper platform and forgets it.
+     *
+     * @param  name its name (or server id, when it has no name)
+     * @return      whether there was one by that name
+     */
+    public synchronized boolean removeUpstream(String name) {
+        boolean removed = upstreams != null
+                          && upstreams.removeIf(u -> name.equals(u.getName() != null ? u.getName() : u.getServerId()));
+        for (UpstreamLink link : List.copyOf(cascadeLinks)) {
+            if (link.settings().name().equals(name)) {
+                cascadeLinks.remove(link);
+                cascadeServer.upstreams().remove(link);
+                removed = true;
+            }
+        }
+        return removed;
     }
 
     /** The links to the upper platforms of the upstreams option, while the component runs. */
