@@ -3,33 +3,46 @@ package io.github.gb28181.camel;
 import org.apache.camel.spi.Metadata;
 
 /**
- * Message headers set by the gb28181-rtp consumer.
+ * Message headers of gb28181-rtp: set by the consumer on every frame, and read by the producer, so a route from a
+ * consumer to a producer relays frames as they are.
  */
 public final class Gb28181RtpConstants {
 
     @Metadata(description = "The RTP SSRC of the stream as the ten decimal digits GB/T 28181 writes in the SDP y= line,"
-                            + " for example 0100000001.",
+                            + " for example 0100000001. Producer: the SSRC to send with when neither the session nor"
+                            + " the ssrc option names one.",
               javaType = "String")
     public static final String SSRC = "CamelGb28181Ssrc";
-    @Metadata(description = "The RTP timestamp (90 kHz) of the packet that carried the first byte of the frame.",
+    @Metadata(description = "The RTP timestamp (90 kHz) of the packet that carried the first byte of the frame."
+                            + " Producer: the timestamp to send a frame that has no PTS with (a relayed PS frame).",
               javaType = "Long")
     public static final String RTP_TIMESTAMP = "CamelGb28181RtpTimestamp";
     @Metadata(description = "The presentation time stamp from the PES header (90 kHz, 33 bits). Absent when the sender"
-                            + " did not stamp the frame: ffmpeg stamps only the first access unit that starts in a PES.",
+                            + " did not stamp the frame: ffmpeg stamps only the first access unit that starts in a PES."
+                            + " Producer: the PTS to mux with, and the RTP timestamp; without it the producer's clock"
+                            + " stamps the frame.",
               javaType = "Long")
     public static final String PTS = "CamelGb28181RtpPts";
     @Metadata(description = "The decoding time stamp (90 kHz), present only when it differs from the PTS (B-frames).",
               javaType = "Long")
     public static final String DTS = "CamelGb28181RtpDts";
-    @Metadata(description = "Whether the frame holds a key frame: an H.264 IDR or H.265 IRAP picture.",
+    @Metadata(description = "Whether the frame holds a key frame: an H.264 IDR or H.265 IRAP picture. Producer: when"
+                            + " absent, the body's NAL units tell.",
               javaType = "Boolean")
     public static final String KEY_FRAME = "CamelGb28181RtpKeyFrame";
     @Metadata(description = "The codec: H264, H265, MPEG4, SVAC, G711A, G711U, G722_1, G723_1, G729, AAC or UNKNOWN."
-                            + " From the program stream map when the sender writes one, else from the payload.",
+                            + " From the program stream map when the sender writes one, else from the payload."
+                            + " Producer: what an ES body holds; needed for audio other than AAC in ADTS, and for"
+                            + " video it saves guessing H.264 from H.265.",
               javaType = "String")
     public static final String CODEC = "CamelGb28181RtpCodec";
     @Metadata(description = "VIDEO or AUDIO. A PS-mode frame that interleaves both is VIDEO.", javaType = "String")
     public static final String STREAM_TYPE = "CamelGb28181RtpStreamType";
+    @Metadata(description = "What the body is: PS (program stream bytes) or ES (an access unit or audio frame), as the"
+                            + " consumer's mode made it. Producer: PS is sent as it is, ES is muxed into a program"
+                            + " stream first; when absent, the frameFormat option decides.",
+              javaType = "String", enums = "PS,ES")
+    public static final String MODE = "CamelGb28181RtpMode";
     @Metadata(description = "RTP packets of this SSRC lost so far.", javaType = "Long")
     public static final String PACKETS_LOST = "CamelGb28181RtpPacketsLost";
     @Metadata(description = "True when a loss or corrupt data touched the frame; only set when dropDamagedFrames is"
@@ -49,7 +62,9 @@ public final class Gb28181RtpConstants {
               javaType = "String")
     public static final String CHANNEL_ID = "CamelGb28181ChannelId";
     @Metadata(description = "The media session's id on the signalling side (the INVITE's Call-ID), when announced:"
-                            + " the CamelGb28181SessionId that play, playback and download return.",
+                            + " the CamelGb28181SessionId that play, playback and download return. Producer: the"
+                            + " outgoing session to send the frame in, when the signalling side opened one under this"
+                            + " id; otherwise the endpoint's own destination is used.",
               javaType = "String")
     public static final String SESSION_ID = "CamelGb28181SessionId";
 

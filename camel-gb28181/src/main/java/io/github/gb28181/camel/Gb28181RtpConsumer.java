@@ -1,6 +1,7 @@
 package io.github.gb28181.camel;
 
 import java.net.InetSocketAddress;
+import java.util.Locale;
 
 import io.github.gb28181.camel.media.MediaFrame;
 import io.github.gb28181.camel.media.MediaFrameListener;
@@ -21,6 +22,7 @@ import org.apache.camel.support.DefaultConsumer;
 public class Gb28181RtpConsumer extends DefaultConsumer implements MediaFrameListener {
 
     private MediaReceiver receiver;
+    private String mode;
 
     public Gb28181RtpConsumer(Gb28181RtpEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -35,6 +37,7 @@ public class Gb28181RtpConsumer extends DefaultConsumer implements MediaFrameLis
     protected void doStart() throws Exception {
         super.doStart();
         Gb28181RtpEndpoint endpoint = getEndpoint();
+        mode = endpoint.getConfiguration().getMode().trim().toUpperCase(Locale.ROOT);
         receiver = new MediaReceiver(endpoint.receiverConfig(), endpoint.getComponent().eventLoops(), this);
         receiver.start();
         endpoint.getComponent().consumerStarted(this);
@@ -71,6 +74,7 @@ public class Gb28181RtpConsumer extends DefaultConsumer implements MediaFrameLis
         Message in = exchange.getIn();
         in.setBody(frame.payload());
         setHeaders(in, frame);
+        in.setHeader(Gb28181RtpConstants.MODE, mode);
         getAsyncProcessor().process(exchange, doneSync -> {
             if (exchange.getException() != null) {
                 getExceptionHandler().handleException("Error processing an RTP frame", exchange,
