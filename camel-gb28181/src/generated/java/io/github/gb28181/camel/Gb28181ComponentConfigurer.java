@@ -46,6 +46,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "cascademediahost":
+        case "cascadeMediaHost": target.setCascadeMediaHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "cascademediatransport":
+        case "cascadeMediaTransport": target.setCascadeMediaTransport(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.gb28181.camel.Gb28181Configuration.class, value)); return true;
         case "credentiallookup":
         case "credentialLookup": getOrCreateConfiguration(target).setCredentialLookup(property(camelContext, io.github.gb28181.camel.sip.auth.CredentialLookup.class, value)); return true;
@@ -125,6 +129,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "cascademediahost":
+        case "cascadeMediaHost": return java.lang.String.class;
+        case "cascademediatransport":
+        case "cascadeMediaTransport": return java.lang.String.class;
         case "configuration": return io.github.gb28181.camel.Gb28181Configuration.class;
         case "credentiallookup":
         case "credentialLookup": return io.github.gb28181.camel.sip.auth.CredentialLookup.class;
@@ -200,6 +208,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "cascademediahost":
+        case "cascadeMediaHost": return target.getCascadeMediaHost();
+        case "cascademediatransport":
+        case "cascadeMediaTransport": return target.getCascadeMediaTransport();
         case "configuration": return target.getConfiguration();
         case "credentiallookup":
         case "credentialLookup": return getOrCreateConfiguration(target).getCredentialLookup();

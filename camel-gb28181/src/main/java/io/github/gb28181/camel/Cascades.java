@@ -1,8 +1,10 @@
 package io.github.gb28181.camel;
 
+import io.github.gb28181.camel.cascade.RelaySettings;
 import io.github.gb28181.camel.cascade.SharedChannels;
 import io.github.gb28181.camel.device.DeviceChannel;
 import io.github.gb28181.camel.platform.PlatformServer;
+import io.github.gb28181.camel.sdp.MediaTransportMode;
 import io.github.gb28181.camel.upstream.UpstreamLink;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -24,10 +26,21 @@ final class Cascades {
         this.context = context;
     }
 
-    UpstreamLink link(PlatformServer server, Gb28181Upstream upstream, String platformId) {
+    UpstreamLink link(PlatformServer server, Gb28181Upstream upstream, String platformId, String mediaHost,
+                      MediaTransportMode deviceTransport) {
         SharedChannels shared = new SharedChannels(Gb28181Upstream.ids(upstream.getSharedDeviceIds()),
                 Gb28181Upstream.ids(upstream.getSharedChannelIds()), decider(upstream.getShareRoute()));
-        return server.cascade(upstream.settings(platformId), shared, null);
+        return server.cascade(upstream.settings(platformId), shared, relay(mediaHost, deviceTransport));
+    }
+
+    /** The relay borrows the gb28181-rtp component's socket threads and its outgoing sessions. */
+    private RelaySettings relay(String mediaHost, MediaTransportMode deviceTransport) {
+        Gb28181RtpComponent rtp = context.getComponent("gb28181-rtp", Gb28181RtpComponent.class);
+        if (rtp == null) {
+            LOG.warn("No gb28181-rtp component: upper platforms get catalogs and controls, but no video");
+            return null;
+        }
+        return new RelaySettings(rtp.eventLoops().io(), rtp.mediaSenders(), mediaHost, deviceTransport);
     }
 
     private SharedChannels.Decider decider(String uri) {

@@ -13,6 +13,7 @@ import io.github.gb28181.camel.device.DeviceStore;
 import io.github.gb28181.camel.device.FileDeviceStore;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.platform.PlatformServer;
+import io.github.gb28181.camel.sdp.MediaTransportMode;
 import io.github.gb28181.camel.upstream.UpstreamLink;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Endpoint;
@@ -66,6 +67,16 @@ public class Gb28181Component extends DefaultComponent {
                             + " relayed. A list of Gb28181Upstream (address, serverId, localId, password, transport"
                             + " and what is shared); in Spring Boot camel.component.gb28181.upstreams[0].address=...")
     private List<Gb28181Upstream> upstreams = new ArrayList<>();
+    @Metadata(label = "cascade", defaultValue = "0.0.0.0",
+              description = "The local address the cascade relays media on: where devices send the video an upper"
+                            + " platform asked for, and where it is sent on from. The SDP names the advertised"
+                            + " address.")
+    private String cascadeMediaHost = "0.0.0.0";
+    @Metadata(label = "cascade", defaultValue = "udp", enums = "udp,tcp-passive,tcp-active",
+              description = "How devices send the video the cascade relays: udp, tcp-passive (the device connects to"
+                            + " the relay) or tcp-active (the relay connects to the device). Towards the upper"
+                            + " platform the transport is the one its INVITE asks for.")
+    private String cascadeMediaTransport = "udp";
 
     private FileDeviceStore ownStore;
     private PlatformServer cascadeServer;
@@ -129,7 +140,8 @@ public class Gb28181Component extends DefaultComponent {
         if (cascadeServer == null) {
             cascadeServer = acquireServer(configuration, "the upstreams option");
         }
-        cascadeLinks.add(new Cascades(getCamelContext()).link(cascadeServer, upstream, configuration.getServerId()));
+        cascadeLinks.add(new Cascades(getCamelContext()).link(cascadeServer, upstream, configuration.getServerId(),
+                cascadeMediaHost, MediaTransportMode.of(cascadeMediaTransport)));
     }
 
     /** The server for the configuration's address, started on first use. */
@@ -223,6 +235,22 @@ public class Gb28181Component extends DefaultComponent {
             deviceStore.flush();
         }
         super.doStop();
+    }
+
+    public String getCascadeMediaHost() {
+        return cascadeMediaHost;
+    }
+
+    public void setCascadeMediaHost(String cascadeMediaHost) {
+        this.cascadeMediaHost = cascadeMediaHost;
+    }
+
+    public String getCascadeMediaTransport() {
+        return cascadeMediaTransport;
+    }
+
+    public void setCascadeMediaTransport(String cascadeMediaTransport) {
+        this.cascadeMediaTransport = cascadeMediaTransport;
     }
 
     public List<Gb28181Upstream> getUpstreams() {

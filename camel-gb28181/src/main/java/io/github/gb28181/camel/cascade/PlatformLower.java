@@ -215,7 +215,12 @@ public final class PlatformLower implements LowerSide {
             return CompletableFuture.failedFuture(new IllegalStateException("No media relay: add the gb28181-rtp"
                                                                             + " component to relay video upward"));
         }
-        return media.invite(invite);
+        return media.invite(invite, localId, (sessionId, endOfFile) -> {
+            Listener l = listener;
+            if (l != null) {
+                l.sessionEnded(sessionId, endOfFile);
+            }
+        });
     }
 
     @Override
@@ -238,9 +243,6 @@ public final class PlatformLower implements LowerSide {
         if (subscription == null) {
             subscription = this::onEvent;
             events.subscribe(subscription);
-        }
-        if (media != null) {
-            media.onEnded(listener::sessionEnded);
         }
     }
 

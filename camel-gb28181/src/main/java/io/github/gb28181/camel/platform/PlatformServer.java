@@ -32,8 +32,9 @@ import io.github.gb28181.camel.sip.register.RegisterHandler;
 import io.github.gb28181.camel.sip.transport.SipCounters;
 import io.github.gb28181.camel.sip.transport.SipServer;
 import io.github.gb28181.camel.sip.transport.SipServerSettings;
-import io.github.gb28181.camel.cascade.CascadeMedia;
 import io.github.gb28181.camel.cascade.PlatformLower;
+import io.github.gb28181.camel.cascade.RelaySettings;
+import io.github.gb28181.camel.cascade.RelayedMedia;
 import io.github.gb28181.camel.cascade.SharedChannels;
 import io.github.gb28181.camel.event.DeviceEvent;
 import io.github.gb28181.camel.upstream.UpstreamLink;
@@ -72,6 +73,7 @@ public final class PlatformServer {
     private final PlatformCommands commands;
     private final ResponseWaiters waiters = new ResponseWaiters();
     private final UpstreamLinks upstreams;
+    private RelayedMedia relayedMedia;
 
     /** A platform on daemon threads of its own, for use without Camel. */
     public PlatformServer(SipServerSettings sipSettings, PlatformSettings settings, DeviceRegistry registry,
@@ -156,6 +158,9 @@ public final class PlatformServer {
 
     public synchronized void stop() {
         upstreams.stop();
+        if (relayedMedia != null) {
+            relayedMedia.close();
+        }
         media.close();
         audio.close();
         subscriptions.close();
@@ -187,12 +192,22 @@ public final class PlatformServer {
      * Registers this platform to an upper one as a lower platform, sharing the channels {@code shared} lets
      * through.
      *
-     * @param media relays the devices' media upward, or null when this platform cannot send media
+     * @param relay what relaying the devices' media upward takes, or null when this platform cannot send media;
+     *              every upper platform shares the relay of the first one given
      */
-    public UpstreamLink cascade(UpstreamSettings upstream, SharedChannels shared, CascadeMedia media) {
+    public synchronized UpstreamLink cascade(UpstreamSettings upstream, SharedChannels shared, RelaySettings relay) {
+        if (relay != null && relayedMedia == null) {
+            relayedMedia = new RelayedMedia(media, events, relay, sipServer::advertisedHost,
+                    Duration.ofMillis(upstream.requestTimeoutMillis()));
+        }
         PlatformLower lower = new PlatformLower(upstream.localId(), shared, registry, commander, sender, waiters,
-                codec, events, media, Duration.ofMillis(upstream.requestTimeoutMillis()));
+                codec, events, relay != null ? relayedMedia : null, Duration.ofMillis(upstream.requestTimeoutMillis()));
         return upstreams.add(upstream, lower);
+    }
+
+    /** The media relayed to upper platforms now, or null when none was set up. */
+    public synchronized RelayedMedia relayedMedia() {
+        return relayedMedia;
     }
 
     private void upstreamStatus(UpstreamStatus status) {
