@@ -27,6 +27,10 @@ public enum Gb28181Command {
 
     /** The consumer: device events. */
     EVENTS("events", Kind.EVENTS, Target.NONE, (Handler) null),
+    /** The consumer that plays a GB28181 device registered to a platform (the device role). */
+    DEVICE("device", Kind.EVENTS, Target.NONE, (Handler) null),
+    /** The consumer that sees (and may refuse or change) what passes between upper platforms and us (cascade). */
+    UPSTREAM("upstream", Kind.EVENTS, Target.NONE, (Handler) null),
 
     CATALOG("catalog", Kind.QUERY, Target.DEVICE, in -> in.send(new CatalogQuery())),
     DEVICE_INFO("deviceInfo", Kind.QUERY, Target.DEVICE, in -> in.send(new DeviceInfoQuery())),
@@ -94,7 +98,7 @@ public enum Gb28181Command {
 
     /** What a command does. */
     public enum Kind {
-        /** Receives device events (the consumer). */
+        /** A consumer: device events, the device role, or upper platforms' traffic. */
         EVENTS,
         /** Sends a MANSCDP Query; the reply is the device's Response. */
         QUERY,

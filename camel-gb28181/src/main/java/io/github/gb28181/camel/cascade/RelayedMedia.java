@@ -14,18 +14,16 @@ import io.github.gb28181.camel.event.DeviceEventListener;
 import io.github.gb28181.camel.event.EventBus;
 import io.github.gb28181.camel.event.EventType;
 import io.github.gb28181.camel.media.MediaTransport;
-import io.github.gb28181.camel.media.Ssrc;
 import io.github.gb28181.camel.media.relay.RtpRelay;
 import io.github.gb28181.camel.media.send.MediaSender;
-import io.github.gb28181.camel.media.send.OutgoingSession;
 import io.github.gb28181.camel.sdp.MediaTransportMode;
 import io.github.gb28181.camel.sdp.SdpAnswer;
-import io.github.gb28181.camel.sdp.SenderSdp;
 import io.github.gb28181.camel.sdp.SessionKind;
 import io.github.gb28181.camel.sip.media.MediaRequest;
 import io.github.gb28181.camel.sip.media.MediaSession;
 import io.github.gb28181.camel.sip.media.MediaSessionManager;
 import io.github.gb28181.camel.upstream.UpstreamInvite;
+import io.github.gb28181.camel.upstream.UpstreamOffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,27 +87,17 @@ public final class RelayedMedia implements CascadeMedia, AutoCloseable {
 
     @Override
     public CompletableFuture<String> invite(UpstreamInvite invite, String originId, Ended ended) {
-        SdpAnswer offer;
-        try {
-            offer = SdpAnswer.parse(invite.sdp());
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("Unusable SDP offer: "
-                                                                               + e.getMessage(), e));
-        }
-        String ssrc = ssrcOf(offer, invite.subject());
-        if (ssrc == null) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("The offer names no SSRC (y=)"));
-        }
-        SessionKind kind = kindOf(offer.sessionName());
+        UpstreamOffer offer;
         DeviceLeg leg;
         try {
-            leg = deviceLeg(invite.channelId(), kind, offer);
+            offer = UpstreamOffer.parse(invite.sdp(), invite.subject());
+            leg = deviceLeg(invite.channelId(), offer.kind(), offer.offer());
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
         }
         return leg.ready.thenApply(ready -> {
             try {
-                return attach(invite, originId, offer, ssrc, ready, ended);
+                return attach(invite, originId, offer, ready, ended);
             } catch (Exception e) {
                 release(ready);
                 throw new CompletionException(e);
@@ -156,17 +144,13 @@ public final class RelayedMedia implements CascadeMedia, AutoCloseable {
         return leg;
     }
 
-    private String attach(UpstreamInvite invite, String originId, SdpAnswer offer, String ssrc, DeviceLeg leg,
-                          Ended ended) throws Exception {
-        MediaTransportMode mode = SenderSdp.answering(offer);
-        MediaSender sender = settings.senders().open(new OutgoingSession(invite.sessionId(),
-                MediaTransport.valueOf(mode.name()), settings.bindHost(), 0, offer.mediaHost(), offer.mediaPort(),
-                Ssrc.parse(ssrc), SenderSdp.PS_PAYLOAD_TYPE));
+    private String attach(UpstreamInvite invite, String originId, UpstreamOffer offer, DeviceLeg leg, Ended ended)
+            throws Exception {
+        MediaSender sender = offer.open(settings.senders(), invite.sessionId(), settings.bindHost());
         leg.uppers.add(invite.sessionId());
         upperLegs.put(invite.sessionId(), new UpperLeg(invite.sessionId(), leg, ended));
         leg.relay.attach(invite.sessionId(), sender);
-        int port = mode == MediaTransportMode.TCP_ACTIVE ? DISCARD_PORT : sender.localAddress().getPort();
-        return SenderSdp.programStream(originId, advertisedHost.get(), port, mode, offer, ssrc).encode();
+        return offer.answer(originId, advertisedHost.get(), sender);
     }
 
     @Override
@@ -256,32 +240,5 @@ public final class RelayedMedia implements CascadeMedia, AutoCloseable {
         }
         byDeviceSession.values().forEach(this::end);
         byDeviceSession.clear();
-    }
-
-    private static SessionKind kindOf(String sessionName) {
-        if (sessionName == null) {
-            return SessionKind.LIVE;
-        }
-        return switch (sessionName.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "playback" -> SessionKind.PLAYBACK;
-            case "download" -> SessionKind.DOWNLOAD;
-            default -> SessionKind.LIVE;
-        };
-    }
-
-    /** The SSRC the upper platform wants: its y=, else the one its Subject names (channel:SSRC,receiver:0). */
-    private static String ssrcOf(SdpAnswer offer, String subject) {
-        if (offer.ssrc() != null && offer.ssrc().matches("\\d{1,10}")) {
-            return offer.ssrc();
-        }
-        if (subject != null) {
-            int colon = subject.indexOf(':');
-            int comma = subject.indexOf(',');
-            if (colon > 0 && comma > colon) {
-                String s = subject.substring(colon + 1, comma).trim();
-                return s.matches("\\d{1,10}") ? s : null;
-            }
-        }
-        return null;
     }
 }
