@@ -64,8 +64,9 @@ public class Gb28181Component extends DefaultComponent {
     @Metadata(label = "cascade",
               description = "Upper platforms to register to as a lower platform (cascade): each gets our shared"
                             + " channels in its catalog, can query and control them, and receives their video"
-                            + " relayed. A list of Gb28181Upstream (address, serverId, localId, password, transport"
-                            + " and what is shared); in Spring Boot camel.component.gb28181.upstreams[0].address=...")
+                            + " relayed. A list of Gb28181Upstream beans (address, serverId, localId, password,"
+                            + " transport, and what is shared), which Spring Boot binds from indexed"
+                            + " camel.component.gb28181.upstreams properties.")
     private List<Gb28181Upstream> upstreams = new ArrayList<>();
     @Metadata(label = "cascade", defaultValue = "0.0.0.0",
               description = "The local address the cascade relays media on: where devices send the video an upper"

@@ -197,6 +197,49 @@ class CascadeMediaTest extends Gb28181TestSupport {
         assertBothLegsGone(relayed);
     }
 
+    @Test
+    void playbackIsSteeredThroughTheLowerPlatformAndItsEndReachesTheUpperOne() throws Exception {
+        channelKnownAbove();
+        CompletableFuture<Exchange> reply = template.asyncSend("upper:playback?timeout=20000&channelId=" + CHANNEL
+                                                               + "&mediaPort=" + udpMediaPort
+                                                               + "&startTime=2024-01-01T01:00:00"
+                                                               + "&endTime=2024-01-01T02:00:00", e -> { });
+        SipText invite = device.peer().awaitRequest("INVITE", WAIT);
+        // the upper platform's time range reaches the device
+        assertThat(invite.bodyText()).contains("s=Playback\r\n", "u=" + CHANNEL + ":0\r\n");
+        assertThat(invite.bodyText()).containsPattern("t=\\d+ \\d+");
+        String ssrc = invite.bodyText().replaceAll("(?s).*\r\ny=(\\d{10})\r\n.*", "$1");
+        assertThat(ssrc).startsWith("1");
+        String tag = SimulatedDevice.newId();
+        device.answer(invite, 200, "OK", tag, "", "application/sdp",
+                MediaSessionTest.sdpAnswer(ssrc, 9712, "RTP/AVP").getBytes(StandardCharsets.US_ASCII));
+        device.peer().awaitRequest("ACK", WAIT);
+        MediaSession session = reply.get(WAIT.toSeconds(), TimeUnit.SECONDS).getMessage().getBody(MediaSession.class);
+
+        // INFO from above reaches the device as it was written
+        CompletableFuture<Exchange> paused = template.asyncSend("upper:pause",
+                e -> e.getIn().setHeader(Gb28181Constants.SESSION_ID, session.sessionId()));
+        SipText info = device.peer().awaitRequest("INFO", WAIT);
+        assertThat(info.header("Call-ID")).isEqualTo(invite.header("Call-ID"));
+        assertThat(info.header("Content-Type")).isEqualToIgnoringCase("Application/MANSRTSP");
+        assertThat(info.bodyText()).startsWith("PAUSE RTSP/1.0\r\nCSeq: 1\r\n");
+        device.answer(info, 200, "OK", tag, "");
+        assertThat(paused.get(WAIT.toSeconds(), TimeUnit.SECONDS).getException()).isNull();
+
+        // the recording ends: MediaStatus 121 from the device goes up, and the upper platform's BYE ends it all
+        String status = "<?xml version=\"1.0\"?><Notify><CmdType>MediaStatus</CmdType><SN>9</SN><DeviceID>" + CHANNEL
+                        + "</DeviceID><NotifyType>121</NotifyType></Notify>";
+        device.peer().send(device.manscdpMessage(invite.header("Call-ID"), status.getBytes(StandardCharsets.UTF_8),
+                CHANNEL));
+        SipText bye = device.peer().awaitRequest("BYE", WAIT);
+        device.answer(bye, 200, "OK", tag, "");
+        MockEndpoint ended = getMockEndpoint("mock:upper-sessions");
+        await().atMost(WAIT).until(() -> ended.getReceivedCounter() == 1);
+        assertThat(ended.getExchanges().get(0).getIn().getBody(MediaSession.class).endReason()).isEqualTo("MEDIA_END");
+        assertBothLegsGone(new Relayed(session, invite, tag, ssrc, new InetSocketAddress("127.0.0.1",
+                Integer.parseInt(invite.bodyText().replaceAll("(?s).*\r\nm=video (\\d+) .*", "$1")))));
+    }
+
     private void assertBothLegsGone(Relayed relayed) throws Exception {
         PlatformServer lower = lower();
         await().atMost(WAIT).until(() -> lower.relayedMedia().upperSessions().isEmpty()
