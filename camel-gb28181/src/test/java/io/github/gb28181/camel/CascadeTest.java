@@ -21,6 +21,7 @@ import io.github.gb28181.camel.test.SimulatedDevice;
 import io.github.gb28181.camel.upstream.UpstreamStatus;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -78,6 +79,15 @@ class CascadeTest extends Gb28181TestSupport {
             public void configure() {
                 from("upper:events?types=REGISTER,ONLINE,OFFLINE").to("mock:upper-events");
                 from("upper:events?types=ALARM,CATALOG").to("mock:upper-documents");
+                // routes see the traffic with the upper platform, and may refuse or change it
+                from("gb28181:upstream").to("mock:traffic");
+                from("gb28181:upstream?veto=true")
+                        .choice()
+                            .when(simple("${header.CamelGb28181Direction} == 'IN' && ${header.CamelGb28181CmdType} == 'DeviceStatus'"))
+                                .setHeader(Gb28181Constants.VETO, constant(403))
+                            .when(simple("${header.CamelGb28181Direction} == 'OUT' && ${header.CamelGb28181CmdType} == 'DeviceInfo'"))
+                                .process(e -> e.getMessage().getBody(DeviceInfoResponse.class).setDeviceName("enriched"))
+                        .end();
                 from("gb28181:events?types=UPSTREAM_ONLINE,UPSTREAM_OFFLINE").to("mock:upstream");
             }
         };
@@ -102,11 +112,11 @@ class CascadeTest extends Gb28181TestSupport {
     }
 
     @Test
-    void theUpperPlatformListsTheLowerPlatformsChannelsAndAsksItsDeviceInfo() throws Exception {
+    void theUpperPlatformListsTheLowerPlatformsThousandChannelsAndAsksItsDeviceInfo() throws Exception {
         device.connect(sipPort, "UDP");
         assertThat(device.register(3600).status()).isEqualTo(200);
         List<DeviceChannel> channels = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
+        for (int i = 1; i <= 1000; i++) {
             channels.add(new DeviceChannel(String.format("340200000013100%05d", i), DEVICE, "cam " + i, "Acme", "X1",
                     "ON", DEVICE));
         }
@@ -114,17 +124,45 @@ class CascadeTest extends Gb28181TestSupport {
         await().atMost(WAIT).until(() -> upper().getDeviceRegistry().find(LOWER_ID).map(d -> d.isOnline())
                 .orElse(false));
 
-        CatalogResponse catalog = template.requestBody("upper:catalog?timeout=20000&deviceId=" + LOWER_ID, null,
-                CatalogResponse.class);
+        Exchange answered = template.request("upper:catalog?timeout=20000&deviceId=" + LOWER_ID, e -> { });
+        assertThat(answered.getMessage().getHeader(Gb28181Constants.PARTIAL)).isNull();
+        CatalogResponse catalog = answered.getMessage().getBody(CatalogResponse.class);
         assertThat(catalog.getItems()).extracting(i -> i.getDeviceId())
                 .containsExactlyInAnyOrderElementsOf(channels.stream().map(DeviceChannel::channelId).toList());
         assertThat(catalog.getItems()).allSatisfy(i -> assertThat(i.getStatus()).isEqualTo("ON"));
-        assertThat(catalog.getSumNum()).isEqualTo(5);
+        assertThat(catalog.getSumNum()).isEqualTo(1000);
+        assertThat(upper().getDeviceRegistry().find(LOWER_ID).orElseThrow().getChannelCount()).isEqualTo(1000);
 
         DeviceInfoResponse info = template.requestBody("upper:deviceInfo?deviceId=" + LOWER_ID, null,
                 DeviceInfoResponse.class);
         assertThat(info.getDeviceId()).isEqualTo(LOWER_ID);
-        assertThat(info.getChannel()).isEqualTo(5);
+        assertThat(info.getChannel()).isEqualTo(1000);
+    }
+
+    @Test
+    void routesSeeTheUpperPlatformsTrafficAndMayRefuseOrChangeIt() throws Exception {
+        await().atMost(WAIT).until(() -> upper().getDeviceRegistry().find(LOWER_ID).map(d -> d.isOnline())
+                .orElse(false));
+        Exchange refused = template.request("upper:deviceStatus?deviceId=" + LOWER_ID, e -> { });
+        assertThat(refused.getException()).isInstanceOf(io.github.gb28181.camel.device.DeviceRejectedException.class);
+        assertThat(((io.github.gb28181.camel.device.DeviceRejectedException) refused.getException()).getStatusCode())
+                .isEqualTo(403);
+
+        DeviceInfoResponse info = template.requestBody("upper:deviceInfo?deviceId=" + LOWER_ID, null,
+                DeviceInfoResponse.class);
+        assertThat(info.getDeviceName()).isEqualTo("enriched");
+
+        MockEndpoint traffic = getMockEndpoint("mock:traffic");
+        await().atMost(WAIT).until(() -> traffic.getExchanges().stream().anyMatch(e -> "OUT".equals(
+                e.getIn().getHeader(Gb28181Constants.DIRECTION)) && "DeviceInfo".equals(
+                        e.getIn().getHeader(Gb28181Constants.CMD_TYPE))));
+        Exchange asked = traffic.getExchanges().stream().filter(e -> "IN".equals(e.getIn().getHeader(
+                Gb28181Constants.DIRECTION)) && "DeviceInfo".equals(e.getIn().getHeader(Gb28181Constants.CMD_TYPE)))
+                .findFirst().orElseThrow();
+        assertThat(asked.getIn().getHeader(Gb28181Constants.UPSTREAM)).isEqualTo("city");
+        assertThat(asked.getIn().getHeader(Gb28181Constants.DEVICE_ID)).isEqualTo(UPPER_ID);
+        assertThat(asked.getIn().getHeader(Gb28181Constants.METHOD)).isEqualTo("MESSAGE");
+        assertThat(asked.getIn().getHeader(Gb28181Constants.CHANNEL_ID)).isEqualTo(LOWER_ID);
     }
 
     static final String CHANNEL = "34020000001310000001";
