@@ -77,8 +77,8 @@ class CascadeTest extends Gb28181TestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("upper:events?types=REGISTER,ONLINE,OFFLINE").to("mock:upper-events");
-                from("upper:events?types=ALARM,CATALOG").to("mock:upper-documents");
+                from("upper:events?types=REGISTER,ONLINE,OFFLINE").routeId("upper-events").to("mock:upper-events");
+                from("upper:events?types=ALARM,CATALOG").routeId("upper-documents").to("mock:upper-documents");
                 // routes see the traffic with the upper platform, and may refuse or change it
                 from("gb28181:upstream").to("mock:traffic");
                 from("gb28181:upstream?veto=true")
@@ -163,6 +163,60 @@ class CascadeTest extends Gb28181TestSupport {
         assertThat(asked.getIn().getHeader(Gb28181Constants.DEVICE_ID)).isEqualTo(UPPER_ID);
         assertThat(asked.getIn().getHeader(Gb28181Constants.METHOD)).isEqualTo("MESSAGE");
         assertThat(asked.getIn().getHeader(Gb28181Constants.CHANNEL_ID)).isEqualTo(LOWER_ID);
+    }
+
+    @Test
+    void anUpperPlatformThatForgotUsOrWentAwayIsRegisteredToAgain() throws Exception {
+        MockEndpoint upstream = getMockEndpoint("mock:upstream");
+        await().atMost(WAIT).until(() -> upstream.getReceivedCounter() == 1);
+
+        // it restarted without its registry: the next keepalive is refused, and we register again at once
+        upper().getDeviceRegistry().clear();
+        await().atMost(WAIT).until(() -> offlineReasons(upstream).size() == 1);
+        assertThat(offlineReasons(upstream).get(0)).isEqualTo("keepalive refused: 403 Device not registered");
+        await().atMost(WAIT).until(() -> upper().getDeviceRegistry().find(LOWER_ID).map(d -> d.isOnline())
+                .orElse(false));
+
+        // it stopped: keepalives go unanswered, we are offline, and registered again once it is back
+        context.getRouteController().stopRoute("upper-events");
+        context.getRouteController().stopRoute("upper-documents");
+        await().atMost(WAIT).until(() -> offlineReasons(upstream).size() == 2);
+        assertThat(offlineReasons(upstream).get(1)).isEqualTo("2 keepalives unanswered");
+        assertThat(gb28181().getUpstreamLinks().get(0).isOnline()).isFalse();
+
+        context.getRouteController().startRoute("upper-events");
+        context.getRouteController().startRoute("upper-documents");
+        await().atMost(WAIT).until(() -> gb28181().getUpstreamLinks().get(0).isOnline());
+        List<String> types = upstream.getExchanges().stream()
+                .map(e -> e.getIn().getHeader(Gb28181Constants.EVENT_TYPE, String.class)).toList();
+        assertThat(types).containsExactly("UPSTREAM_ONLINE", "UPSTREAM_OFFLINE", "UPSTREAM_ONLINE",
+                "UPSTREAM_OFFLINE", "UPSTREAM_ONLINE");
+    }
+
+    private static List<String> offlineReasons(MockEndpoint upstream) {
+        return upstream.getExchanges().stream().map(e -> e.getIn().getBody(UpstreamStatus.class))
+                .filter(status -> !status.online()).map(UpstreamStatus::reason).toList();
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndTriedAgainLater() throws Exception {
+        await().atMost(WAIT).until(() -> gb28181().getUpstreamLinks().get(0).isOnline());
+        Gb28181Upstream wrong = upstream();
+        wrong.setName("wrong");
+        wrong.setLocalId("34020000002000000002");
+        wrong.setPassword("not-it");
+        gb28181().addUpstream(wrong);
+        // the 401 is answered, the 403 that follows is a refusal: never online, and the right link is unharmed
+        var link = gb28181().getUpstreamLinks().stream().filter(l -> l.settings().name().equals("wrong")).findFirst()
+                .orElseThrow();
+        await().atMost(WAIT).until(() -> link.status().reason() != null);
+        assertThat(link.status().reason()).isEqualTo("REGISTER refused: 403 Authentication failed");
+        assertThat(link.isOnline()).isFalse();
+        assertThat(upper().getDeviceRegistry().find("34020000002000000002")).isEmpty();
+        assertThat(gb28181().getUpstreamLinks()).filteredOn(l -> !l.settings().name().equals("wrong"))
+                .singleElement().satisfies(l -> assertThat(l.isOnline()).isTrue());
+        assertThat(gb28181().removeUpstream("wrong")).isTrue();
+        assertThat(gb28181().getUpstreamLinks()).hasSize(1);
     }
 
     static final String CHANNEL = "34020000001310000001";

@@ -55,6 +55,7 @@ final class Registration {
     private int misses;
     private long retryDelay;
     private int grantedExpires;
+    private String lastFailure;
     private ScheduledFuture<?> next;
     private ScheduledFuture<?> keepalive;
 
@@ -109,6 +110,11 @@ final class Registration {
 
     synchronized boolean isOnline() {
         return online;
+    }
+
+    /** Why the last attempt to register (or to keep alive) failed, or null when none has. */
+    synchronized String lastFailure() {
+        return lastFailure;
     }
 
     /** The lifetime the upper platform granted, in seconds, or 0 before it did. */
@@ -230,6 +236,7 @@ final class Registration {
             cancelTimers();
             wentOffline = online;
             online = false;
+            lastFailure = reason;
             long delay = retryDelay;
             retryDelay = Math.min(settings.retryMaxMillis(), retryDelay * 2);
             // a little jitter, so lower platforms that lost the same upper do not come back in lockstep

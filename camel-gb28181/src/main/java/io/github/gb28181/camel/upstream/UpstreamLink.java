@@ -117,8 +117,10 @@ public final class UpstreamLink {
         return registration.isOnline();
     }
 
+    /** Where we stand: online, or offline with why the last attempt failed (null before one did). */
     public UpstreamStatus status() {
-        return status(isOnline(), null);
+        boolean online = isOnline();
+        return status(online, online ? null : registration.lastFailure());
     }
 
     /** The sessions the upper platform has open with us, by Call-ID. */
