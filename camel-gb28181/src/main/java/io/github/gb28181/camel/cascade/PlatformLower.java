@@ -32,6 +32,7 @@ import io.github.gb28181.camel.sip.command.DeviceCommander;
 import io.github.gb28181.camel.sip.command.QueryResult;
 import io.github.gb28181.camel.sip.command.ResponseWaiters;
 import io.github.gb28181.camel.upstream.LowerSide;
+import io.github.gb28181.camel.upstream.SharedItem;
 import io.github.gb28181.camel.upstream.UpstreamInvite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,22 +119,10 @@ public final class PlatformLower implements LowerSide {
 
     /** A channel as the upper platform sees it: under our id, online only while its device is. */
     private CatalogItem item(Device device, DeviceChannel channel) {
-        CatalogItem item = new CatalogItem();
-        item.setDeviceId(channel.channelId());
-        item.setName(channel.name() != null ? channel.name() : channel.channelId());
-        item.setManufacturer(channel.manufacturer() != null ? channel.manufacturer() : device.getManufacturer());
-        item.setModel(channel.model() != null ? channel.model() : device.getModel());
-        item.setOwner("Owner");
-        item.setCivilCode(channel.channelId().substring(0, 6));
-        item.setAddress("Address");
-        item.setParental(0);
-        item.setParentId(localId);
-        item.setSafetyWay(0);
-        item.setRegisterWay(1);
-        item.setSecrecy(0);
         boolean on = device.isOnline() && (channel.status() == null || StatusFlag.of(channel.status()) != StatusFlag.OFF);
-        item.setStatus(on ? "ON" : "OFF");
-        return item;
+        return SharedItem.of(channel.channelId(), channel.name(),
+                channel.manufacturer() != null ? channel.manufacturer() : device.getManufacturer(),
+                channel.model() != null ? channel.model() : device.getModel(), localId, on);
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.github.gb28181.camel.manscdp.model.DeviceStatusResponse;
 import io.github.gb28181.camel.media.send.MediaSender;
 import io.github.gb28181.camel.media.send.MediaSenders;
 import io.github.gb28181.camel.upstream.LowerSide;
+import io.github.gb28181.camel.upstream.SharedItem;
 import io.github.gb28181.camel.upstream.UpstreamInvite;
 import io.github.gb28181.camel.upstream.UpstreamOffer;
 import org.slf4j.Logger;
@@ -74,21 +75,8 @@ public final class DeviceRole implements LowerSide {
             if (channel.channelId().equals(profile.deviceId())) {
                 continue; // a device that is its own channel lists nothing under itself
             }
-            CatalogItem item = new CatalogItem();
-            item.setDeviceId(channel.channelId());
-            item.setName(channel.name());
-            item.setManufacturer(profile.manufacturer());
-            item.setModel(profile.model());
-            item.setOwner("Owner");
-            item.setCivilCode(channel.channelId().substring(0, 6));
-            item.setAddress("Address");
-            item.setParental(0);
-            item.setParentId(profile.deviceId());
-            item.setSafetyWay(0);
-            item.setRegisterWay(1);
-            item.setSecrecy(0);
-            item.setStatus("ON");
-            items.add(item);
+            items.add(SharedItem.of(channel.channelId(), channel.name(), profile.manufacturer(), profile.model(),
+                    profile.deviceId(), true));
         }
         return items;
     }
