@@ -42,13 +42,17 @@ import org.junit.jupiter.api.Test;
  * mvn -B -o -q -pl camel-gb28181 -Pbenchmark test -Dtest=RelayBenchmark
  * </pre>
  *
- * {@code -Dbenchmark.relaySeconds=N} per figure (default 10, after 2 s of warming up), {@code -Dbenchmark.streams}
- * (default 100), {@code -Dbenchmark.mbits} per stream (default 2). Results also go to target/relay-benchmark.txt.
+ * The three arrangements run in turn, {@code -Dbenchmark.rounds} times (default 3), and each figure is the median
+ * of its rounds, so a burst of load on a shared machine moves one round, not the figure. {@code
+ * -Dbenchmark.relaySeconds=N} per round (default 5, after 2 s of warming up), {@code -Dbenchmark.streams} (default
+ * 100), {@code -Dbenchmark.mbits} per stream (default 2). About a minute; results also go to
+ * target/relay-benchmark.txt.
  */
 @Tag("benchmark")
 class RelayBenchmark {
 
-    private static final double SECONDS = Double.parseDouble(System.getProperty("benchmark.relaySeconds", "10"));
+    private static final double SECONDS = Double.parseDouble(System.getProperty("benchmark.relaySeconds", "5"));
+    private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
     private static final double WARM_UP = 2;
     private static final int STREAMS = Integer.getInteger("benchmark.streams", 100);
     private static final double MBITS = Double.parseDouble(System.getProperty("benchmark.mbits", "2"));
@@ -79,44 +83,62 @@ class RelayBenchmark {
                     + " difference. CPU is the relay's event loop thread's (reading, parsing the RTP header,"
                     + " renumbering, writing), from the JVM's per-thread CPU times");
 
+        List<Run> directs = new ArrayList<>();
+        List<Run> bares = new ArrayList<>();
+        List<Run> relays = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            directs.add(direct(packetsPerSecond));
+            bares.add(bare(packetsPerSecond));
+            relays.add(relay(packetsPerSecond));
+        }
+        report.note(ROUNDS + " rounds, each of the three in turn; the figures are medians of the rounds");
+
         report.section("Loopback, no relay (the latency's anchor)");
-        Run direct = direct(packetsPerSecond);
-        report.info("latency", latency(direct));
+        report.info("latency", latency(directs));
 
         report.section("Bare Netty forwarder, one event loop (the CPU's anchor)");
-        Run bare = bare(packetsPerSecond);
-        report.info("forwarded", rate(bare));
-        report.info("latency", latency(bare));
+        report.info("forwarded", rate(bares));
+        report.info("latency", latency(bares));
 
         report.section("RtpRelay -> MediaSender.forward, " + STREAMS + " relays on one event loop (the cascade's)");
-        Run relay = relay(packetsPerSecond);
-        report.info("relayed", rate(relay));
-        report.info("latency", latency(relay));
-        report.info("CPU per relayed packet vs the bare forwarder", String.format(Locale.ROOT, "%.2f us vs %.2f us:"
-                + " %.2fx", relay.cpuPerPacketMicros(), bare.cpuPerPacketMicros(),
-                relay.cpuPerPacketMicros() / bare.cpuPerPacketMicros()));
+        report.info("relayed", rate(relays));
+        report.info("latency", latency(relays));
+        double relayCpu = median(relays, Run::cpuPerPacketMicros);
+        double bareCpu = median(bares, Run::cpuPerPacketMicros);
+        report.info("CPU per relayed packet vs the bare forwarder", String.format(Locale.ROOT,
+                "%.2f us vs %.2f us: %.2fx", relayCpu, bareCpu, relayCpu / bareCpu));
+        double directP50 = median(directs, r -> r.percentile(0.5) / 1e3);
+        double directP99 = median(directs, r -> r.percentile(0.99) / 1e3);
         report.info("latency the relay adds (over loopback without a relay)", String.format(Locale.ROOT,
-                "p50 %.1f us, p99 %.1f us", (relay.percentile(0.5) - direct.percentile(0.5)) / 1e3,
-                (relay.percentile(0.99) - direct.percentile(0.99)) / 1e3));
-        report.info("of which the bare forwarder's own", String.format(Locale.ROOT, "p50 %.1f us, p99 %.1f us",
-                (bare.percentile(0.5) - direct.percentile(0.5)) / 1e3,
-                (bare.percentile(0.99) - direct.percentile(0.99)) / 1e3));
+                "p50 %.1f us, p99 %.1f us", median(relays, r -> r.percentile(0.5) / 1e3) - directP50,
+                median(relays, r -> r.percentile(0.99) / 1e3) - directP99));
+        report.info("the bare forwarder adds", String.format(Locale.ROOT, "p50 %.1f us, p99 %.1f us",
+                median(bares, r -> r.percentile(0.5) / 1e3) - directP50,
+                median(bares, r -> r.percentile(0.99) / 1e3) - directP99));
 
         report.summary();
         report.writeTo(Path.of("target", "relay-benchmark.txt"));
     }
 
-    private static String rate(Run run) {
-        return String.format(Locale.ROOT, "%.0f packets/s, CPU %.2f us per packet (%.0f%% of a core), %d lost",
-                run.packets() / run.seconds(), run.cpuPerPacketMicros(), 100.0 * run.cpuNanos() / 1e9 / run.seconds(),
-                run.lost());
+    private static String rate(List<Run> runs) {
+        return String.format(Locale.ROOT, "%.0f packets/s, CPU %.2f us per packet (%.0f%% of a core), %d lost in all;"
+                                          + " rounds: %s us per packet",
+                median(runs, r -> r.packets() / r.seconds()), median(runs, Run::cpuPerPacketMicros),
+                median(runs, r -> 100.0 * r.cpuNanos() / 1e9 / r.seconds()), runs.stream().mapToLong(Run::lost).sum(),
+                runs.stream().map(r -> String.format(Locale.ROOT, "%.2f", r.cpuPerPacketMicros())).toList());
     }
 
-    private static String latency(Run run) {
-        return String.format(Locale.ROOT, "p50 %.1f us, p99 %.1f us, max %.1f us (%d packets)",
-                run.percentile(0.5) / 1e3, run.percentile(0.99) / 1e3,
-                run.latencies().length == 0 ? 0 : run.latencies()[run.latencies().length - 1] / 1e3,
-                run.latencies().length);
+    private static String latency(List<Run> runs) {
+        return String.format(Locale.ROOT, "p50 %.1f us, p99 %.1f us (rounds: p50 %s, p99 %s us; %d packets each)",
+                median(runs, r -> r.percentile(0.5) / 1e3), median(runs, r -> r.percentile(0.99) / 1e3),
+                runs.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.percentile(0.5) / 1e3)).toList(),
+                runs.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.percentile(0.99) / 1e3)).toList(),
+                runs.get(0).latencies().length);
+    }
+
+    private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> figure) {
+        double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
+        return values[values.length / 2];
     }
 
     /** The source sends straight to the sink. */
