@@ -9,6 +9,9 @@ import io.github.gb28181.camel.manscdp.model.CatalogResponse;
 import io.github.gb28181.camel.manscdp.model.DeviceControl;
 import io.github.gb28181.camel.manscdp.model.DeviceInfoResponse;
 import io.github.gb28181.camel.manscdp.model.DeviceStatusResponse;
+import io.github.gb28181.camel.manscdp.model.RecordInfoQuery;
+import io.github.gb28181.camel.manscdp.model.RecordInfoResponse;
+import io.github.gb28181.camel.manscdp.model.RecordItem;
 import io.github.gb28181.camel.media.Ffprobe;
 import io.github.gb28181.camel.media.Samples;
 import io.github.gb28181.camel.role.DeviceSession;
@@ -70,12 +73,46 @@ class DeviceRoleTest extends Gb28181TestSupport {
                             .when(header(Gb28181Constants.EVENT_TYPE).isEqualTo("INVITE")).to("seda:stream?waitForTaskToComplete=Never")
                             .when(header(Gb28181Constants.EVENT_TYPE).isEqualTo("BYE")).to("mock:byes")
                             .when(header(Gb28181Constants.EVENT_TYPE).isEqualTo("UPSTREAM_ONLINE")).to("mock:online")
+                            // the route answers what the options cannot: its recordings
+                            .when(simple("${header.CamelGb28181EventType} == 'QUERY'"
+                                         + " && ${header.CamelGb28181CmdType} == 'RecordInfo'"))
+                                .process(e -> e.getMessage().setBody(recordings(e.getMessage()
+                                        .getBody(RecordInfoQuery.class))))
                         .end();
                 from("seda:stream")
                         .split(method(Gb28181MediaFiles.class, "frames(${exchange}, '" + file + "', 25)")).streaming()
                             .to("gb28181-rtp:127.0.0.1:0");
             }
         };
+    }
+
+    static RecordInfoResponse recordings(RecordInfoQuery query) {
+        RecordInfoResponse answer = new RecordInfoResponse();
+        answer.setDeviceId(query.getDeviceId());
+        answer.setName("file camera");
+        RecordItem item = new RecordItem();
+        item.setDeviceId(query.getDeviceId());
+        item.setName("lobby");
+        item.setStartTime(query.getStartTime());
+        item.setEndTime(query.getEndTime());
+        item.setType("time");
+        answer.setItems(List.of(item));
+        answer.setSumNum(1);
+        return answer;
+    }
+
+    @Test
+    void theRouteAnswersWhatItsOptionsCannot() throws Exception {
+        await().atMost(WAIT).until(() -> gb28181().getDeviceRegistry().find(ROLE_ID).map(d -> d.isOnline())
+                .orElse(false));
+        template.requestBody("gb28181:catalog?deviceId=" + ROLE_ID, null, CatalogResponse.class);
+        RecordInfoResponse records = template.requestBody("gb28181:recordInfo?channelId=" + ROLE_CHANNEL
+                                                          + "&startTime=2024-01-01T00:00:00&endTime=2024-01-01T01:00:00",
+                null, RecordInfoResponse.class);
+        assertThat(records.getItems()).singleElement().satisfies(item -> {
+            assertThat(item.getName()).isEqualTo("lobby");
+            assertThat(item.getStartTime()).isEqualTo("2024-01-01T00:00:00");
+        });
     }
 
     @Test
