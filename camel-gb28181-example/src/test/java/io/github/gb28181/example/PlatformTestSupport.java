@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -65,6 +66,7 @@ abstract class PlatformTestSupport {
         registry.add("gb28181.data-dir", DATA_DIR::toString);
         registry.add("gb28181.broker-port", () -> BROKER_PORT);
         registry.add("gb28181.command-timeout", () -> "4s");
+        registry.add("gb28181.live-linger", () -> "1s");
         registry.add("gb28181.webhook-url",
                 () -> "http://127.0.0.1:" + WEBHOOK.getAddress().getPort() + "/alarms");
         // loopback only: the SDP then names 127.0.0.1, where the simulated devices are
@@ -94,6 +96,15 @@ abstract class PlatformTestSupport {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode node = response.body().isEmpty() ? null : json.readTree(response.body());
         return new Reply(response.statusCode(), node, response.body());
+    }
+
+    /** A request answered later: for the calls a device must answer (the INVITE, a query) before the API does. */
+    CompletableFuture<HttpResponse<String>> callAsync(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     Reply get(String path) throws Exception {

@@ -65,9 +65,13 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deviceStore": target.setDeviceStore(property(camelContext, io.github.gb28181.camel.device.DeviceStore.class, value)); return true;
         case "devicestoredirectory":
         case "deviceStoreDirectory": target.setDeviceStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "digestalgorithm":
+        case "digestAlgorithm": getOrCreateConfiguration(target).setDigestAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
         case "digestqop":
         case "digestQop": getOrCreateConfiguration(target).setDigestQop(property(camelContext, boolean.class, value)); return true;
         case "domain": getOrCreateConfiguration(target).setDomain(property(camelContext, java.lang.String.class, value)); return true;
+        case "gbversion":
+        case "gbVersion": getOrCreateConfiguration(target).setGbVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "host": getOrCreateConfiguration(target).setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "keepalivetimeout":
         case "keepaliveTimeout": getOrCreateConfiguration(target).setKeepaliveTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -148,9 +152,13 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deviceStore": return io.github.gb28181.camel.device.DeviceStore.class;
         case "devicestoredirectory":
         case "deviceStoreDirectory": return java.lang.String.class;
+        case "digestalgorithm":
+        case "digestAlgorithm": return java.lang.String.class;
         case "digestqop":
         case "digestQop": return boolean.class;
         case "domain": return java.lang.String.class;
+        case "gbversion":
+        case "gbVersion": return java.lang.String.class;
         case "host": return java.lang.String.class;
         case "keepalivetimeout":
         case "keepaliveTimeout": return long.class;
@@ -227,9 +235,13 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deviceStore": return target.getDeviceStore();
         case "devicestoredirectory":
         case "deviceStoreDirectory": return target.getDeviceStoreDirectory();
+        case "digestalgorithm":
+        case "digestAlgorithm": return getOrCreateConfiguration(target).getDigestAlgorithm();
         case "digestqop":
         case "digestQop": return getOrCreateConfiguration(target).isDigestQop();
         case "domain": return getOrCreateConfiguration(target).getDomain();
+        case "gbversion":
+        case "gbVersion": return getOrCreateConfiguration(target).getGbVersion();
         case "host": return getOrCreateConfiguration(target).getHost();
         case "keepalivetimeout":
         case "keepaliveTimeout": return getOrCreateConfiguration(target).getKeepaliveTimeout();

@@ -30,6 +30,7 @@ public class Gb28181RtpComponentConfigurer extends PropertyConfigurerSupport imp
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         Gb28181RtpComponent target = (Gb28181RtpComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audio": getOrCreateConfiguration(target).setAudio(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
@@ -37,6 +38,7 @@ public class Gb28181RtpComponentConfigurer extends PropertyConfigurerSupport imp
         case "configuration": target.setConfiguration(property(camelContext, io.github.gb28181.camel.Gb28181RtpConfiguration.class, value)); return true;
         case "dropdamagedframes":
         case "dropDamagedFrames": getOrCreateConfiguration(target).setDropDamagedFrames(property(camelContext, boolean.class, value)); return true;
+        case "fragment": getOrCreateConfiguration(target).setFragment(property(camelContext, java.lang.String.class, value)); return true;
         case "frameformat":
         case "frameFormat": getOrCreateConfiguration(target).setFrameFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "iothreads":
@@ -92,6 +94,7 @@ public class Gb28181RtpComponentConfigurer extends PropertyConfigurerSupport imp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audio": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
@@ -99,6 +102,7 @@ public class Gb28181RtpComponentConfigurer extends PropertyConfigurerSupport imp
         case "configuration": return io.github.gb28181.camel.Gb28181RtpConfiguration.class;
         case "dropdamagedframes":
         case "dropDamagedFrames": return boolean.class;
+        case "fragment": return java.lang.String.class;
         case "frameformat":
         case "frameFormat": return java.lang.String.class;
         case "iothreads":
@@ -150,6 +154,7 @@ public class Gb28181RtpComponentConfigurer extends PropertyConfigurerSupport imp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         Gb28181RtpComponent target = (Gb28181RtpComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audio": return getOrCreateConfiguration(target).getAudio();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
@@ -157,6 +162,7 @@ public class Gb28181RtpComponentConfigurer extends PropertyConfigurerSupport imp
         case "configuration": return target.getConfiguration();
         case "dropdamagedframes":
         case "dropDamagedFrames": return getOrCreateConfiguration(target).isDropDamagedFrames();
+        case "fragment": return getOrCreateConfiguration(target).getFragment();
         case "frameformat":
         case "frameFormat": return getOrCreateConfiguration(target).getFrameFormat();
         case "iothreads":

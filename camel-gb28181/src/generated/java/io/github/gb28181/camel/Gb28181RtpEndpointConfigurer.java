@@ -23,6 +23,7 @@ public class Gb28181RtpEndpointConfigurer extends PropertyConfigurerSupport impl
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         Gb28181RtpEndpoint target = (Gb28181RtpEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audio": target.getConfiguration().setAudio(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "dropdamagedframes":
@@ -31,6 +32,7 @@ public class Gb28181RtpEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "fragment": target.getConfiguration().setFragment(property(camelContext, java.lang.String.class, value)); return true;
         case "frameformat":
         case "frameFormat": target.getConfiguration().setFrameFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -80,6 +82,7 @@ public class Gb28181RtpEndpointConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audio": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "dropdamagedframes":
@@ -88,6 +91,7 @@ public class Gb28181RtpEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "fragment": return java.lang.String.class;
         case "frameformat":
         case "frameFormat": return java.lang.String.class;
         case "lazystartproducer":
@@ -133,6 +137,7 @@ public class Gb28181RtpEndpointConfigurer extends PropertyConfigurerSupport impl
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         Gb28181RtpEndpoint target = (Gb28181RtpEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audio": return target.getConfiguration().getAudio();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "dropdamagedframes":
@@ -141,6 +146,7 @@ public class Gb28181RtpEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "fragment": return target.getConfiguration().getFragment();
         case "frameformat":
         case "frameFormat": return target.getConfiguration().getFrameFormat();
         case "lazystartproducer":

@@ -23,11 +23,13 @@ public class Gb28181RtpEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(27);
+        Set<String> props = new HashSet<>(29);
+        props.add("audio");
         props.add("bridgeErrorHandler");
         props.add("dropDamagedFrames");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("fragment");
         props.add("frameFormat");
         props.add("host");
         props.add("lazyStartProducer");

@@ -55,6 +55,12 @@ public class Gb28181Configuration implements Cloneable {
     @Metadata(description = "Whether the digest challenge offers qop=auth. Devices that do not support qop answer"
                             + " without it either way; turn it off only for a device that fails on the offer.")
     private boolean digestQop = true;
+    @UriParam(label = "security", defaultValue = "MD5", enums = "MD5,SM3")
+    @Metadata(description = "The hash the digest challenge names: MD5, or SM3 (GB/T 32905), which GB/T 28181-2022"
+                            + " 8.3 recommends for signalling. SM3 needs org.bouncycastle:bcprov-jdk18on on the class"
+                            + " path. A device is checked with the algorithm its answer names, so MD5-only devices"
+                            + " still register when SM3 is offered.")
+    private String digestAlgorithm = "MD5";
     @UriParam(label = "security", defaultValue = "false")
     @Metadata(description = "Strict mode: the digest username must equal the device id, so no two devices share an"
                             + " account such as admin.")
@@ -93,6 +99,12 @@ public class Gb28181Configuration implements Cloneable {
                             + " succeeded, 500 when one failed (the device may send it again), instead of 200 at"
                             + " once. Multi-message answers (Catalog, RecordInfo) are still answered part by part.")
     private boolean answerAfterProcessing;
+    @UriParam(defaultValue = "3.0", enums = "2.0,3.0")
+    @Metadata(description = "The GB/T 28181 revision the platform speaks and announces in X-GB-Ver on every answer to"
+                            + " a REGISTER: 3.0 (GB/T 28181-2022) or 2.0 (2016). With each device it speaks the lower"
+                            + " of this and what the device announced (2.0 when it announced nothing): GB18030 and"
+                            + " IFrameCmd for 3.0, and 2022-only commands are refused to a device that announced 2.0.")
+    private String gbVersion = "3.0";
     @UriParam(defaultValue = "true")
     @Metadata(description = "Whether the 200 OK to a REGISTER carries a Date header (yyyy-MM-dd'T'HH:mm:ss.SSS)"
                             + " that devices use to set their clock.")
@@ -248,6 +260,22 @@ public class Gb28181Configuration implements Cloneable {
 
     public void setAggregationTimeout(long aggregationTimeout) {
         this.aggregationTimeout = aggregationTimeout;
+    }
+
+    public String getDigestAlgorithm() {
+        return digestAlgorithm;
+    }
+
+    public void setDigestAlgorithm(String digestAlgorithm) {
+        this.digestAlgorithm = digestAlgorithm;
+    }
+
+    public String getGbVersion() {
+        return gbVersion;
+    }
+
+    public void setGbVersion(String gbVersion) {
+        this.gbVersion = gbVersion;
     }
 
     public boolean isStrictUsername() {

@@ -8,6 +8,9 @@ import io.github.gb28181.camel.media.MediaMode;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.media.MediaTransport;
 import io.github.gb28181.camel.media.Ssrc;
+import io.github.gb28181.camel.media.mp4.AudioPolicy;
+import io.github.gb28181.camel.media.mp4.Fmp4Settings;
+import io.github.gb28181.camel.media.mp4.FragmentMode;
 import io.github.gb28181.camel.media.receive.MediaReceiverConfig;
 import io.github.gb28181.camel.media.send.MediaSenderConfig;
 import org.apache.camel.RuntimeCamelException;
@@ -67,11 +70,24 @@ public class Gb28181RtpConfiguration implements Cloneable {
                             + " are dropped, video then until the next key frame: a slow peer or a route faster than"
                             + " the network costs frames, not memory and delay.")
     private int maxQueuedBytes = 2 * 1024 * 1024;
-    @UriParam(label = "consumer", enums = "ps,es", defaultValue = "ps")
+    @UriParam(label = "consumer", enums = "ps,es,fmp4", defaultValue = "ps")
     @Metadata(description = "What an exchange carries. ps: the sender's program stream bytes, one frame per picture."
                             + " es: elementary streams parsed out of the program stream, one exchange per video access"
-                            + " unit (H.264/H.265 Annex B) and one per audio PES.")
+                            + " unit (H.264/H.265 Annex B) and one per audio PES. fmp4: fragmented MP4, one exchange"
+                            + " per init segment and one per fragment (header CamelGb28181RtpSegment); the bodies of a"
+                            + " stream written one after the other are an MP4 file, and browsers play them through"
+                            + " Media Source Extensions.")
     private String mode = "ps";
+    @UriParam(label = "consumer", enums = "gop,frame", defaultValue = "gop")
+    @Metadata(description = "fmp4 mode: where fragments are cut. gop: one fragment per key-frame interval (files;"
+                            + " a fragment leaves when the next key frame arrives). frame: one fragment per video frame,"
+                            + " for live viewing with the least delay.")
+    private String fragment = "gop";
+    @UriParam(label = "consumer", enums = "aac,all,none", defaultValue = "aac")
+    @Metadata(description = "fmp4 mode: which audio gets a track. aac: AAC only, what browsers play; G.711 and other"
+                            + " codecs are left out. all: AAC, and G.711 A-law/µ-law as alaw/ulaw tracks that ffmpeg,"
+                            + " VLC and GStreamer play but browsers do not (for files). none: video only.")
+    private String audio = "aac";
     @UriParam(label = "consumer")
     @Metadata(description = "Comma-separated SSRCs to accept (ten decimal digits as in the SDP y= line, or 0x and"
                             + " hex); packets of other SSRCs are dropped and counted. Empty accepts all.")
@@ -130,7 +146,7 @@ public class Gb28181RtpConfiguration implements Cloneable {
                 .remoteHost(remoteHost)
                 .remotePort(remotePort)
                 .reconnectDelayMillis(reconnectDelay)
-                .mode(MediaMode.fromValue(mode))
+                .mode(isFmp4() ? MediaMode.ES : MediaMode.fromValue(mode))
                 .ssrcs(parseSsrcs(ssrcs))
                 .dropDamagedFrames(dropDamagedFrames)
                 .streamIdleTimeoutMillis(streamIdleTimeout)
@@ -142,6 +158,16 @@ public class Gb28181RtpConfiguration implements Cloneable {
                 .receiveBufferSize(receiveBufferSize)
                 .registry(registry)
                 .build();
+    }
+
+    /** Whether exchanges carry fragmented MP4 (the receiver then runs in ES mode). */
+    public boolean isFmp4() {
+        return "fmp4".equalsIgnoreCase(mode == null ? "" : mode.trim());
+    }
+
+    /** The muxer settings of fmp4 mode. */
+    public Fmp4Settings toFmp4Settings() {
+        return Fmp4Settings.of(FragmentMode.fromValue(fragment), AudioPolicy.fromValue(audio));
     }
 
     /**
@@ -273,6 +299,22 @@ public class Gb28181RtpConfiguration implements Cloneable {
 
     public void setMode(String mode) {
         this.mode = mode;
+    }
+
+    public String getFragment() {
+        return fragment;
+    }
+
+    public void setFragment(String fragment) {
+        this.fragment = fragment;
+    }
+
+    public String getAudio() {
+        return audio;
+    }
+
+    public void setAudio(String audio) {
+        this.audio = audio;
     }
 
     public String getSsrcs() {

@@ -26,22 +26,24 @@ public final class Gb28181RtpConstants {
     @Metadata(description = "The decoding time stamp (90 kHz), present only when it differs from the PTS (B-frames).",
               javaType = "Long")
     public static final String DTS = "CamelGb28181RtpDts";
-    @Metadata(description = "Whether the frame holds a key frame: an H.264 IDR or H.265 IRAP picture. Producer: when"
+    @Metadata(description = "Whether the frame holds a key frame: an H.264 IDR or H.265 IRAP picture. In fmp4 mode:"
+                            + " whether the fragment starts with one, so a player can start there. Producer: when"
                             + " absent, the body's NAL units tell.",
               javaType = "Boolean")
     public static final String KEY_FRAME = "CamelGb28181RtpKeyFrame";
     @Metadata(description = "The codec: H264, H265, MPEG4, SVAC, G711A, G711U, G722_1, G723_1, G729, AAC or UNKNOWN."
-                            + " From the program stream map when the sender writes one, else from the payload."
-                            + " Producer: what an ES body holds; needed for audio other than AAC in ADTS, and for"
-                            + " video it saves guessing H.264 from H.265.",
+                            + " From the program stream map when the sender writes one, else from the payload. In fmp4"
+                            + " mode the video codec, H264 or H265. Producer: what an ES body holds; needed for audio"
+                            + " other than AAC in ADTS, and for video it saves guessing H.264 from H.265.",
               javaType = "String")
     public static final String CODEC = "CamelGb28181RtpCodec";
     @Metadata(description = "VIDEO or AUDIO. A PS-mode frame that interleaves both is VIDEO.", javaType = "String")
     public static final String STREAM_TYPE = "CamelGb28181RtpStreamType";
-    @Metadata(description = "What the body is: PS (program stream bytes) or ES (an access unit or audio frame), as the"
-                            + " consumer's mode made it. Producer: PS is sent as it is, ES is muxed into a program"
-                            + " stream first; when absent, the frameFormat option decides.",
-              javaType = "String", enums = "PS,ES")
+    @Metadata(description = "What the body is: PS (program stream bytes), ES (an access unit or audio frame) or FMP4"
+                            + " (an MP4 init segment or fragment), as the consumer's mode made it. Producer: PS is sent"
+                            + " as it is, ES is muxed into a program stream first, FMP4 is refused; when absent, the"
+                            + " frameFormat option decides.",
+              javaType = "String", enums = "PS,ES,FMP4")
     public static final String MODE = "CamelGb28181RtpMode";
     @Metadata(description = "RTP packets of this SSRC lost so far.", javaType = "Long")
     public static final String PACKETS_LOST = "CamelGb28181RtpPacketsLost";
@@ -51,6 +53,24 @@ public final class Gb28181RtpConstants {
     public static final String DAMAGED = "CamelGb28181RtpDamaged";
     @Metadata(description = "The address the frame came from, as host:port.", javaType = "String")
     public static final String REMOTE_ADDRESS = "CamelGb28181RtpRemoteAddress";
+    @Metadata(description = "fmp4 mode: INIT for an init segment (ftyp and moov: the tracks and codec configuration),"
+                            + " FRAGMENT for a media fragment (moof and mdat). A stream starts with an init segment and"
+                            + " gets a new one when its parameter sets change.",
+              javaType = "String")
+    public static final String SEGMENT = "CamelGb28181RtpSegment";
+    @Metadata(description = "fmp4 mode: the MIME type with codecs of the stream's tracks, for example"
+                            + " video/mp4; codecs=\"avc1.64001f,mp4a.40.2\": what MediaSource.isTypeSupported and"
+                            + " addSourceBuffer take.",
+              javaType = "String")
+    public static final String MIME_TYPE = "CamelGb28181RtpMimeType";
+    @Metadata(description = "fmp4 mode: the fragment's sequence number, from 1 for each stream.", javaType = "Long")
+    public static final String SEQUENCE = "CamelGb28181RtpSequence";
+    @Metadata(description = "fmp4 mode: when the fragment's first video frame is decoded, in milliseconds from the"
+                            + " stream's first key frame.",
+              javaType = "Long")
+    public static final String FRAGMENT_START = "CamelGb28181RtpFragmentStart";
+    @Metadata(description = "fmp4 mode: how long the fragment's video lasts, in milliseconds.", javaType = "Long")
+    public static final String FRAGMENT_DURATION = "CamelGb28181RtpFragmentDuration";
     // One rule names the headers of both components: what identifies a stream on both sides (device, channel,
     // session, SSRC) has one name, CamelGb28181<Name>, whichever component sets it; what describes one RTP packet
     // or frame is CamelGb28181Rtp<Name>. So a route correlates frames and sessions on one header name.

@@ -13,10 +13,11 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * Receive the video (and audio) a GB/T 28181 device sends over RTP: one exchange per program-stream frame, or per
- * video access unit and audio frame in elementary-stream mode. One port carries many streams, told apart by SSRC.
- * Or send it: the producer sends each exchange's frame as a program stream over RTP, muxing elementary streams
- * first, to the endpoint's remote address or in an outgoing session the signalling side opened.
+ * Receive the video (and audio) a GB/T 28181 device sends over RTP: one exchange per program-stream frame, per
+ * video access unit and audio frame in elementary-stream mode, or per fragmented-MP4 segment. One port carries many
+ * streams, told apart by SSRC. Or send it: the producer sends each exchange's frame as a program stream over RTP,
+ * muxing elementary streams first, to the endpoint's remote address or in an outgoing session the signalling side
+ * opened.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "gb28181-rtp", title = "GB28181 RTP", syntax = "gb28181-rtp:host:port",
              category = { Category.IOT, Category.NETWORKING }, headersClass = Gb28181RtpConstants.class)
@@ -63,6 +64,7 @@ public class Gb28181RtpEndpoint extends DefaultEndpoint {
         receiverConfig();
         senderConfig();
         configuration.frameFormatMode();
+        configuration.toFmp4Settings();
     }
 
     MediaReceiverConfig receiverConfig() {

@@ -13,12 +13,14 @@ import java.util.function.Function;
 
 import io.github.gb28181.camel.concurrent.ThreadSource;
 import io.github.gb28181.camel.device.DeviceRegistry;
+import io.github.gb28181.camel.device.GbVersion;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.platform.PlatformServer;
 import io.github.gb28181.camel.platform.PlatformSettings;
 import io.github.gb28181.camel.sip.auth.AccessPolicy;
 import io.github.gb28181.camel.sip.auth.AddressRange;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
+import io.github.gb28181.camel.sip.auth.DigestAlgorithm;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
 import io.github.gb28181.camel.sip.transport.SipServerSettings;
 
@@ -56,6 +58,8 @@ final class PlatformServers {
         options.put("devicePasswords", Gb28181Configuration::getDevicePasswords);
         options.put("credentialLookup", Gb28181Configuration::getCredentialLookup);
         options.put("digestQop", Gb28181Configuration::isDigestQop);
+        options.put("digestAlgorithm", Gb28181Configuration::getDigestAlgorithm);
+        options.put("gbVersion", Gb28181Configuration::getGbVersion);
         options.put("strictUsername", Gb28181Configuration::isStrictUsername);
         options.put("maxAuthFailures", Gb28181Configuration::getMaxAuthFailures);
         options.put("authLockout", Gb28181Configuration::getAuthLockout);
@@ -104,8 +108,32 @@ final class PlatformServers {
                 .accessPolicy(accessPolicy(config))
                 .lockDeviceAddress(config.isLockDeviceAddress())
                 .answerAfterProcessing(config.isAnswerAfterProcessing())
+                .gbVersion(gbVersion(config))
+                .digestAlgorithm(digestAlgorithm(config))
                 .build();
         return new PlatformServer(sip, platform, registry, mediaRegistry, threads);
+    }
+
+    /** The revision the platform speaks: 2.0 or 3.0, as X-GB-Ver spells them. */
+    static GbVersion gbVersion(Gb28181Configuration config) {
+        GbVersion version = GbVersion.parse(config.getGbVersion());
+        if (version == null || !(version.equals(GbVersion.V2_0) || version.equals(GbVersion.V3_0))) {
+            throw new IllegalArgumentException("Unknown gbVersion '" + config.getGbVersion()
+                                               + "'; use 3.0 (GB/T 28181-2022) or 2.0 (GB/T 28181-2016)");
+        }
+        return version;
+    }
+
+    /** The digest algorithm, failing at once when SM3 is named and Bouncy Castle is missing. */
+    static DigestAlgorithm digestAlgorithm(Gb28181Configuration config) {
+        String name = config.getDigestAlgorithm() == null ? "" : config.getDigestAlgorithm().strip();
+        for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+            if (algorithm.token().equalsIgnoreCase(name)) {
+                return algorithm.requireAvailable();
+            }
+        }
+        throw new IllegalArgumentException("Unknown digestAlgorithm '" + config.getDigestAlgorithm()
+                                           + "'; use MD5 or SM3");
     }
 
     static AccessPolicy accessPolicy(Gb28181Configuration config) {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Asks devices for video and steers it: play and playback INVITE the device to send RTP to the platform's RTP port,
- * where the streams routes write it to a file. For tcp-active the platform must connect to the device, so a route
+ * where the streams routes record it and pass it on to the pages watching. For tcp-active the platform must connect to the device, so a route
  * is made for the session from the {@code rtp-tcp-active} template and removed when the session ends.
  */
 @Service("streams")
@@ -84,7 +84,7 @@ public class StreamService {
         StreamRecording recording = find(streamId);
         return commands.send("gb28181:bye", Map.of(Gb28181Constants.SESSION_ID, recording.sessionId()))
                 .handle((session, error) -> {
-                    ended(recording.sessionId());
+                    files.close(recording.sessionId(), "stopped").ifPresent(r -> disconnect(r.streamId()));
                     if (error != null) {
                         throw error instanceof CompletionException c ? c : new CompletionException(error);
                     }
@@ -94,7 +94,7 @@ public class StreamService {
 
     /** A session ended, however it ended: from the SESSION_ENDED route, and after our own BYE. */
     public void ended(@Header(Gb28181Constants.SESSION_ID) String sessionId) {
-        files.close(sessionId).ifPresent(recording -> disconnect(recording.streamId()));
+        files.close(sessionId, "the session ended").ifPresent(recording -> disconnect(recording.streamId()));
     }
 
     public StreamRecording find(String streamOrSessionId) {
@@ -111,7 +111,7 @@ public class StreamService {
                     .add();
         } catch (RuntimeException e) {
             commands.send("gb28181:bye", Map.of(Gb28181Constants.SESSION_ID, session.sessionId()));
-            files.close(session.sessionId());
+            files.close(session.sessionId(), "the platform could not connect to the device");
             throw e;
         }
     }

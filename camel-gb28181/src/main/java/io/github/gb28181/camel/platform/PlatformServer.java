@@ -98,7 +98,7 @@ public final class PlatformServer {
         this.scheduler = threads.newScheduler("gb28181-timer-" + sipSettings.key());
         this.router = new ManscdpRouter(registry, events, codec, sender, waiters);
         SnSequence sn = new SnSequence();
-        this.commander = new DeviceCommander(registry, sender, codec, waiters, sn);
+        this.commander = new DeviceCommander(registry, sender, codec, waiters, sn, settings.gbVersion());
         this.subscriptions = new SubscriptionManager(sender, codec, sn, commander, scheduler, clock);
         this.media = new MediaSessionManager(settings.serverId(), sender, commander, new SsrcAllocator(settings.domain()),
                 mediaRegistry, events, clock);
@@ -122,10 +122,10 @@ public final class PlatformServer {
                 ? new NonceManager(settings.nonceGenerator(), settings.nonceTtlMillis(), clock)
                 : new NonceManager(settings.nonceTtlMillis());
         DigestAuthenticator authenticator = new DigestAuthenticator(settings.realm(), nonces, settings.credentials(),
-                settings.digestQop());
+                settings.digestQop(), settings.digestAlgorithm());
         dispatcher.register(Request.REGISTER,
                 new RegisterHandler(authenticator, settings.accessPolicy(), events, registry, presence,
-                        settings.registerDateHeader(), clock));
+                        settings.registerDateHeader(), clock, settings.gbVersion()));
         MessageHandler messages = new MessageHandler(codec, registry, presence, router, media::deviceOfCall,
                 settings.accessPolicy(), settings.lockDeviceAddress(), settings.answerAfterProcessing());
         // an upper platform's requests go to its link; everything else to the platform's own handlers
@@ -186,6 +186,11 @@ public final class PlatformServer {
     /** The upper platforms this server is registered to: cascade links and device roles. */
     public UpstreamLinks upstreams() {
         return upstreams;
+    }
+
+    /** Where requests of our own go out from, and their answers come back to: for senders built on this server. */
+    public RequestSender sender() {
+        return sender;
     }
 
     /**

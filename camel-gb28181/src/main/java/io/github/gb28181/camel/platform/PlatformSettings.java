@@ -3,8 +3,10 @@ package io.github.gb28181.camel.platform;
 import java.time.Clock;
 import java.util.function.Supplier;
 
+import io.github.gb28181.camel.device.GbVersion;
 import io.github.gb28181.camel.sip.auth.AccessPolicy;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
+import io.github.gb28181.camel.sip.auth.DigestAlgorithm;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
 
 /**
@@ -26,13 +28,16 @@ import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
  *                               register again), instead of following it there
  * @param answerAfterProcessing  answer a MESSAGE once routes processed its event, 500 when they failed, rather than
  *                               200 at once
+ * @param gbVersion              the GB/T 28181 revision the platform speaks, announced in X-GB-Ver on every answer to
+ *                               REGISTER; with each device it speaks the lower of this and the device's own
+ * @param digestAlgorithm        the hash the digest challenge names (MD5, or SM3 as GB/T 28181-2022 8.3 recommends)
  */
 public record PlatformSettings(
         String serverId, String domain, String realm, CredentialLookup credentials, boolean digestQop,
         boolean registerDateHeader,
         long keepaliveTimeoutMillis, long aggregationTimeoutMillis, long nonceTtlMillis,
         Supplier<String> nonceGenerator, AccessPolicy accessPolicy, boolean lockDeviceAddress,
-        boolean answerAfterProcessing) {
+        boolean answerAfterProcessing, GbVersion gbVersion, DigestAlgorithm digestAlgorithm) {
 
     public static Builder builder() {
         return new Builder();
@@ -53,6 +58,8 @@ public record PlatformSettings(
         private AccessPolicy accessPolicy;
         private boolean lockDeviceAddress;
         private boolean answerAfterProcessing;
+        private GbVersion gbVersion = GbVersion.V3_0;
+        private DigestAlgorithm digestAlgorithm = DigestAlgorithm.MD5;
 
         private Builder() {
         }
@@ -122,12 +129,22 @@ public record PlatformSettings(
             return this;
         }
 
+        public Builder gbVersion(GbVersion gbVersion) {
+            this.gbVersion = gbVersion;
+            return this;
+        }
+
+        public Builder digestAlgorithm(DigestAlgorithm digestAlgorithm) {
+            this.digestAlgorithm = digestAlgorithm;
+            return this;
+        }
+
         public PlatformSettings build() {
             return new PlatformSettings(serverId, domain, realm != null && !realm.isEmpty() ? realm : domain,
                     credentials, digestQop, registerDateHeader, keepaliveTimeoutMillis, aggregationTimeoutMillis,
                     nonceTtlMillis, nonceGenerator,
                     accessPolicy != null ? accessPolicy : AccessPolicy.open(Clock.systemUTC()), lockDeviceAddress,
-                    answerAfterProcessing);
+                    answerAfterProcessing, gbVersion, digestAlgorithm);
         }
     }
 }

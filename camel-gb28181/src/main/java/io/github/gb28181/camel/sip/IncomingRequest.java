@@ -10,6 +10,7 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.address.SipURI;
+import javax.sip.header.Header;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -34,6 +35,7 @@ public final class IncomingRequest {
     private final int remotePort;
     private final String transport;
     private final String toTag = Long.toString(ThreadLocalRandom.current().nextLong(1L << 32, 1L << 40));
+    private volatile Header everyAnswer;
 
     public IncomingRequest(Request request, ServerTransaction transaction) {
         this(request, transaction, new SipCounters());
@@ -128,7 +130,15 @@ public final class IncomingRequest {
         send(createResponse(status, reason));
     }
 
+    /** A header every answer to this request carries, whichever path sends it (X-GB-Ver on REGISTER answers). */
+    public void answerWith(Header header) {
+        this.everyAnswer = header;
+    }
+
     public void send(Response response) {
+        if (everyAnswer != null) {
+            response.setHeader((Header) everyAnswer.clone());
+        }
         counters.countAnswered(method(), response.getStatusCode());
         if (response.getStatusCode() >= 300) {
             counters.countRejected(response.getStatusCode());

@@ -95,6 +95,13 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private Boolean registerDateHeader = true;
     /**
+     * The GB/T 28181 revision the platform speaks and announces in X-GB-Ver on every answer to a REGISTER: 3.0 (GB/T
+     * 28181-2022) or 2.0 (2016). With each device it speaks the lower of this and what the device announced (2.0 when
+     * it announced nothing): GB18030 and IFrameCmd for 3.0, and 2022-only commands are refused to a device that
+     * announced 2.0.
+     */
+    private String gbVersion = "3.0";
+    /**
      * The platform's own 20-digit SIP id (the id devices register to).
      */
     private String serverId = "34020000002000000001";
@@ -213,6 +220,12 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      * turn it off only for a device that fails on the offer.
      */
     private Boolean digestQop = true;
+    /**
+     * The hash the digest challenge names: MD5, or SM3 (GB/T 32905), which GB/T 28181-2022 8.3 recommends for
+     * signalling. SM3 needs org.bouncycastle:bcprov-jdk18on on the class path. A device is checked with the algorithm
+     * its answer names, so MD5-only devices still register when SM3 is offered.
+     */
+    private String digestAlgorithm = "MD5";
     /**
      * Refuse (403) MESSAGEs from another address than the one the device registered from, so it must register again
      * from there, rather than following it (the default, which suits devices behind NAT whose port changes).
@@ -473,6 +486,22 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
 
     public void setDevicePasswords(String devicePasswords) {
         this.devicePasswords = devicePasswords;
+    }
+
+    public String getGbVersion() {
+        return gbVersion;
+    }
+
+    public void setGbVersion(String gbVersion) {
+        this.gbVersion = gbVersion;
+    }
+
+    public String getDigestAlgorithm() {
+        return digestAlgorithm;
+    }
+
+    public void setDigestAlgorithm(String digestAlgorithm) {
+        this.digestAlgorithm = digestAlgorithm;
     }
 
     public Boolean getDigestQop() {

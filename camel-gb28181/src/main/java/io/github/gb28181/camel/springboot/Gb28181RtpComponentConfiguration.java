@@ -50,9 +50,22 @@ public class Gb28181RtpComponentConfiguration extends ComponentConfigurationProp
     /**
      * What an exchange carries. ps: the sender's program stream bytes, one frame per picture. es: elementary streams
      * parsed out of the program stream, one exchange per video access unit (H.264/H.265 Annex B) and one per audio
-     * PES.
+     * PES. fmp4: fragmented MP4, one exchange per init segment and one per fragment (header CamelGb28181RtpSegment);
+     * the bodies of a stream written one after the other are an MP4 file, and browsers play them through Media Source
+     * Extensions.
      */
     private String mode = "ps";
+    /**
+     * fmp4 mode: where fragments are cut. gop: one fragment per key-frame interval (files; a fragment leaves when the
+     * next key frame arrives). frame: one fragment per video frame, for live viewing with the least delay.
+     */
+    private String fragment = "gop";
+    /**
+     * fmp4 mode: which audio gets a track. aac: AAC only, what browsers play; G.711 and other codecs are left out.
+     * all: AAC, and G.711 A-law/µ-law as alaw/ulaw tracks that ffmpeg, VLC and GStreamer play but browsers do not (for
+     * files). none: video only.
+     */
+    private String audio = "aac";
     /**
      * Consumer, tcp-active only: the device's media address, from the SDP answer to the INVITE. Producer, udp and
      * tcp-active: where the media goes. A producer without it sends only in the outgoing sessions the signalling side
@@ -268,6 +281,22 @@ public class Gb28181RtpComponentConfiguration extends ComponentConfigurationProp
 
     public void setMode(String mode) {
         this.mode = mode;
+    }
+
+    public String getFragment() {
+        return fragment;
+    }
+
+    public void setFragment(String fragment) {
+        this.fragment = fragment;
+    }
+
+    public String getAudio() {
+        return audio;
+    }
+
+    public void setAudio(String audio) {
+        this.audio = audio;
     }
 
     public String getRemoteHost() {

@@ -4,13 +4,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The device store keeps the GB/T 28181 revision each device speaks, and reads files written before it did. */
+/**
+ * The device store keeps the GB/T 28181 revision each device speaks and the streams and download speeds it offers, and
+ * reads files written before it did.
+ */
 class FileDeviceStoreTest {
 
     @TempDir
@@ -36,6 +40,44 @@ class FileDeviceStoreTest {
         }
         assertThat(second.find("34020000001320000001")).get().extracting(Device::getGbVersion).isEqualTo(GbVersion.V3_0);
         assertThat(second.find("34020000001320000002")).get().extracting(Device::getGbVersion).isNull();
+    }
+
+    @Test
+    void theStreamsAndSpeedsADeviceOffersSurviveARestart() throws Exception {
+        DeviceRegistry first = new DeviceRegistry();
+        try (FileDeviceStore store = new FileDeviceStore(folder)) {
+            first.setStore(store);
+            Device device = first.getOrCreate("34020000001320000001");
+            device.setExpiresAt(Instant.now().plusSeconds(3600));
+            device.setDownloadSpeeds(List.of(1, 2, 4));
+            first.updateChannels(device.getDeviceId(), List.of(new DeviceChannel("34020000001310000001",
+                    device.getDeviceId(), "cam", null, null, "ON", null, List.of(0, 1), List.of(1, 2))), true);
+        }
+        DeviceRegistry second = new DeviceRegistry();
+        try (FileDeviceStore store = new FileDeviceStore(folder)) {
+            second.setStore(store);
+            second.restore();
+        }
+        Device restored = second.find("34020000001320000001").orElseThrow();
+        assertThat(restored.getDownloadSpeeds()).containsExactly(1, 2, 4);
+        assertThat(restored.getChannel("34020000001310000001").streamNumbers()).containsExactly(0, 1);
+        assertThat(restored.getChannel("34020000001310000001").downloadSpeeds()).containsExactly(1, 2);
+    }
+
+    @Test
+    void aChannelWrittenBeforeStreamsAndSpeedsLoadsWithNone() throws Exception {
+        Files.writeString(folder.resolve("34020000001320000005.json"), "{\"deviceId\":\"34020000001320000005\","
+                + "\"channels\":[{\"channelId\":\"34020000001310000005\",\"deviceId\":\"34020000001320000005\","
+                + "\"name\":\"cam\",\"status\":\"ON\"}]}");
+        try (FileDeviceStore store = new FileDeviceStore(folder)) {
+            DeviceSnapshot loaded = store.loadAll().iterator().next();
+            assertThat(loaded.downloadSpeeds()).isNull();
+            assertThat(loaded.channels()).singleElement().satisfies(c -> {
+                assertThat(c.streamNumbers()).isEmpty();
+                assertThat(c.downloadSpeeds()).isEmpty();
+            });
+            assertThat(loaded.toDevice().getDownloadSpeeds()).isEmpty();
+        }
     }
 
     @Test

@@ -21,6 +21,7 @@ public final class CameraPsMuxer {
     private final int maxPesPayload;
     private boolean stamped = true;
     private int audioStreamType = 0x90;
+    private long firstPts = 90_000;
 
     /**
      * @param audio         G.711 A-law samples to interleave (8000 per second), or {@code null}
@@ -36,6 +37,12 @@ public final class CameraPsMuxer {
     /** Some cheap encoders never write a PTS; their frames are told apart by the RTP timestamp only. */
     public CameraPsMuxer withoutPts() {
         stamped = false;
+        return this;
+    }
+
+    /** The PTS of the first picture (90 kHz); the default is one second. A stream sent in a loop goes on from here. */
+    public CameraPsMuxer startingAt(long pts) {
+        firstPts = pts;
         return this;
     }
 
@@ -65,6 +72,18 @@ public final class CameraPsMuxer {
             units.add(unit);
         }
         return units;
+    }
+
+    /** Where the NAL unit headers of an Annex B access unit are: the byte after each start code. */
+    public static int[] nalHeaders(byte[] au) {
+        List<Integer> headers = new ArrayList<>();
+        for (int i = 0; i + 3 < au.length; i++) {
+            if (au[i] == 0 && au[i + 1] == 0 && au[i + 2] == 1) {
+                headers.add(i + 3);
+                i += 2;
+            }
+        }
+        return headers.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The NAL units of an access unit, each with its start code. */
@@ -101,7 +120,7 @@ public final class CameraPsMuxer {
     /** Muxes 25 fps video, with 40 ms of audio after every picture when there is audio. */
     public List<Unit> mux(List<byte[]> accessUnits) {
         List<Unit> units = new ArrayList<>();
-        long pts = 90_000;
+        long pts = firstPts;
         int audioPos = 0;
         for (byte[] au : accessUnits) {
             boolean key = isKey(au);

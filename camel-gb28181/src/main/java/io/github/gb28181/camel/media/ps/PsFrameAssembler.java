@@ -209,7 +209,7 @@ public final class PsFrameAssembler implements FrameAssembler {
                 codec = audioCodec != null ? audioCodec : MediaCodec.UNKNOWN;
                 type = MediaStreamType.AUDIO;
             }
-            output.frame(frame.toArray(), pts, dts, rtpTimestamp, key, codec, type, damaged);
+            output.frame(frame.toArray(), pts, dts, rtpTimestamp, key, codec, type, damaged, null);
         }
         frame.clear();
         reset();

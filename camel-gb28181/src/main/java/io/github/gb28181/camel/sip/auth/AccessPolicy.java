@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+
 /**
  * Who may talk to the platform: allow and deny lists of device ids (a trailing {@code *} matches a prefix) and of
  * address ranges, and a lockout of devices and addresses that keep failing authentication, so a password cannot be
@@ -24,7 +27,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class AccessPolicy {
 
     /** A device or address locked out after too many wrong passwords. */
-    public record Lockout(String deviceId, String address, int failures, Instant until) {
+    public record Lockout(String deviceId, String address, int failures,
+                          @JsonSerialize(using = ToStringSerializer.class) Instant until) {
     }
 
     private static final int MAX_TRACKED = 100_000;

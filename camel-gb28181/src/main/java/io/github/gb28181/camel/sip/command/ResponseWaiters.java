@@ -14,15 +14,35 @@ import io.github.gb28181.camel.manscdp.ManscdpMessage;
  */
 public final class ResponseWaiters {
 
-    private final Map<String, CompletableFuture<QueryResult>> waiting = new ConcurrentHashMap<>();
+    /**
+     * Gathers an answer that comes as several responses with one SN and no SumNum to count them by (ConfigDownload of
+     * several sets).
+     */
+    interface Gatherer {
+        /** Takes one response; returns the whole answer once it is complete, else null. */
+        ManscdpMessage add(ManscdpMessage response);
+
+        /** What arrived so far, or null: given, marked partial, when the wait runs out. */
+        ManscdpMessage soFar();
+    }
+
+    private record Waiter(CompletableFuture<QueryResult> future, Gatherer gatherer) {
+    }
+
+    private final Map<String, Waiter> waiting = new ConcurrentHashMap<>();
 
     /** Register before sending: the answer can overtake the 200 OK to the request. */
     public CompletableFuture<QueryResult> expect(String deviceId, String cmdType, int sn) {
+        return expect(deviceId, cmdType, sn, null);
+    }
+
+    /** As {@link #expect(String, String, int)}, completing once the gatherer has the whole answer. */
+    CompletableFuture<QueryResult> expect(String deviceId, String cmdType, int sn, Gatherer gatherer) {
         String key = key(deviceId, cmdType, sn);
-        CompletableFuture<QueryResult> future = new CompletableFuture<>();
-        waiting.put(key, future);
-        future.whenComplete((r, e) -> waiting.remove(key, future));
-        return future;
+        Waiter waiter = new Waiter(new CompletableFuture<>(), gatherer);
+        waiting.put(key, waiter);
+        waiter.future.whenComplete((r, e) -> waiting.remove(key, waiter));
+        return waiter.future;
     }
 
     /** @return true when someone was waiting for this answer */
@@ -30,8 +50,18 @@ public final class ResponseWaiters {
         if (response.getSn() == null || response.getCmdType() == null) {
             return false;
         }
-        CompletableFuture<QueryResult> future = waiting.get(key(deviceId, response.getCmdType(), response.getSn()));
-        return future != null && future.complete(new QueryResult(response, partial));
+        Waiter waiter = waiting.get(key(deviceId, response.getCmdType(), response.getSn()));
+        if (waiter == null) {
+            return false;
+        }
+        if (waiter.gatherer == null) {
+            return waiter.future.complete(new QueryResult(response, partial));
+        }
+        ManscdpMessage whole = waiter.gatherer.add(response);
+        if (whole != null) {
+            waiter.future.complete(new QueryResult(whole, partial));
+        }
+        return true;
     }
 
     public int size() {

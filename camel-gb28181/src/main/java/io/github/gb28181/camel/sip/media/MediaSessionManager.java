@@ -19,9 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import io.github.gb28181.camel.device.Device;
+import io.github.gb28181.camel.device.DeviceChannel;
 import io.github.gb28181.camel.device.DeviceRejectedException;
 import io.github.gb28181.camel.device.DeviceTimeoutException;
 import io.github.gb28181.camel.device.DeviceUnavailableException;
+import io.github.gb28181.camel.device.DeviceUnsupportedException;
 import io.github.gb28181.camel.event.DeviceEvent;
 import io.github.gb28181.camel.event.EventBus;
 import io.github.gb28181.camel.event.EventType;
@@ -30,6 +32,7 @@ import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.sdp.MansRtsp;
 import io.github.gb28181.camel.sdp.SdpAnswer;
 import io.github.gb28181.camel.sdp.SdpOffer;
+import io.github.gb28181.camel.sdp.SessionKind;
 import io.github.gb28181.camel.sdp.SsrcAllocator;
 import io.github.gb28181.camel.sip.IncomingRequest;
 import io.github.gb28181.camel.sip.RequestSender;
@@ -89,6 +92,10 @@ public final class MediaSessionManager implements SipRequestHandler {
         } catch (DeviceUnavailableException e) {
             return CompletableFuture.failedFuture(e);
         }
+        DeviceUnsupportedException unsupported = unsupported(device, ask);
+        if (unsupported != null) {
+            return CompletableFuture.failedFuture(unsupported);
+        }
         String ssrc = ssrcs.allocate(ask.kind());
         Active session = new Active(device, ask, ssrc);
         AtomicBoolean abandoned = new AtomicBoolean();
@@ -98,7 +105,8 @@ public final class MediaSessionManager implements SipRequestHandler {
             invite.setHeader(SipFactories.HEADERS.createSubjectHeader(
                     ask.channelId() + ":" + ssrc + "," + serverId + ":0"));
             String sdp = new SdpOffer(serverId, ask.channelId(), ask.kind(), ask.mediaHost(), ask.mediaPort(),
-                    ask.transport(), ssrc, ask.startEpoch(), ask.endEpoch(), ask.downloadSpeed()).encode();
+                    ask.transport(), ssrc, ask.startEpoch(), ask.endEpoch(), ask.downloadSpeed(),
+                    ask.kind() == SessionKind.LIVE ? ask.streamNumber() : -1).encode();
             invite.setContent(sdp, SipFactories.HEADERS.createContentTypeHeader("application", "sdp"));
             session.callId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
             // announced before the INVITE leaves: a device may start streaming before its 200 OK arrives
@@ -118,6 +126,32 @@ public final class MediaSessionManager implements SipRequestHandler {
             release(session);
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * A stream number or download speed the device said it does not offer (GB/T 28181-2022: the catalog's
+     * StreamNumberList and DownloadSpeed, or VideoParamOpt's DownloadSpeed) is refused before anything is sent; one
+     * the device never listed goes out, and the device decides.
+     */
+    private static DeviceUnsupportedException unsupported(Device device, MediaRequest ask) {
+        DeviceChannel channel = device.getChannel(ask.channelId());
+        if (ask.kind() == SessionKind.LIVE && ask.streamNumber() >= 0 && channel != null
+            && !channel.streamNumbers().isEmpty() && !channel.streamNumbers().contains(ask.streamNumber())) {
+            return new DeviceUnsupportedException(device.getDeviceId(), 488, "Channel " + ask.channelId()
+                                                                            + " offers stream numbers "
+                                                                            + channel.streamNumbers() + ", not "
+                                                                            + ask.streamNumber());
+        }
+        if (ask.kind() == SessionKind.DOWNLOAD && ask.downloadSpeed() > 0) {
+            List<Integer> speeds = channel != null && !channel.downloadSpeeds().isEmpty() ? channel.downloadSpeeds()
+                    : device.getDownloadSpeeds();
+            if (!speeds.isEmpty() && !speeds.contains(ask.downloadSpeed())) {
+                return new DeviceUnsupportedException(device.getDeviceId(), 488, "Channel " + ask.channelId()
+                                                                                + " downloads at speeds " + speeds
+                                                                                + ", not " + ask.downloadSpeed());
+            }
+        }
+        return null;
     }
 
     private MediaSession accepted(Active session, Response response, AtomicBoolean abandoned) {
@@ -390,7 +424,11 @@ public final class MediaSessionManager implements SipRequestHandler {
             return MediaSession.builder().of(callId, device.getDeviceId(), ask.channelId()).kind(ask.kind())
                     .ssrc(offeredSsrc, ssrc).platformMedia(ask.mediaHost(), ask.mediaPort(), ask.transport())
                     .deviceMedia(answer == null ? null : answer.mediaHost(), answer == null ? 0 : answer.mediaPort())
-                    .state(state).scale(scale).startedAt(startedAt).ended(endedAt, endReason).build();
+                    .state(state).scale(scale).startedAt(startedAt).ended(endedAt, endReason)
+                    .stream(answer != null && answer.streamNumber() >= 0 ? answer.streamNumber()
+                            : ask.kind() == SessionKind.LIVE ? ask.streamNumber() : -1,
+                            answer == null ? -1 : answer.fileSize())
+                    .build();
         }
     }
 }

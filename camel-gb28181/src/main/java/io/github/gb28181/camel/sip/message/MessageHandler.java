@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.device.DeviceRegistry;
+import io.github.gb28181.camel.device.GbVersion;
 import io.github.gb28181.camel.device.PresenceTracker;
 import io.github.gb28181.camel.manscdp.ManscdpCodec;
 import io.github.gb28181.camel.manscdp.ManscdpException;
@@ -93,6 +94,7 @@ public final class MessageHandler implements SipRequestHandler {
             in.respond(Response.FORBIDDEN, "Device not registered");
             return;
         }
+        followVersion(device, in);
         if (message.getDeclaredEncoding() != null && message.getCharset() != null) {
             // write to the device in the charset it declares; an undeclared ASCII body says nothing about it
             device.setCharset(message.getCharset().name());
@@ -110,6 +112,18 @@ public final class MessageHandler implements SipRequestHandler {
                 in.respond(Response.OK);
             }
         });
+    }
+
+    /**
+     * Annex I puts X-GB-Ver on REGISTER only, but a device that repeats it on other requests says the same thing:
+     * when it differs from what the registry holds (a firmware change between registrations), the registry follows.
+     */
+    private void followVersion(Device device, IncomingRequest in) {
+        GbVersion said = GbVersion.parse(in.header(GbVersion.HEADER));
+        if (said != null && !said.equals(device.getGbVersion())) {
+            device.setGbVersion(said);
+            registry.persist(device);
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Optional;
 import gov.nist.javax.sip.header.ExtensionHeaderImpl;
 import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.device.DeviceRegistry;
+import io.github.gb28181.camel.device.GbVersion;
 import io.github.gb28181.camel.device.PresenceTracker;
 import io.github.gb28181.camel.event.DeviceEvent;
 import io.github.gb28181.camel.event.EventBus;
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * REGISTER: digest authentication, then registration, refresh or unregistration. The 200 OK carries the Contact
- * binding, Expires and, unless turned off, a Date header in the GB format that devices set their clocks from.
+ * binding, Expires and, unless turned off, a Date header in the GB format that devices set their clocks from. Every
+ * answer, successful or not, carries the platform's X-GB-Ver, and the registry keeps the device's (GB/T 28181-2022
+ * Annex I).
  */
 public final class RegisterHandler implements SipRequestHandler {
 
@@ -48,9 +51,14 @@ public final class RegisterHandler implements SipRequestHandler {
     private final PresenceTracker presence;
     private final boolean dateHeader;
     private final Clock clock;
+    private final ExtensionHeaderImpl versionHeader;
 
+    /** @param platformVersion what the platform announces in X-GB-Ver */
     public RegisterHandler(DigestAuthenticator authenticator, AccessPolicy policy, EventBus events,
-                           DeviceRegistry registry, PresenceTracker presence, boolean dateHeader, Clock clock) {
+                           DeviceRegistry registry, PresenceTracker presence, boolean dateHeader, Clock clock,
+                           GbVersion platformVersion) {
+        this.versionHeader = new ExtensionHeaderImpl(GbVersion.HEADER);
+        versionHeader.setValue(platformVersion.toString());
         this.authenticator = authenticator;
         this.policy = policy;
         this.events = events;
@@ -62,6 +70,7 @@ public final class RegisterHandler implements SipRequestHandler {
 
     @Override
     public void handle(IncomingRequest in) {
+        in.answerWith(versionHeader);
         String deviceId = in.fromUser();
         if (deviceId == null || deviceId.isBlank()) {
             in.respond(Response.BAD_REQUEST, "From header has no device id");
@@ -117,9 +126,10 @@ public final class RegisterHandler implements SipRequestHandler {
         }
         boolean refresh = known.isPresent();
         ContactHeader contact = (ContactHeader) in.request().getHeader(ContactHeader.NAME);
+        GbVersion version = GbVersion.parse(in.header(GbVersion.HEADER));
         Registration registration = new Registration(deviceId, auth.username(), in.remoteAddress(), in.transport(),
                 expires, contact == null ? null : contact.getAddress().getURI().toString(), in.header("User-Agent"),
-                refresh, now);
+                version != null ? version.toString() : null, refresh, now);
         Response ok = in.createResponse(Response.OK);
         try {
             if (contact != null) {

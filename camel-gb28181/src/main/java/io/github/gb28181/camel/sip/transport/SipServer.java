@@ -1,5 +1,6 @@
 package io.github.gb28181.camel.sip.transport;
 
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -8,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import gov.nist.core.CommonLogger;
@@ -32,6 +34,8 @@ public final class SipServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipServer.class);
     private static final AtomicLong STACK_COUNTER = new AtomicLong();
+    private static final long BIND_RETRY_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long BIND_RETRY_PAUSE_MILLIS = 50;
 
     static {
         // jain-sip's static loggers fall back to log4j 1 until a legacy logger is set; set ours before any stack
@@ -67,7 +71,7 @@ public final class SipServer {
         try {
             stack = new CountingSipStack(stackProperties(), counters);
             for (String transport : settings.transports()) {
-                ListeningPoint lp = stack.createListeningPoint(settings.host(), settings.port(), transport.toLowerCase());
+                ListeningPoint lp = listen(transport);
                 listeningPoints.add(lp);
                 if (provider == null) {
                     provider = stack.createSipProvider(lp);
@@ -85,6 +89,35 @@ public final class SipServer {
             throw e instanceof SipException se ? se
                     : new SipException("Cannot listen on " + settings.key() + " " + settings.transports(), e);
         }
+    }
+
+    /**
+     * A listening point, waiting briefly for the port if it is still taken: a socket the last stop closed is only
+     * released by the kernel once its reader thread has returned from receive, which a busy machine may delay, so a
+     * quick restart on the same port would otherwise fail now and then.
+     */
+    private ListeningPoint listen(String transport) throws Exception {
+        long giveUp = System.nanoTime() + BIND_RETRY_NANOS;
+        while (true) {
+            try {
+                return stack.createListeningPoint(settings.host(), settings.port(), transport.toLowerCase());
+            } catch (Exception e) {
+                if (!portTaken(e) || System.nanoTime() - giveUp > 0) {
+                    throw e;
+                }
+                Thread.sleep(BIND_RETRY_PAUSE_MILLIS);
+            }
+        }
+    }
+
+    private static boolean portTaken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException
+                || t.getMessage() != null && t.getMessage().contains("Address already in use")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
