@@ -165,8 +165,8 @@ public class Gb28181Upstream {
     }
 
     /**
-     * Catalog and record items per answer MESSAGE; default 0: as many as fit a 1300-byte MESSAGE over UDP (RFC 3261
-     * 18.1.1), 100 over TCP.
+     * Catalog and record items per answer MESSAGE over TCP; default 0: 100. Over UDP a MESSAGE carries as many as fit
+     * its 1300 bytes (RFC 3261 18.1.1), and an answer too big for UDP goes over TCP (GB/T 28181-2022 Annex M).
      */
     public int getItemsPerMessage() {
         return itemsPerMessage;

@@ -69,7 +69,8 @@ class CascadeTest extends Gb28181TestSupport {
         upstream.setKeepaliveInterval(1000);
         upstream.setKeepaliveMisses(2);
         upstream.setRequestTimeout(3000);
-        // 25 items a MESSAGE (sipp's test shows the default: as many as fit a UDP MESSAGE)
+        // over TCP, 25 items a MESSAGE (sipp's test shows UDP: as many as fit 1300 bytes)
+        upstream.setTransport("TCP");
         upstream.setItemsPerMessage(25);
         return upstream;
     }

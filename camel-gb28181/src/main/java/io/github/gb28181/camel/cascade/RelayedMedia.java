@@ -124,7 +124,7 @@ public final class RelayedMedia implements CascadeMedia, AutoCloseable {
         }
         int port = mode == MediaTransportMode.TCP_ACTIVE ? DISCARD_PORT : relay.localAddress().getPort();
         MediaRequest ask = new MediaRequest(null, channelId, kind, advertisedHost.get(), port, mode,
-                offer.startTime(), offer.endTime(), Math.max(0, offer.downloadSpeed()));
+                offer.startTime(), offer.endTime(), Math.max(0, offer.downloadSpeed()), offer.streamNumber());
         leg.ready = sessions.invite(ask, timeout).handle((session, error) -> {
             if (error != null) {
                 end(leg);

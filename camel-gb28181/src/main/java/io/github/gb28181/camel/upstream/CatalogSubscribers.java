@@ -174,11 +174,10 @@ final class CatalogSubscribers {
         }
     }
 
+    /** In parts like any multi-part document, all in the subscription's dialog, over the transport it runs on. */
     private void send(String callId, Subscription subscription, ManscdpMessage notify) {
-        PartSender parts = new PartSender(link.codec(), timer, link.settings().messageIntervalMillis());
-        List<byte[]> bodies = parts.bodies(notify, subscription.charset, link.settings().effectiveItemsPerMessage(),
-                link.udpBodyBudget());
-        parts.send(bodies, body -> notify(subscription, body)).whenComplete((count, error) -> {
+        link.parts().send(link.plan(notify, subscription.charset), (body, transport) -> notify(subscription, body))
+                .whenComplete((count, error) -> {
             if (error != null) {
                 LOG.info("Catalog change not delivered to {} (subscription {}): {}", link.settings().name(), callId,
                         UpstreamLink.rootMessage(error));

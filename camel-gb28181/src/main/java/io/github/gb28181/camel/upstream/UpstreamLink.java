@@ -15,13 +15,13 @@ import io.github.gb28181.camel.manscdp.ManscdpCodec;
 import io.github.gb28181.camel.manscdp.ManscdpException;
 import io.github.gb28181.camel.manscdp.ManscdpMessage;
 import io.github.gb28181.camel.manscdp.RootKind;
-import io.github.gb28181.camel.manscdp.aggregate.AnswerSplitter;
 import io.github.gb28181.camel.manscdp.model.CatalogItem;
 import io.github.gb28181.camel.manscdp.model.CatalogQuery;
 import io.github.gb28181.camel.manscdp.model.CatalogResponse;
 import io.github.gb28181.camel.manscdp.model.KeepaliveNotify;
 import io.github.gb28181.camel.sip.IncomingRequest;
 import io.github.gb28181.camel.sip.RequestSender;
+import io.github.gb28181.camel.sip.SplitAnswerSender;
 import io.github.gb28181.camel.sip.command.SnSequence;
 import io.github.gb28181.camel.sip.log.LogThrottle;
 import io.github.gb28181.camel.sip.transport.SipServer;
@@ -50,12 +50,12 @@ public final class UpstreamLink {
     private final SnSequence sn;
     private final UpstreamRequests requests;
     private final Registration registration;
-    private final PartSender parts;
+    private final SplitAnswerSender parts;
     private final CatalogSubscribers subscribers;
     private final UpstreamSessions sessions;
     private final HookSource hooks;
     private volatile Set<String> trustedHosts = Set.of();
-    private volatile int udpBodyBudget = -1;
+    private volatile int headerBytes = -1;
 
     /** Where the link finds the hook of the moment: routes that watch come and go. */
     interface HookSource {
@@ -72,7 +72,7 @@ public final class UpstreamLink {
         this.sn = sn;
         this.hooks = hooks;
         this.requests = new UpstreamRequests(server, settings);
-        this.parts = new PartSender(codec, timer, settings.messageIntervalMillis());
+        this.parts = new SplitAnswerSender(codec, timer, settings.messageIntervalMillis());
         this.registration = new Registration(settings, sender, requests, timer, this::keepaliveBody,
                 new Registration.Listener() {
                     @Override
@@ -279,14 +279,14 @@ public final class UpstreamLink {
                 LOG.warn("Upstream hook failed on {} to {}: {}", document.getCmdType(), settings.name(),
                         error.getMessage());
             } else if (approved != null) {
-                List<byte[]> bodies;
+                SplitAnswerSender.Plan plan;
                 try {
-                    bodies = parts.bodies(approved, charset, settings.effectiveItemsPerMessage(), udpBodyBudget());
+                    plan = plan(approved, charset);
                 } catch (RuntimeException e) {
                     LOG.warn("Cannot write {} for {}: {}", approved.getCmdType(), settings.name(), e.getMessage());
                     return;
                 }
-                parts.send(bodies, this::sendMessage).whenComplete((count, failure) -> {
+                parts.send(plan, this::sendMessage).whenComplete((count, failure) -> {
                     if (failure != null) {
                         LOG.info("{} {} to {} cut short: {}", approved.getCmdType(), approved.getDeviceId(),
                                 settings.name(), rootMessage(failure));
@@ -299,25 +299,36 @@ public final class UpstreamLink {
         });
     }
 
-    private CompletableFuture<Response> sendMessage(byte[] body) {
+    /**
+     * How a document goes up (Annex M): over UDP in parts that keep each MESSAGE within 1300 bytes, over TCP (the
+     * upper platform's, or because the answer is too big for UDP) in parts of {@code itemsPerMessage} records.
+     */
+    SplitAnswerSender.Plan plan(ManscdpMessage document, Charset charset) {
+        return parts.plan(document, charset, settings.transport(), headerBytes(), settings.tcpItemsPerMessage());
+    }
+
+    SplitAnswerSender parts() {
+        return parts;
+    }
+
+    private CompletableFuture<Response> sendMessage(byte[] body, String transport) {
         try {
-            return sender.send(requests.message(body));
+            return sender.send(requests.message(body, SplitAnswerSender.TCP.equals(transport)));
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    /** What a UDP MESSAGE leaves for its body within RFC 3261's 1300 bytes, once our headers are counted. */
-    int udpBodyBudget() {
-        if (udpBodyBudget < 0) {
+    /** What one of our MESSAGEs takes beside its body. */
+    private int headerBytes() {
+        if (headerBytes < 0) {
             try {
-                int headers = requests.message(new byte[0]).toString().getBytes(Charset.defaultCharset()).length;
-                udpBodyBudget = Math.max(400, AnswerSplitter.UDP_MESSAGE_LIMIT - headers - 16);
+                headerBytes = SplitAnswerSender.headerBytes(requests.message(new byte[0]));
             } catch (Exception e) {
-                return 800;
+                return 500;
             }
         }
-        return udpBodyBudget;
+        return headerBytes;
     }
 
     private byte[] keepaliveBody() {

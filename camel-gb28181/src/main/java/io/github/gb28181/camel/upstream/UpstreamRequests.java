@@ -42,7 +42,7 @@ final class UpstreamRequests {
      */
     Request register(String callId, String fromTag, long cseq, int expires) throws ParseException {
         SipURI self = ourUri();
-        Request request = create(Request.REGISTER, callId, fromTag, cseq, self);
+        Request request = create(Request.REGISTER, callId, fromTag, cseq, self, settings.tcp());
         request.setHeader(contact());
         try {
             request.setHeader(SipFactories.HEADERS.createExpiresHeader(expires));
@@ -52,10 +52,15 @@ final class UpstreamRequests {
         return request;
     }
 
-    /** A MESSAGE to the upper platform with a MANSCDP body. */
+    /** A MESSAGE to the upper platform with a MANSCDP body, over its transport. */
     Request message(byte[] body) throws ParseException {
+        return message(body, settings.tcp());
+    }
+
+    /** A MESSAGE over TCP or UDP: a large answer goes over TCP whatever the upper platform registered us over. */
+    Request message(byte[] body, boolean tcp) throws ParseException {
         Request request = create(Request.MESSAGE, null, null, 1,
-                SipFactories.ADDRESSES.createSipURI(settings.serverId(), settings.domain()));
+                SipFactories.ADDRESSES.createSipURI(settings.serverId(), settings.domain()), tcp);
         ContentTypeHeader type = SipFactories.HEADERS.createContentTypeHeader(MANSCDP_TYPE, MANSCDP_SUBTYPE);
         request.setContent(body, type);
         return request;
@@ -74,12 +79,12 @@ final class UpstreamRequests {
         return SipFactories.ADDRESSES.createSipURI(settings.localId(), settings.localDomain());
     }
 
-    private Request create(String method, String callId, String fromTag, long cseq, SipURI toUri)
+    private Request create(String method, String callId, String fromTag, long cseq, SipURI toUri, boolean tcp)
             throws ParseException {
         try {
             SipURI requestUri = SipFactories.ADDRESSES.createSipURI(settings.serverId(), settings.host());
             requestUri.setPort(settings.port());
-            if (settings.tcp()) {
+            if (tcp) {
                 requestUri.setTransportParam("tcp");
             }
             Address fromAddress = SipFactories.ADDRESSES.createAddress(ourUri());
@@ -90,7 +95,7 @@ final class UpstreamRequests {
                     : provider().getNewCallId();
             CSeqHeader cseqHeader = SipFactories.HEADERS.createCSeqHeader(cseq, method);
             ViaHeader via = SipFactories.HEADERS.createViaHeader(server.advertisedHost(), server.port(),
-                    settings.tcp() ? "tcp" : "udp", null);
+                    tcp ? "tcp" : "udp", null);
             via.setRPort();
             Request request = SipFactories.MESSAGES.createRequest(requestUri, method, callIdHeader, cseqHeader, from,
                     to, List.of(via), SipFactories.HEADERS.createMaxForwardsHeader(70));

@@ -22,8 +22,9 @@ import java.util.Objects;
  * @param retryMinMillis         the first wait before registering again after a failure; it doubles up to
  *                               {@code retryMaxMillis}
  * @param retryMaxMillis         the longest wait between attempts
- * @param itemsPerMessage        catalog and record items per answer MESSAGE; 0: as many as fit a 1300-byte UDP MESSAGE
- *                               over UDP, 100 over TCP
+ * @param itemsPerMessage        catalog and record items per answer MESSAGE over TCP (0: 100); over UDP a MESSAGE
+ *                               carries as many as fit its 1300 bytes (RFC 3261 18.1.1), and an answer too big for
+ *                               UDP goes over TCP (GB/T 28181-2022 Annex M)
  * @param messageIntervalMillis  the least time between two MESSAGEs of one multi-part answer; each part also waits
  *                               for the previous part's answer
  * @param requestTimeoutMillis   how long an answer from below (a device asked on its behalf) may take
@@ -83,12 +84,9 @@ public record UpstreamSettings(String name, String serverId, String domain, Stri
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 
-    /** The items per answer MESSAGE when configured, or 0 for "as many as fit". */
-    public int effectiveItemsPerMessage() {
-        if (itemsPerMessage > 0) {
-            return itemsPerMessage;
-        }
-        return tcp() ? 100 : 0;
+    /** The records a MESSAGE of an answer carries over TCP. */
+    public int tcpItemsPerMessage() {
+        return itemsPerMessage > 0 ? itemsPerMessage : 100;
     }
 
     private static void requireId(String id, String what) {

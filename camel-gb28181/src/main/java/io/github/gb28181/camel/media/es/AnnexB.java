@@ -25,7 +25,7 @@ public final class AnnexB {
         }
         List<Unit> units = new ArrayList<>();
         AccessUnitAssembler assembler = new AccessUnitAssembler(codec, Math.max(stream.length, 1),
-                (data, pts, dts, rtpTimestamp, keyFrame, damaged) -> units.add(new Unit(data, keyFrame)));
+                (data, pts, dts, rtpTimestamp, keyFrame, damaged, nalUnits) -> units.add(new Unit(data, keyFrame)));
         assembler.append(stream, 0, stream.length, null, MediaFrame.NO_TIMESTAMP, MediaFrame.NO_TIMESTAMP, 0);
         assembler.flush();
         return units;

@@ -63,7 +63,7 @@ public final class MediaFile {
         List<Frame> frames = new ArrayList<>();
         long[] first = { MediaFrame.NO_TIMESTAMP };
         PsFrameAssembler assembler = new PsFrameAssembler(Math.max(bytes.length, 1),
-                (payload, pts, dts, rtpTimestamp, keyFrame, codec, type, damaged) -> {
+                (payload, pts, dts, rtpTimestamp, keyFrame, codec, type, damaged, nalUnits) -> {
                     if (first[0] == MediaFrame.NO_TIMESTAMP && pts != MediaFrame.NO_TIMESTAMP) {
                         first[0] = pts;
                     }
