@@ -10,8 +10,10 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -58,24 +60,48 @@ final class Browser implements AutoCloseable {
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
+    /** Opens the page, which asks for the login first and comes back after it, as a person logs in. */
     Browser open(int httpPort) {
+        return open(httpPort, true);
+    }
+
+    /** Opens the page, logging in when asked for the login, or stays at the login form ({@code login} false). */
+    Browser open(int httpPort, boolean login) {
         driver.get("http://127.0.0.1:" + httpPort + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
+        if (!login) {
+            return this;
+        }
+        driver.findElement(By.name("username")).sendKeys(PlatformTestSupport.WEB_USER);
+        driver.findElement(By.name("password")).sendKeys(PlatformTestSupport.WEB_PASSWORD);
+        driver.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("devices")));
         return this;
+    }
+
+    /** The session the login gave this browser: the cookie its page's requests and WebSockets carry. */
+    Cookie sessionCookie() {
+        return driver.manage().getCookieNamed("JSESSIONID");
     }
 
     /** Chooses the camera in the device list and its channel, as a user clicks them. */
     Browser choose(Camera camera) {
-        WebElement row = wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#devices tr[data-device-id='" + camera.deviceId + "']")));
-        row.click();
-        wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#channels li[data-channel-id='" + camera.channelId + "']"))).click();
+        // the lists are drawn again on every event (other tests' devices too): elements are looked up afresh
+        click("#devices tr[data-device-id='" + camera.deviceId + "']");
+        click("#channels li[data-channel-id='" + camera.channelId + "']");
         wait.until(ExpectedConditions.textToBe(By.id("channel-title"), camera.channelId));
         return this;
     }
 
     void click(String css) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     WebElement find(String css) {
@@ -84,6 +110,18 @@ final class Browser implements AutoCloseable {
 
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /**
+     * Opens a WebSocket from the page, as its live view does (same origin, whatever the browser sends on its own), and
+     * tells what came first: {@code message <text>}, or {@code closed <code>} when it never opened or was closed.
+     */
+    String socketFromPage(String path) {
+        return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + " const socket = new WebSocket(location.origin.replace(/^http/, 'ws') + arguments[0]);"
+                + " socket.onmessage = e => { done('message ' + e.data); socket.close(); };"
+                + " socket.onclose = e => done('closed ' + e.code);", path);
     }
 
     /** Frames the page's video element has shown, and where it is, in seconds. */

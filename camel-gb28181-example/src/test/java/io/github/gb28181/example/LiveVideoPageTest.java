@@ -112,7 +112,7 @@ class LiveVideoPageTest extends PlatformTestSupport {
 
                 // the MP4 offered is the stream's recording, growing as the camera sends
                 HttpResponse<byte[]> mp4 = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                        .build(), HttpResponse.BodyHandlers.ofByteArray());
+                        .header("Authorization", basicAuth()).build(), HttpResponse.BodyHandlers.ofByteArray());
                 assertThat(mp4.statusCode()).isEqualTo(200);
                 assertThat(mp4.headers().firstValue("Content-Type")).contains("video/mp4");
                 assertThat(mp4.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
@@ -158,7 +158,7 @@ class LiveVideoPageTest extends PlatformTestSupport {
             assertThat(page.find("#video-panel").getAttribute("data-state")).isEqualTo("playing");
             String download = page.find(row + " a.button").getAttribute("href");
             HttpResponse<byte[]> mp4 = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(download))
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+                    .header("Authorization", basicAuth()).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(mp4.headers().firstValue("Content-Disposition").orElse("")).contains("attachment", name);
             assertThat(mp4.body()).isEqualTo(Files.readAllBytes(file));
             page.screenshot(Path.of("target", "recording.png"));

@@ -131,7 +131,7 @@ class LiveViewBenchmark extends PlatformTestSupport {
             load = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                     classPath, ViewerLoad.class.getName(), "ws://127.0.0.1:" + httpPort + "/api/live/channels/"
                                                            + camera.channelId, String.valueOf(viewers), String.valueOf(WARM_UP + SECONDS + 2),
-                    events.toString()).redirectErrorStream(true).start();
+                    events.toString(), basicAuth()).redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(load.getInputStream(),
                     StandardCharsets.UTF_8));
             String line;

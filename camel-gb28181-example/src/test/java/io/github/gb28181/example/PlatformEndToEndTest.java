@@ -34,7 +34,8 @@ class PlatformEndToEndTest extends PlatformTestSupport {
 
     @Test
     void cameraRegistersIsSteeredAndStreamsThroughTheRestApi() throws Exception {
-        try (Connection jms = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT).createConnection()) {
+        try (Connection jms = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT)
+                .createConnection(BROKER_USER, BROKER_PASSWORD)) {
             Session session = jms.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageConsumer events = session.createConsumer(session.createTopic("gb28181.events"));
             jms.start();

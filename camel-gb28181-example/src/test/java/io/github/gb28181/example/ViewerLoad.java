@@ -30,7 +30,8 @@ import java.util.concurrent.locks.LockSupport;
  * fragment arrived and which frame it holds (its tfdt, 90 kHz, over 3600). System.nanoTime is CLOCK_MONOTONIC on
  * Linux, the same clock in every process, so the benchmark compares these times with its sender's.
  * <p>
- * Arguments: the WebSocket URL, the number of viewers, how many seconds to watch, the file to write. Prints
+ * Arguments: the WebSocket URL, the number of viewers, how many seconds to watch, the file to write, the
+ * Authorization header of the platform's login. Prints
  * CONNECTED when every viewer is connected. The file has a line per event: {@code open viewer nanos} (the handshake
  * done), {@code frame viewer index nanos}, {@code closed viewer nanos reason}.
  */
@@ -44,11 +45,12 @@ public final class ViewerLoad {
         int viewers = Integer.parseInt(args[1]);
         long seconds = Long.parseLong(args[2]);
         Path out = Path.of(args[3]);
+        String authorization = args[4];
         Queue<String> events = new ConcurrentLinkedQueue<>();
         for (int v = 0; v < viewers; v++) {
             int id = v;
             CountDownLatch connected = new CountDownLatch(1);
-            Thread t = new Thread(() -> watch(uri, id, events, connected), "viewer-" + v);
+            Thread t = new Thread(() -> watch(uri, authorization, id, events, connected), "viewer-" + v);
             t.setDaemon(true);
             t.start();
             connected.await(30, TimeUnit.SECONDS); // one after another, as viewers arrive
@@ -65,13 +67,14 @@ public final class ViewerLoad {
         System.exit(0);
     }
 
-    private static void watch(URI uri, int id, Queue<String> events, CountDownLatch connected) {
+    private static void watch(URI uri, String authorization, int id, Queue<String> events, CountDownLatch connected) {
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
             byte[] nonce = new byte[16];
             ThreadLocalRandom.current().nextBytes(nonce);
             out.write(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                       + "\r\nAuthorization: " + authorization
                        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
                        + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));

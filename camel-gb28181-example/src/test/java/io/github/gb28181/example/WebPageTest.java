@@ -2,7 +2,6 @@ package io.github.gb28181.example;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import io.github.gb28181.camel.media.Samples;
 import io.github.gb28181.camel.test.SimulatedDevice;
@@ -49,19 +48,19 @@ class WebPageTest extends PlatformTestSupport {
     @Test
     void pageListsTheCameraAndItsButtonsSteerIt() throws Exception {
         camera.registerAndAnswerFirstQueries(SIP_PORT);
-        browser.get("http://127.0.0.1:" + httpPort + "/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        // the page asks for the login first, and comes back after it
+        page.open(httpPort);
+        WebDriverWait wait = page.wait;
 
         // the camera is listed online; choosing it shows its channel
-        WebElement row = wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#devices tr[data-device-id='" + camera.deviceId + "']")));
-        assertThat(row.findElement(By.cssSelector(".dot")).getAttribute("class")).contains("online");
-        assertThat(row.getText()).contains("Hikvision DS-2DE4425IW");
-        row.click();
-        WebElement channel = wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#channels li[data-channel-id='" + camera.channelId + "']")));
-        assertThat(channel.getText()).contains("Gate camera");
-        channel.click();
+        // the lists are drawn again on every event (other tests' devices too): look elements up afresh each time
+        String row = "#devices tr[data-device-id='" + camera.deviceId + "']";
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(row), "Hikvision DS-2DE4425IW"));
+        wait.until(ExpectedConditions.attributeContains(By.cssSelector(row + " .dot"), "class", "online"));
+        page.click(row);
+        String channel = "#channels li[data-channel-id='" + camera.channelId + "']";
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(channel), "Gate camera"));
+        page.click(channel);
         wait.until(ExpectedConditions.textToBe(By.id("channel-title"), camera.channelId));
 
         // speed 100, then a click on "up": the move, and the stop when the button is let go

@@ -57,6 +57,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deniedAddresses": getOrCreateConfiguration(target).setDeniedAddresses(property(camelContext, java.lang.String.class, value)); return true;
         case "denieddevices":
         case "deniedDevices": getOrCreateConfiguration(target).setDeniedDevices(property(camelContext, java.lang.String.class, value)); return true;
+        case "deviceaddressbinding":
+        case "deviceAddressBinding": getOrCreateConfiguration(target).setDeviceAddressBinding(property(camelContext, io.github.gb28181.camel.sip.auth.AddressBinding.Mode.class, value)); return true;
+        case "deviceidpattern":
+        case "deviceIdPattern": getOrCreateConfiguration(target).setDeviceIdPattern(property(camelContext, java.lang.String.class, value)); return true;
         case "devicepasswords":
         case "devicePasswords": getOrCreateConfiguration(target).setDevicePasswords(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceregistry":
@@ -77,10 +81,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "keepaliveTimeout": getOrCreateConfiguration(target).setKeepaliveTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
-        case "lockdeviceaddress":
-        case "lockDeviceAddress": getOrCreateConfiguration(target).setLockDeviceAddress(property(camelContext, boolean.class, value)); return true;
         case "maxauthfailures":
         case "maxAuthFailures": getOrCreateConfiguration(target).setMaxAuthFailures(property(camelContext, int.class, value)); return true;
+        case "maxtcpconnectionsperaddress":
+        case "maxTcpConnectionsPerAddress": getOrCreateConfiguration(target).setMaxTcpConnectionsPerAddress(property(camelContext, int.class, value)); return true;
         case "mediahost":
         case "mediaHost": getOrCreateConfiguration(target).setMediaHost(property(camelContext, java.lang.String.class, value)); return true;
         case "mediaport":
@@ -100,6 +104,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "serverId": getOrCreateConfiguration(target).setServerId(property(camelContext, java.lang.String.class, value)); return true;
         case "strictusername":
         case "strictUsername": getOrCreateConfiguration(target).setStrictUsername(property(camelContext, boolean.class, value)); return true;
+        case "tcpidletimeout":
+        case "tcpIdleTimeout": getOrCreateConfiguration(target).setTcpIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tcpmessagetimeout":
+        case "tcpMessageTimeout": getOrCreateConfiguration(target).setTcpMessageTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transports": getOrCreateConfiguration(target).setTransports(property(camelContext, java.lang.String.class, value)); return true;
         case "upstreams": target.setUpstreams(property(camelContext, java.util.List.class, value)); return true;
@@ -144,6 +152,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deniedAddresses": return java.lang.String.class;
         case "denieddevices":
         case "deniedDevices": return java.lang.String.class;
+        case "deviceaddressbinding":
+        case "deviceAddressBinding": return io.github.gb28181.camel.sip.auth.AddressBinding.Mode.class;
+        case "deviceidpattern":
+        case "deviceIdPattern": return java.lang.String.class;
         case "devicepasswords":
         case "devicePasswords": return java.lang.String.class;
         case "deviceregistry":
@@ -164,10 +176,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "keepaliveTimeout": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
-        case "lockdeviceaddress":
-        case "lockDeviceAddress": return boolean.class;
         case "maxauthfailures":
         case "maxAuthFailures": return int.class;
+        case "maxtcpconnectionsperaddress":
+        case "maxTcpConnectionsPerAddress": return int.class;
         case "mediahost":
         case "mediaHost": return java.lang.String.class;
         case "mediaport":
@@ -187,6 +199,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "serverId": return java.lang.String.class;
         case "strictusername":
         case "strictUsername": return boolean.class;
+        case "tcpidletimeout":
+        case "tcpIdleTimeout": return long.class;
+        case "tcpmessagetimeout":
+        case "tcpMessageTimeout": return long.class;
         case "timeout": return long.class;
         case "transports": return java.lang.String.class;
         case "upstreams": return java.util.List.class;
@@ -227,6 +243,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deniedAddresses": return getOrCreateConfiguration(target).getDeniedAddresses();
         case "denieddevices":
         case "deniedDevices": return getOrCreateConfiguration(target).getDeniedDevices();
+        case "deviceaddressbinding":
+        case "deviceAddressBinding": return getOrCreateConfiguration(target).getDeviceAddressBinding();
+        case "deviceidpattern":
+        case "deviceIdPattern": return getOrCreateConfiguration(target).getDeviceIdPattern();
         case "devicepasswords":
         case "devicePasswords": return getOrCreateConfiguration(target).getDevicePasswords();
         case "deviceregistry":
@@ -247,10 +267,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "keepaliveTimeout": return getOrCreateConfiguration(target).getKeepaliveTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
-        case "lockdeviceaddress":
-        case "lockDeviceAddress": return getOrCreateConfiguration(target).isLockDeviceAddress();
         case "maxauthfailures":
         case "maxAuthFailures": return getOrCreateConfiguration(target).getMaxAuthFailures();
+        case "maxtcpconnectionsperaddress":
+        case "maxTcpConnectionsPerAddress": return getOrCreateConfiguration(target).getMaxTcpConnectionsPerAddress();
         case "mediahost":
         case "mediaHost": return getOrCreateConfiguration(target).getMediaHost();
         case "mediaport":
@@ -270,6 +290,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "serverId": return getOrCreateConfiguration(target).getServerId();
         case "strictusername":
         case "strictUsername": return getOrCreateConfiguration(target).isStrictUsername();
+        case "tcpidletimeout":
+        case "tcpIdleTimeout": return getOrCreateConfiguration(target).getTcpIdleTimeout();
+        case "tcpmessagetimeout":
+        case "tcpMessageTimeout": return getOrCreateConfiguration(target).getTcpMessageTimeout();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
         case "transports": return getOrCreateConfiguration(target).getTransports();
         case "upstreams": return target.getUpstreams();

@@ -53,8 +53,12 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deniedAddresses": target.getConfiguration().setDeniedAddresses(property(camelContext, java.lang.String.class, value)); return true;
         case "denieddevices":
         case "deniedDevices": target.getConfiguration().setDeniedDevices(property(camelContext, java.lang.String.class, value)); return true;
+        case "deviceaddressbinding":
+        case "deviceAddressBinding": target.getConfiguration().setDeviceAddressBinding(property(camelContext, io.github.gb28181.camel.sip.auth.AddressBinding.Mode.class, value)); return true;
         case "deviceid":
         case "deviceId": target.setDeviceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "deviceidpattern":
+        case "deviceIdPattern": target.getConfiguration().setDeviceIdPattern(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceids":
         case "deviceIds": target.setDeviceIds(property(camelContext, java.lang.String.class, value)); return true;
         case "devicename":
@@ -89,11 +93,11 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "localid":
         case "localId": target.getDeviceConfiguration().setLocalId(property(camelContext, java.lang.String.class, value)); return true;
-        case "lockdeviceaddress":
-        case "lockDeviceAddress": target.getConfiguration().setLockDeviceAddress(property(camelContext, boolean.class, value)); return true;
         case "manufacturer": target.getDeviceConfiguration().setManufacturer(property(camelContext, java.lang.String.class, value)); return true;
         case "maxauthfailures":
         case "maxAuthFailures": target.getConfiguration().setMaxAuthFailures(property(camelContext, int.class, value)); return true;
+        case "maxtcpconnectionsperaddress":
+        case "maxTcpConnectionsPerAddress": target.getConfiguration().setMaxTcpConnectionsPerAddress(property(camelContext, int.class, value)); return true;
         case "mediahost":
         case "mediaHost": target.getConfiguration().setMediaHost(property(camelContext, java.lang.String.class, value)); return true;
         case "mediaport":
@@ -133,6 +137,10 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "strictusername":
         case "strictUsername": target.getConfiguration().setStrictUsername(property(camelContext, boolean.class, value)); return true;
         case "subscription": target.setSubscription(property(camelContext, java.lang.String.class, value)); return true;
+        case "tcpidletimeout":
+        case "tcpIdleTimeout": target.getConfiguration().setTcpIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tcpmessagetimeout":
+        case "tcpMessageTimeout": target.getConfiguration().setTcpMessageTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transports": target.getConfiguration().setTransports(property(camelContext, java.lang.String.class, value)); return true;
         case "types": target.setTypes(property(camelContext, java.lang.String.class, value)); return true;
@@ -182,8 +190,12 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deniedAddresses": return java.lang.String.class;
         case "denieddevices":
         case "deniedDevices": return java.lang.String.class;
+        case "deviceaddressbinding":
+        case "deviceAddressBinding": return io.github.gb28181.camel.sip.auth.AddressBinding.Mode.class;
         case "deviceid":
         case "deviceId": return java.lang.String.class;
+        case "deviceidpattern":
+        case "deviceIdPattern": return java.lang.String.class;
         case "deviceids":
         case "deviceIds": return java.lang.String.class;
         case "devicename":
@@ -218,11 +230,11 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return boolean.class;
         case "localid":
         case "localId": return java.lang.String.class;
-        case "lockdeviceaddress":
-        case "lockDeviceAddress": return boolean.class;
         case "manufacturer": return java.lang.String.class;
         case "maxauthfailures":
         case "maxAuthFailures": return int.class;
+        case "maxtcpconnectionsperaddress":
+        case "maxTcpConnectionsPerAddress": return int.class;
         case "mediahost":
         case "mediaHost": return java.lang.String.class;
         case "mediaport":
@@ -262,6 +274,10 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "strictusername":
         case "strictUsername": return boolean.class;
         case "subscription": return java.lang.String.class;
+        case "tcpidletimeout":
+        case "tcpIdleTimeout": return long.class;
+        case "tcpmessagetimeout":
+        case "tcpMessageTimeout": return long.class;
         case "timeout": return long.class;
         case "transports": return java.lang.String.class;
         case "types": return java.lang.String.class;
@@ -307,8 +323,12 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deniedAddresses": return target.getConfiguration().getDeniedAddresses();
         case "denieddevices":
         case "deniedDevices": return target.getConfiguration().getDeniedDevices();
+        case "deviceaddressbinding":
+        case "deviceAddressBinding": return target.getConfiguration().getDeviceAddressBinding();
         case "deviceid":
         case "deviceId": return target.getDeviceId();
+        case "deviceidpattern":
+        case "deviceIdPattern": return target.getConfiguration().getDeviceIdPattern();
         case "deviceids":
         case "deviceIds": return target.getDeviceIds();
         case "devicename":
@@ -343,11 +363,11 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "localid":
         case "localId": return target.getDeviceConfiguration().getLocalId();
-        case "lockdeviceaddress":
-        case "lockDeviceAddress": return target.getConfiguration().isLockDeviceAddress();
         case "manufacturer": return target.getDeviceConfiguration().getManufacturer();
         case "maxauthfailures":
         case "maxAuthFailures": return target.getConfiguration().getMaxAuthFailures();
+        case "maxtcpconnectionsperaddress":
+        case "maxTcpConnectionsPerAddress": return target.getConfiguration().getMaxTcpConnectionsPerAddress();
         case "mediahost":
         case "mediaHost": return target.getConfiguration().getMediaHost();
         case "mediaport":
@@ -387,6 +407,10 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "strictusername":
         case "strictUsername": return target.getConfiguration().isStrictUsername();
         case "subscription": return target.getSubscription();
+        case "tcpidletimeout":
+        case "tcpIdleTimeout": return target.getConfiguration().getTcpIdleTimeout();
+        case "tcpmessagetimeout":
+        case "tcpMessageTimeout": return target.getConfiguration().getTcpMessageTimeout();
         case "timeout": return target.getConfiguration().getTimeout();
         case "transports": return target.getConfiguration().getTransports();
         case "types": return target.getTypes();

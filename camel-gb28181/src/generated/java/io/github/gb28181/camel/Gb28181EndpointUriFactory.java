@@ -23,7 +23,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(70);
+        Set<String> props = new HashSet<>(74);
         props.add("action");
         props.add("advertisedAddress");
         props.add("aggregationTimeout");
@@ -41,7 +41,9 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("credentialLookup");
         props.add("deniedAddresses");
         props.add("deniedDevices");
+        props.add("deviceAddressBinding");
         props.add("deviceId");
+        props.add("deviceIdPattern");
         props.add("deviceIds");
         props.add("deviceName");
         props.add("devicePasswords");
@@ -62,9 +64,9 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("keepaliveTimeout");
         props.add("lazyStartProducer");
         props.add("localId");
-        props.add("lockDeviceAddress");
         props.add("manufacturer");
         props.add("maxAuthFailures");
+        props.add("maxTcpConnectionsPerAddress");
         props.add("mediaHost");
         props.add("mediaPort");
         props.add("mediaTransport");
@@ -88,6 +90,8 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("streamNumber");
         props.add("strictUsername");
         props.add("subscription");
+        props.add("tcpIdleTimeout");
+        props.add("tcpMessageTimeout");
         props.add("timeout");
         props.add("transports");
         props.add("types");

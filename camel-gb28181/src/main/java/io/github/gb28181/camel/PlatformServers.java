@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import io.github.gb28181.camel.concurrent.ThreadSource;
 import io.github.gb28181.camel.device.DeviceRegistry;
@@ -18,11 +20,13 @@ import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.platform.PlatformServer;
 import io.github.gb28181.camel.platform.PlatformSettings;
 import io.github.gb28181.camel.sip.auth.AccessPolicy;
+import io.github.gb28181.camel.sip.auth.AddressBinding;
 import io.github.gb28181.camel.sip.auth.AddressRange;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
 import io.github.gb28181.camel.sip.auth.DigestAlgorithm;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
 import io.github.gb28181.camel.sip.transport.SipServerSettings;
+import io.github.gb28181.camel.sip.transport.TcpLimits;
 
 /**
  * Translates the Camel configuration into the protocol layer's settings.
@@ -67,7 +71,11 @@ final class PlatformServers {
         options.put("deniedDevices", Gb28181Configuration::getDeniedDevices);
         options.put("allowedAddresses", Gb28181Configuration::getAllowedAddresses);
         options.put("deniedAddresses", Gb28181Configuration::getDeniedAddresses);
-        options.put("lockDeviceAddress", Gb28181Configuration::isLockDeviceAddress);
+        options.put("deviceIdPattern", Gb28181Configuration::getDeviceIdPattern);
+        options.put("deviceAddressBinding", Gb28181Configuration::getDeviceAddressBinding);
+        options.put("tcpMessageTimeout", Gb28181Configuration::getTcpMessageTimeout);
+        options.put("tcpIdleTimeout", Gb28181Configuration::getTcpIdleTimeout);
+        options.put("maxTcpConnectionsPerAddress", Gb28181Configuration::getMaxTcpConnectionsPerAddress);
         options.put("answerAfterProcessing", Gb28181Configuration::isAnswerAfterProcessing);
         options.put("registerDateHeader", Gb28181Configuration::isRegisterDateHeader);
         options.put("keepaliveTimeout", Gb28181Configuration::getKeepaliveTimeout);
@@ -91,7 +99,9 @@ final class PlatformServers {
     static PlatformServer create(Gb28181Configuration config, DeviceRegistry registry,
                                  MediaSessionRegistry mediaRegistry, ThreadSource threads) {
         SipServerSettings sip = new SipServerSettings(config.getHost(), config.getPort(), transports(config),
-                config.getAdvertisedAddress(), MAX_MESSAGE_SIZE, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+                config.getAdvertisedAddress(), MAX_MESSAGE_SIZE, Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
+                new TcpLimits(config.getTcpMessageTimeout(), config.getTcpIdleTimeout(),
+                        config.getMaxTcpConnectionsPerAddress()));
         CredentialLookup credentials = config.getCredentialLookup() != null
                 ? config.getCredentialLookup()
                 : StaticCredentialLookup.of(blankToNull(config.getPassword()), config.getDevicePasswords());
@@ -106,7 +116,7 @@ final class PlatformServers {
                 .aggregationTimeoutMillis(config.getAggregationTimeout())
                 .nonceTtlMillis(NONCE_TTL_MILLIS)
                 .accessPolicy(accessPolicy(config))
-                .lockDeviceAddress(config.isLockDeviceAddress())
+                .addressBinding(new AddressBinding(config.getDeviceAddressBinding()))
                 .answerAfterProcessing(config.isAnswerAfterProcessing())
                 .gbVersion(gbVersion(config))
                 .digestAlgorithm(digestAlgorithm(config))
@@ -140,7 +150,16 @@ final class PlatformServers {
         return new AccessPolicy(AccessPolicy.list(config.getAllowedDevices()), AccessPolicy.list(config.getDeniedDevices()),
                 AccessPolicy.list(config.getAllowedAddresses()).stream().map(AddressRange::parse).toList(),
                 AccessPolicy.list(config.getDeniedAddresses()).stream().map(AddressRange::parse).toList(),
-                config.getMaxAuthFailures(), config.getAuthLockout(), config.isStrictUsername(), Clock.systemUTC());
+                config.getMaxAuthFailures(), config.getAuthLockout(), config.isStrictUsername(),
+                deviceIdPattern(config.getDeviceIdPattern()), Clock.systemUTC());
+    }
+
+    private static Pattern deviceIdPattern(String pattern) {
+        try {
+            return Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("deviceIdPattern is not a regular expression: " + e.getMessage(), e);
+        }
     }
 
     static Set<String> transports(Gb28181Configuration config) {

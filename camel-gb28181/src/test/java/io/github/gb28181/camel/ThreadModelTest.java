@@ -79,6 +79,7 @@ class ThreadModelTest extends Gb28181TestSupport {
         assertThat(frameThreads).allMatch(name -> name.matches(PATTERN_MARK + " #\\d+ gb28181-rtp-media"));
         assertThat(liveThreads()).anyMatch(name -> name.matches(PATTERN_MARK + " #\\d+ gb28181-timer-127\\.0\\.0\\.1:"
                                                                 + sipPort))
+                .anyMatch(name -> name.matches(PATTERN_MARK + " #\\d+ gb28181-tcp-guard-127\\.0\\.0\\.1:" + sipPort))
                 .anyMatch(name -> name.matches(PATTERN_MARK + " #\\d+ gb28181-rtp-io"));
 
         // a producer's route goes on off the jain-sip thread that got the answer, and off the JDK's timeout thread
@@ -100,7 +101,8 @@ class ThreadModelTest extends Gb28181TestSupport {
         context.stop();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(liveThreads())
                 .noneMatch(name -> name.contains("gb28181-events-") || name.contains("gb28181-timer-")
-                                   || name.contains("gb28181-rtp-") || name.contains("gb28181-sip-stop-")));
+                                   || name.contains("gb28181-rtp-") || name.contains("gb28181-sip-stop-")
+                                   || name.contains("gb28181-tcp-guard-")));
     }
 
     private static Set<String> liveThreads() {

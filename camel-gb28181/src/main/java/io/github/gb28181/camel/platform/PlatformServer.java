@@ -127,7 +127,7 @@ public final class PlatformServer {
                 new RegisterHandler(authenticator, settings.accessPolicy(), events, registry, presence,
                         settings.registerDateHeader(), clock, settings.gbVersion()));
         MessageHandler messages = new MessageHandler(codec, registry, presence, router, media::deviceOfCall,
-                settings.accessPolicy(), settings.lockDeviceAddress(), settings.answerAfterProcessing());
+                settings.accessPolicy(), settings.addressBinding(), settings.answerAfterProcessing());
         // an upper platform's requests go to its link; everything else to the platform's own handlers
         dispatcher.register(Request.MESSAGE, upstreams.front(messages));
         // NOTIFYs of catalog, alarm and position subscriptions carry the same documents as MESSAGEs
@@ -218,6 +218,11 @@ public final class PlatformServer {
     private void upstreamStatus(UpstreamStatus status) {
         events.publish(DeviceEvent.builder(status.online() ? EventType.UPSTREAM_ONLINE : EventType.UPSTREAM_OFFLINE,
                 status.serverId()).body(status).reachableAt(status.address(), status.transport()).build());
+    }
+
+    /** Queries waiting for their answers. */
+    public ResponseWaiters waiters() {
+        return waiters;
     }
 
     public PlatformSettings settings() {

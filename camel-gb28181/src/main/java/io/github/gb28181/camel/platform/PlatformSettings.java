@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import io.github.gb28181.camel.device.GbVersion;
 import io.github.gb28181.camel.sip.auth.AccessPolicy;
+import io.github.gb28181.camel.sip.auth.AddressBinding;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
 import io.github.gb28181.camel.sip.auth.DigestAlgorithm;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
@@ -24,8 +25,8 @@ import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
  * @param nonceTtlMillis         how long an issued nonce stays valid
  * @param nonceGenerator         where nonces come from, or null for secure random ones
  * @param accessPolicy           allow and deny lists, lockout after failed authentication, strict usernames
- * @param lockDeviceAddress      refuse MESSAGEs from another address than the device registered from (403 makes it
- *                               register again), instead of following it there
+ * @param addressBinding         where a registered device may send MESSAGEs from; from elsewhere they get 403, which
+ *                               makes a real device register again (with digest) from its new address
  * @param answerAfterProcessing  answer a MESSAGE once routes processed its event, 500 when they failed, rather than
  *                               200 at once
  * @param gbVersion              the GB/T 28181 revision the platform speaks, announced in X-GB-Ver on every answer to
@@ -36,7 +37,7 @@ public record PlatformSettings(
         String serverId, String domain, String realm, CredentialLookup credentials, boolean digestQop,
         boolean registerDateHeader,
         long keepaliveTimeoutMillis, long aggregationTimeoutMillis, long nonceTtlMillis,
-        Supplier<String> nonceGenerator, AccessPolicy accessPolicy, boolean lockDeviceAddress,
+        Supplier<String> nonceGenerator, AccessPolicy accessPolicy, AddressBinding addressBinding,
         boolean answerAfterProcessing, GbVersion gbVersion, DigestAlgorithm digestAlgorithm) {
 
     public static Builder builder() {
@@ -56,7 +57,7 @@ public record PlatformSettings(
         private long nonceTtlMillis = 300_000;
         private Supplier<String> nonceGenerator;
         private AccessPolicy accessPolicy;
-        private boolean lockDeviceAddress;
+        private AddressBinding addressBinding;
         private boolean answerAfterProcessing;
         private GbVersion gbVersion = GbVersion.V3_0;
         private DigestAlgorithm digestAlgorithm = DigestAlgorithm.MD5;
@@ -119,8 +120,8 @@ public record PlatformSettings(
             return this;
         }
 
-        public Builder lockDeviceAddress(boolean lockDeviceAddress) {
-            this.lockDeviceAddress = lockDeviceAddress;
+        public Builder addressBinding(AddressBinding addressBinding) {
+            this.addressBinding = addressBinding;
             return this;
         }
 
@@ -143,7 +144,8 @@ public record PlatformSettings(
             return new PlatformSettings(serverId, domain, realm != null && !realm.isEmpty() ? realm : domain,
                     credentials, digestQop, registerDateHeader, keepaliveTimeoutMillis, aggregationTimeoutMillis,
                     nonceTtlMillis, nonceGenerator,
-                    accessPolicy != null ? accessPolicy : AccessPolicy.open(Clock.systemUTC()), lockDeviceAddress,
+                    accessPolicy != null ? accessPolicy : AccessPolicy.open(Clock.systemUTC()),
+                    addressBinding != null ? addressBinding : new AddressBinding(AddressBinding.Mode.HOST),
                     answerAfterProcessing, gbVersion, digestAlgorithm);
         }
     }

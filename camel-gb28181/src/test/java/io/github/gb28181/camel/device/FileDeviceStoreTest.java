@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The device store keeps the GB/T 28181 revision each device speaks and the streams and download speeds it offers, and
- * reads files written before it did.
+ * reads files written before it did. Whatever a device calls itself (an id widened by deviceIdPattern, or one stored
+ * before ids were checked) is kept in a file inside the store's folder, one per id, and comes back after a restart.
  */
 class FileDeviceStoreTest {
 
@@ -91,5 +93,27 @@ class FileDeviceStoreTest {
             assertThat(loaded).hasSize(2).allSatisfy(d -> assertThat(d.gbVersion()).isNull());
             assertThat(loaded).extracting(DeviceSnapshot::remoteHost).contains("10.0.0.3");
         }
+    }
+
+    @Test
+    void idsNeverBecomePathsNorCollideNorGetLost() throws Exception {
+        Path devices = folder.resolve("devices");
+        List<String> ids = List.of("34020000001320000001", "../../outside", "a/b", "a_b", "1".repeat(1000),
+                "<script>alert(1)</script>", "CON", ".");
+        try (FileDeviceStore store = new FileDeviceStore(devices)) {
+            for (String id : ids) {
+                store.save(DeviceSnapshot.of(new Device(id)));
+            }
+        }
+
+        try (FileDeviceStore restarted = new FileDeviceStore(devices)) {
+            assertThat(restarted.loadAll()).extracting(DeviceSnapshot::deviceId).containsExactlyInAnyOrderElementsOf(ids);
+        }
+        try (Stream<Path> everything = Files.walk(folder)) {
+            assertThat(everything.filter(Files::isRegularFile))
+                    .allSatisfy(file -> assertThat(file.getParent()).isEqualTo(devices))
+                    .hasSize(ids.size());
+        }
+        assertThat(FileDeviceStore.fileName("34020000001320000001")).isEqualTo("34020000001320000001.json");
     }
 }

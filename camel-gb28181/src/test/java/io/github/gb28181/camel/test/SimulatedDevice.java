@@ -1,6 +1,7 @@
 package io.github.gb28181.camel.test;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,7 +41,7 @@ public final class SimulatedDevice implements AfterEachCallback, AutoCloseable {
         this.deviceId = deviceId;
         this.username = deviceId;
         this.password = password;
-        this.domain = deviceId.substring(0, 10);
+        this.domain = deviceId.matches("[0-9]{10,}") ? deviceId.substring(0, 10) : "3402000000";
     }
 
     public SimulatedDevice username(String username) {
@@ -76,8 +77,13 @@ public final class SimulatedDevice implements AfterEachCallback, AutoCloseable {
     }
 
     public SimulatedDevice connect(int serverPort, String transport) throws IOException {
+        return connect(serverPort, transport, InetAddress.getLoopbackAddress());
+    }
+
+    /** Connects from a given local address: another loopback address (127.0.0.2) is another host to the platform. */
+    public SimulatedDevice connect(int serverPort, String transport, InetAddress local) throws IOException {
         close();
-        peer = "TCP".equalsIgnoreCase(transport) ? SipPeer.tcp(serverPort) : SipPeer.udp(serverPort);
+        peer = "TCP".equalsIgnoreCase(transport) ? SipPeer.tcp(serverPort, local) : SipPeer.udp(serverPort, local);
         return this;
     }
 

@@ -38,6 +38,7 @@ import io.github.gb28181.camel.sip.IncomingRequest;
 import io.github.gb28181.camel.sip.RequestSender;
 import io.github.gb28181.camel.sip.SipRequestHandler;
 import io.github.gb28181.camel.sip.command.DeviceCommander;
+import io.github.gb28181.camel.sip.log.LogThrottle;
 import io.github.gb28181.camel.sip.transport.SipFactories;
 import javax.sip.Dialog;
 import javax.sip.SipException;
@@ -71,6 +72,8 @@ public final class MediaSessionManager implements SipRequestHandler {
     private final MediaSessionRegistry mediaRegistry;
     private final EventBus events;
     private final Clock clock;
+    private static final LogThrottle MIRRORED_LOG = new LogThrottle();
+
     private final Map<String, Active> sessions = new ConcurrentHashMap<>();
 
     public MediaSessionManager(String serverId, RequestSender sender, DeviceCommander devices, SsrcAllocator ssrcs,
@@ -177,7 +180,16 @@ public final class MediaSessionManager implements SipRequestHandler {
                     "Device " + session.device.getDeviceId() + " answered the INVITE with unusable SDP: "
                                                                         + e.getMessage()));
         }
-        session.answer = answer;
+        session.answer = MirroredOffer.pointsAtUs(session.ask, answer) ? MirroredOffer.withoutAddress(answer) : answer;
+        if (session.answer != answer) {
+            String more = MIRRORED_LOG.admit();
+            if (more != null) {
+                LOG.warn("Device {} answered the tcp-active INVITE for {} with the platform's own media address {}:{}"
+                         + " (it mirrored the offer): not connecting there; the stream is taken if the device"
+                         + " connects to us{}", session.device.getDeviceId(), session.ask.channelId(),
+                        answer.mediaHost(), answer.mediaPort(), more);
+            }
+        }
         if (answer.ssrc() != null && !answer.ssrc().equals(session.offeredSsrc) && answer.ssrc().matches("\\d{1,10}")) {
             // devices may pick their own y=: that is the SSRC in their RTP, so the media side must follow it
             registry().rekey(Long.parseLong(session.offeredSsrc), Long.parseLong(answer.ssrc()));

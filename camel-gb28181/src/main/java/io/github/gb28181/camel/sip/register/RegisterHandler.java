@@ -76,6 +76,15 @@ public final class RegisterHandler implements SipRequestHandler {
             in.respond(Response.BAD_REQUEST, "From header has no device id");
             return;
         }
+        if (!policy.validDeviceId(deviceId)) {
+            String more = refusedLog.admit();
+            if (more != null) {
+                LOG.info("REGISTER from {} refused: device id {} does not match {}{}", in.remoteAddress(),
+                        quoted(deviceId), policy.deviceIdPattern(), more);
+            }
+            in.respond(Response.BAD_REQUEST, "Invalid device id");
+            return;
+        }
         int expires = expires(in);
         if (expires < 0) {
             in.respond(Response.BAD_REQUEST, "Invalid Expires");
@@ -161,11 +170,19 @@ public final class RegisterHandler implements SipRequestHandler {
     private void failed(String deviceId, IncomingRequest in) {
         AccessPolicy.Lockout lockout = policy.failed(deviceId, in.remoteHost());
         if (lockout != null) {
-            LOG.warn("Device {} and address {} locked out until {} after {} failed authentications", deviceId,
+            LOG.warn("Device {} from address {} locked out until {} after {} failed authentications", deviceId,
                     in.remoteHost(), lockout.until(), lockout.failures());
             events.publish(DeviceEvent.builder(EventType.AUTH_LOCKED, deviceId).body(lockout)
                     .reachableAt(in.remoteAddress(), in.transport()).callId(in.callId()).build());
         }
+    }
+
+    /** A hostile id, quoted as it can be logged: at most 40 characters, control characters escaped. */
+    private static String quoted(String id) {
+        String shown = id.length() > 40 ? id.substring(0, 40) + "...(" + id.length() + " characters)" : id;
+        StringBuilder sb = new StringBuilder("'");
+        shown.chars().forEach(c -> sb.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", c) : (char) c));
+        return sb.append('\'').toString();
     }
 
     private static boolean holdsRegistration(Device device, Instant now) {

@@ -13,10 +13,28 @@ import javax.sip.PeerUnavailableException;
 final class CountingSipStack extends SipStackImpl {
 
     private final SipCounters counters;
+    private final TcpConnectionGuard tcpGuard;
+    private volatile CollidingRequestHandler collidingRequests;
 
-    CountingSipStack(Properties properties, SipCounters counters) throws PeerUnavailableException {
+    CountingSipStack(Properties properties, SipCounters counters, TcpConnectionGuard tcpGuard)
+            throws PeerUnavailableException {
         super(properties);
         this.counters = counters;
+        this.tcpGuard = tcpGuard;
+    }
+
+    /** The guard of the server's TCP connections; null for a stack that is not ours. */
+    static TcpConnectionGuard tcpGuard(SIPTransactionStack stack) {
+        return stack instanceof CountingSipStack counting ? counting.tcpGuard : null;
+    }
+
+    void setCollidingRequests(CollidingRequestHandler handler) {
+        this.collidingRequests = handler;
+    }
+
+    /** Who answers requests that share a transaction key with another one; null for a stack that is not ours. */
+    static CollidingRequestHandler collidingRequests(SIPTransactionStack stack) {
+        return stack instanceof CountingSipStack counting ? counting.collidingRequests : null;
     }
 
     /** The counters of the server that owns {@code stack}; a detached set for a stack that is not ours. */

@@ -46,21 +46,24 @@ public final class SipServer {
     private final SipServerSettings settings;
     private final SipListener listener;
     private final SipCounters counters;
+    private final ThreadSource threads;
     private final ThreadFactory windDownThreads;
     private SipStackImpl stack;
     private SipProvider provider;
     private final List<ListeningPoint> listeningPoints = new ArrayList<>();
     private String advertisedHost;
+    private TcpConnectionGuard tcpGuard;
 
     public SipServer(SipServerSettings settings, SipListener listener) {
         this(settings, listener, new SipCounters(), ThreadSource.daemon());
     }
 
-    /** @param threads where the thread that winds a stopped stack down comes from */
+    /** @param threads where the TCP guard's timer and the thread that winds a stopped stack down come from */
     public SipServer(SipServerSettings settings, SipListener listener, SipCounters counters, ThreadSource threads) {
         this.settings = settings;
         this.listener = listener;
         this.counters = counters;
+        this.threads = threads;
         this.windDownThreads = threads.newThreadFactory("gb28181-sip-stop-" + settings.key());
     }
 
@@ -69,7 +72,12 @@ public final class SipServer {
             return;
         }
         try {
-            stack = new CountingSipStack(stackProperties(), counters);
+            tcpGuard = new TcpConnectionGuard(settings.tcpLimits(), counters, threads, settings.key());
+            CountingSipStack counting = new CountingSipStack(stackProperties(), counters, tcpGuard);
+            if (listener instanceof CollidingRequestHandler colliding) {
+                counting.setCollidingRequests(colliding);
+            }
+            stack = counting;
             for (String transport : settings.transports()) {
                 ListeningPoint lp = listen(transport);
                 listeningPoints.add(lp);
@@ -143,6 +151,10 @@ public final class SipServer {
                 }
             }
         } finally {
+            if (tcpGuard != null) {
+                tcpGuard.stop();
+                tcpGuard = null;
+            }
             stack = null;
             provider = null;
             listeningPoints.clear();
@@ -187,6 +199,11 @@ public final class SipServer {
         return counters;
     }
 
+    /** TCP connections devices (or anyone) hold open to this server now. */
+    public synchronized int openTcpConnections() {
+        return tcpGuard == null ? 0 : tcpGuard.openConnections();
+    }
+
     /** The host written into Via and Contact of requests we send. */
     public String advertisedHost() {
         return advertisedHost;
@@ -222,6 +239,7 @@ public final class SipServer {
         p.setProperty("gov.nist.javax.sip.COMPUTE_CONTENT_LENGTH_FROM_MESSAGE_BODY", "true");
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", TolerantMessageParserFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", GuardedMessageProcessorFactory.class.getName());
+        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", TransactionMatchingValve.class.getName());
         return p;
     }
 

@@ -11,10 +11,16 @@ import java.util.Set;
  * @param advertisedAddress the address written into Via and Contact, or null to derive it from host
  * @param maxMessageSize    the largest message accepted over TCP, in bytes
  * @param threadPoolSize    jain-sip worker threads
+ * @param tcpLimits         what a TCP connection opened to the server may cost
  */
 public record SipServerSettings(
         String host, int port, Set<String> transports, String advertisedAddress, int maxMessageSize,
-        int threadPoolSize) {
+        int threadPoolSize, TcpLimits tcpLimits) {
+
+    public SipServerSettings(String host, int port, Set<String> transports, String advertisedAddress,
+                             int maxMessageSize, int threadPoolSize) {
+        this(host, port, transports, advertisedAddress, maxMessageSize, threadPoolSize, TcpLimits.DEFAULT);
+    }
 
     public String key() {
         return host + ":" + port;
