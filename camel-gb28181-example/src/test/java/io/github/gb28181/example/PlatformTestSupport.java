@@ -42,6 +42,8 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class PlatformTestSupport {
 
     static final String PASSWORD = "12345678";
+    /** Started when the test classes load, before Spring starts the example (which registers to it). */
+    static final Object UPPER_PLATFORM = UpperPlatform.SERVER;
     /** the REST API's and the page's login */
     static final String WEB_USER = "operator";
     static final String WEB_PASSWORD = "web-secret-1";
@@ -52,6 +54,8 @@ abstract class PlatformTestSupport {
     static final int RTP_PORT = FreePorts.udpAndTcp();
     static final int BROKER_PORT = freeTcpPort();
     static final Path DATA_DIR = tempDir();
+    static final int CAMERA_SIP_PORT = FreePorts.udpAndTcp();
+    static final Path CAMERA_FILE = cameraFile();
     static final BlockingQueue<String> WEBHOOK_POSTS = new LinkedBlockingQueue<>();
     static final HttpServer WEBHOOK = webhook();
 
@@ -83,6 +87,16 @@ abstract class PlatformTestSupport {
                 () -> "http://127.0.0.1:" + WEBHOOK.getAddress().getPort() + "/alarms");
         // loopback only: the SDP then names 127.0.0.1, where the simulated devices are
         registry.add("camel.component.gb28181.host", () -> "127.0.0.1");
+        registry.add("camel.component.gb28181.cascade-media-host", () -> "127.0.0.1");
+        // the example platform is a lower platform of another of ours
+        registry.add("gb28181.upstream.address", () -> "127.0.0.1:" + UpperPlatform.PORT);
+        registry.add("gb28181.upstream.server-id", () -> UpperPlatform.ID);
+        registry.add("gb28181.upstream.password", () -> UpperPlatform.PASSWORD);
+        // the file camera of examples/file-camera.yaml, copied to the routes folder, registers to the platform
+        registry.add("camera.file", () -> CAMERA_FILE.toString());
+        registry.add("camera.sip-port", () -> CAMERA_SIP_PORT);
+        registry.add("camera.platform-address", () -> "127.0.0.1:" + SIP_PORT);
+        registry.add("camera.password", () -> PASSWORD);
     }
 
     /** A request to the REST API; the body is JSON or null. */
@@ -155,11 +169,25 @@ abstract class PlatformTestSupport {
         }
     }
 
+    /** The recording the file camera plays: the component's H.264 sample. */
+    private static Path cameraFile() {
+        try {
+            Path file = Files.createTempFile("file-camera-", ".h264");
+            Files.write(file, io.github.gb28181.camel.media.Samples.bytes(io.github.gb28181.camel.media.Samples.H264_AUD));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The data folder, with a route of the user's own in routes/ as a user would drop one there. */
     private static Path tempDir() {
         try {
             Path dir = Files.createTempDirectory("gb28181-example-");
             Files.createDirectories(dir.resolve("routes"));
+            try (InputStream example = PlatformTestSupport.class.getResourceAsStream("/examples/file-camera.yaml")) {
+                Files.copy(example, dir.resolve("routes").resolve("file-camera.yaml"));
+            }
             Files.writeString(dir.resolve("routes").resolve("open-sessions.yaml"), """
                     - route:
                         id: open-sessions

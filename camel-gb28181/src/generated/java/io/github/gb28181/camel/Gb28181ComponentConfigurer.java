@@ -46,6 +46,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "cascademediahost":
+        case "cascadeMediaHost": target.setCascadeMediaHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "cascademediatransport":
+        case "cascadeMediaTransport": target.setCascadeMediaTransport(property(camelContext, java.lang.String.class, value)); return true;
         case "cluster": target.setCluster(property(camelContext, io.github.gb28181.camel.platform.PlatformCluster.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.gb28181.camel.Gb28181Configuration.class, value)); return true;
         case "credentiallookup":
@@ -109,6 +113,7 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "transports": getOrCreateConfiguration(target).setTransports(property(camelContext, java.lang.String.class, value)); return true;
         case "trustedproxies":
         case "trustedProxies": getOrCreateConfiguration(target).setTrustedProxies(property(camelContext, java.lang.String.class, value)); return true;
+        case "upstreams": target.setUpstreams(property(camelContext, java.util.List.class, value)); return true;
         case "waitforresult":
         case "waitForResult": getOrCreateConfiguration(target).setWaitForResult(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -139,6 +144,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "cascademediahost":
+        case "cascadeMediaHost": return java.lang.String.class;
+        case "cascademediatransport":
+        case "cascadeMediaTransport": return java.lang.String.class;
         case "cluster": return io.github.gb28181.camel.platform.PlatformCluster.class;
         case "configuration": return io.github.gb28181.camel.Gb28181Configuration.class;
         case "credentiallookup":
@@ -202,6 +211,7 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "transports": return java.lang.String.class;
         case "trustedproxies":
         case "trustedProxies": return java.lang.String.class;
+        case "upstreams": return java.util.List.class;
         case "waitforresult":
         case "waitForResult": return boolean.class;
         default: return null;
@@ -228,6 +238,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "cascademediahost":
+        case "cascadeMediaHost": return target.getCascadeMediaHost();
+        case "cascademediatransport":
+        case "cascadeMediaTransport": return target.getCascadeMediaTransport();
         case "cluster": return target.getCluster();
         case "configuration": return target.getConfiguration();
         case "credentiallookup":
@@ -291,8 +305,17 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "transports": return getOrCreateConfiguration(target).getTransports();
         case "trustedproxies":
         case "trustedProxies": return getOrCreateConfiguration(target).getTrustedProxies();
+        case "upstreams": return target.getUpstreams();
         case "waitforresult":
         case "waitForResult": return getOrCreateConfiguration(target).isWaitForResult();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "upstreams": return io.github.gb28181.camel.Gb28181Upstream.class;
         default: return null;
         }
     }

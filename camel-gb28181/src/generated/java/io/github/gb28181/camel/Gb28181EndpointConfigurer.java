@@ -44,6 +44,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "channelid":
         case "channelId": target.setChannelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "channels": target.getDeviceConfiguration().setChannels(property(camelContext, java.lang.String.class, value)); return true;
         case "configtype":
         case "configType": target.setConfigType(property(camelContext, java.lang.String.class, value)); return true;
         case "credentiallookup":
@@ -60,6 +61,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deviceIdPattern": target.getConfiguration().setDeviceIdPattern(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceids":
         case "deviceIds": target.setDeviceIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "devicename":
+        case "deviceName": target.getDeviceConfiguration().setDeviceName(property(camelContext, java.lang.String.class, value)); return true;
         case "devicepasswords":
         case "devicePasswords": target.getConfiguration().setDevicePasswords(property(camelContext, java.lang.String.class, value)); return true;
         case "digestalgorithm":
@@ -76,15 +79,21 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "expires": target.setExpires(property(camelContext, int.class, value)); return true;
+        case "firmware": target.getDeviceConfiguration().setFirmware(property(camelContext, java.lang.String.class, value)); return true;
         case "gbversion":
         case "gbVersion": target.getConfiguration().setGbVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "host": target.getConfiguration().setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "index": target.setIndex(property(camelContext, java.lang.Integer.class, value)); return true;
         case "interval": target.setInterval(property(camelContext, int.class, value)); return true;
+        case "keepaliveinterval":
+        case "keepaliveInterval": target.getDeviceConfiguration().setKeepaliveInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "keepalivetimeout":
         case "keepaliveTimeout": target.getConfiguration().setKeepaliveTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "localid":
+        case "localId": target.getDeviceConfiguration().setLocalId(property(camelContext, java.lang.String.class, value)); return true;
+        case "manufacturer": target.getDeviceConfiguration().setManufacturer(property(camelContext, java.lang.String.class, value)); return true;
         case "maxauthfailures":
         case "maxAuthFailures": target.getConfiguration().setMaxAuthFailures(property(camelContext, int.class, value)); return true;
         case "maxtcpconnectionsperaddress":
@@ -95,16 +104,29 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mediaPort": target.getConfiguration().setMediaPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "mediatransport":
         case "mediaTransport": target.getConfiguration().setMediaTransport(property(camelContext, java.lang.String.class, value)); return true;
+        case "model": target.getDeviceConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "name": target.setName(property(camelContext, java.lang.String.class, value)); return true;
         case "panoramachannelid":
         case "panoramaChannelId": target.setPanoramaChannelId(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "platformaddress":
+        case "platformAddress": target.getDeviceConfiguration().setPlatformAddress(property(camelContext, java.lang.String.class, value)); return true;
+        case "platformdomain":
+        case "platformDomain": target.getDeviceConfiguration().setPlatformDomain(property(camelContext, java.lang.String.class, value)); return true;
+        case "platformid":
+        case "platformId": target.getDeviceConfiguration().setPlatformId(property(camelContext, java.lang.String.class, value)); return true;
+        case "platformpassword":
+        case "platformPassword": target.getDeviceConfiguration().setPlatformPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "platformtransport":
+        case "platformTransport": target.getDeviceConfiguration().setPlatformTransport(property(camelContext, java.lang.String.class, value)); return true;
         case "port": target.getConfiguration().setPort(property(camelContext, int.class, value)); return true;
         case "realm": target.getConfiguration().setRealm(property(camelContext, java.lang.String.class, value)); return true;
         case "recordtype":
         case "recordType": target.setRecordType(property(camelContext, java.lang.String.class, value)); return true;
         case "registerdateheader":
         case "registerDateHeader": target.getConfiguration().setRegisterDateHeader(property(camelContext, boolean.class, value)); return true;
+        case "registerexpires":
+        case "registerExpires": target.getDeviceConfiguration().setRegisterExpires(property(camelContext, int.class, value)); return true;
         case "serverid":
         case "serverId": target.getConfiguration().setServerId(property(camelContext, java.lang.String.class, value)); return true;
         case "speed": target.setSpeed(property(camelContext, int.class, value)); return true;
@@ -125,6 +147,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "trustedProxies": target.getConfiguration().setTrustedProxies(property(camelContext, java.lang.String.class, value)); return true;
         case "types": target.setTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "value": target.setValue(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "veto": target.setVeto(property(camelContext, boolean.class, value)); return true;
         case "waitforresult":
         case "waitForResult": target.getConfiguration().setWaitForResult(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -160,6 +183,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": return boolean.class;
         case "channelid":
         case "channelId": return java.lang.String.class;
+        case "channels": return java.lang.String.class;
         case "configtype":
         case "configType": return java.lang.String.class;
         case "credentiallookup":
@@ -176,6 +200,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deviceIdPattern": return java.lang.String.class;
         case "deviceids":
         case "deviceIds": return java.lang.String.class;
+        case "devicename":
+        case "deviceName": return java.lang.String.class;
         case "devicepasswords":
         case "devicePasswords": return java.lang.String.class;
         case "digestalgorithm":
@@ -192,15 +218,21 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "expires": return int.class;
+        case "firmware": return java.lang.String.class;
         case "gbversion":
         case "gbVersion": return java.lang.String.class;
         case "host": return java.lang.String.class;
         case "index": return java.lang.Integer.class;
         case "interval": return int.class;
+        case "keepaliveinterval":
+        case "keepaliveInterval": return long.class;
         case "keepalivetimeout":
         case "keepaliveTimeout": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "localid":
+        case "localId": return java.lang.String.class;
+        case "manufacturer": return java.lang.String.class;
         case "maxauthfailures":
         case "maxAuthFailures": return int.class;
         case "maxtcpconnectionsperaddress":
@@ -211,16 +243,29 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mediaPort": return java.lang.Integer.class;
         case "mediatransport":
         case "mediaTransport": return java.lang.String.class;
+        case "model": return java.lang.String.class;
         case "name": return java.lang.String.class;
         case "panoramachannelid":
         case "panoramaChannelId": return java.lang.String.class;
         case "password": return java.lang.String.class;
+        case "platformaddress":
+        case "platformAddress": return java.lang.String.class;
+        case "platformdomain":
+        case "platformDomain": return java.lang.String.class;
+        case "platformid":
+        case "platformId": return java.lang.String.class;
+        case "platformpassword":
+        case "platformPassword": return java.lang.String.class;
+        case "platformtransport":
+        case "platformTransport": return java.lang.String.class;
         case "port": return int.class;
         case "realm": return java.lang.String.class;
         case "recordtype":
         case "recordType": return java.lang.String.class;
         case "registerdateheader":
         case "registerDateHeader": return boolean.class;
+        case "registerexpires":
+        case "registerExpires": return int.class;
         case "serverid":
         case "serverId": return java.lang.String.class;
         case "speed": return int.class;
@@ -241,6 +286,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "trustedProxies": return java.lang.String.class;
         case "types": return java.lang.String.class;
         case "value": return java.lang.Integer.class;
+        case "veto": return boolean.class;
         case "waitforresult":
         case "waitForResult": return boolean.class;
         default: return null;
@@ -272,6 +318,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "channelid":
         case "channelId": return target.getChannelId();
+        case "channels": return target.getDeviceConfiguration().getChannels();
         case "configtype":
         case "configType": return target.getConfigType();
         case "credentiallookup":
@@ -288,6 +335,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deviceIdPattern": return target.getConfiguration().getDeviceIdPattern();
         case "deviceids":
         case "deviceIds": return target.getDeviceIds();
+        case "devicename":
+        case "deviceName": return target.getDeviceConfiguration().getDeviceName();
         case "devicepasswords":
         case "devicePasswords": return target.getConfiguration().getDevicePasswords();
         case "digestalgorithm":
@@ -304,15 +353,21 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "expires": return target.getExpires();
+        case "firmware": return target.getDeviceConfiguration().getFirmware();
         case "gbversion":
         case "gbVersion": return target.getConfiguration().getGbVersion();
         case "host": return target.getConfiguration().getHost();
         case "index": return target.getIndex();
         case "interval": return target.getInterval();
+        case "keepaliveinterval":
+        case "keepaliveInterval": return target.getDeviceConfiguration().getKeepaliveInterval();
         case "keepalivetimeout":
         case "keepaliveTimeout": return target.getConfiguration().getKeepaliveTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "localid":
+        case "localId": return target.getDeviceConfiguration().getLocalId();
+        case "manufacturer": return target.getDeviceConfiguration().getManufacturer();
         case "maxauthfailures":
         case "maxAuthFailures": return target.getConfiguration().getMaxAuthFailures();
         case "maxtcpconnectionsperaddress":
@@ -323,16 +378,29 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mediaPort": return target.getConfiguration().getMediaPort();
         case "mediatransport":
         case "mediaTransport": return target.getConfiguration().getMediaTransport();
+        case "model": return target.getDeviceConfiguration().getModel();
         case "name": return target.getName();
         case "panoramachannelid":
         case "panoramaChannelId": return target.getPanoramaChannelId();
         case "password": return target.getConfiguration().getPassword();
+        case "platformaddress":
+        case "platformAddress": return target.getDeviceConfiguration().getPlatformAddress();
+        case "platformdomain":
+        case "platformDomain": return target.getDeviceConfiguration().getPlatformDomain();
+        case "platformid":
+        case "platformId": return target.getDeviceConfiguration().getPlatformId();
+        case "platformpassword":
+        case "platformPassword": return target.getDeviceConfiguration().getPlatformPassword();
+        case "platformtransport":
+        case "platformTransport": return target.getDeviceConfiguration().getPlatformTransport();
         case "port": return target.getConfiguration().getPort();
         case "realm": return target.getConfiguration().getRealm();
         case "recordtype":
         case "recordType": return target.getRecordType();
         case "registerdateheader":
         case "registerDateHeader": return target.getConfiguration().isRegisterDateHeader();
+        case "registerexpires":
+        case "registerExpires": return target.getDeviceConfiguration().getRegisterExpires();
         case "serverid":
         case "serverId": return target.getConfiguration().getServerId();
         case "speed": return target.getSpeed();
@@ -353,6 +421,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "trustedProxies": return target.getConfiguration().getTrustedProxies();
         case "types": return target.getTypes();
         case "value": return target.getValue();
+        case "veto": return target.isVeto();
         case "waitforresult":
         case "waitForResult": return target.getConfiguration().isWaitForResult();
         default: return null;

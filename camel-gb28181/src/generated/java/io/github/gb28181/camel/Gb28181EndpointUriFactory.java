@@ -23,7 +23,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(61);
+        Set<String> props = new HashSet<>(75);
         props.add("action");
         props.add("advertisedAddress");
         props.add("aggregationTimeout");
@@ -35,6 +35,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("authLockout");
         props.add("bridgeErrorHandler");
         props.add("channelId");
+        props.add("channels");
         props.add("command");
         props.add("configType");
         props.add("credentialLookup");
@@ -44,6 +45,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("deviceId");
         props.add("deviceIdPattern");
         props.add("deviceIds");
+        props.add("deviceName");
         props.add("devicePasswords");
         props.add("digestAlgorithm");
         props.add("digestQop");
@@ -53,24 +55,35 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("expires");
+        props.add("firmware");
         props.add("gbVersion");
         props.add("host");
         props.add("index");
         props.add("interval");
+        props.add("keepaliveInterval");
         props.add("keepaliveTimeout");
         props.add("lazyStartProducer");
+        props.add("localId");
+        props.add("manufacturer");
         props.add("maxAuthFailures");
         props.add("maxTcpConnectionsPerAddress");
         props.add("mediaHost");
         props.add("mediaPort");
         props.add("mediaTransport");
+        props.add("model");
         props.add("name");
         props.add("panoramaChannelId");
         props.add("password");
+        props.add("platformAddress");
+        props.add("platformDomain");
+        props.add("platformId");
+        props.add("platformPassword");
+        props.add("platformTransport");
         props.add("port");
         props.add("realm");
         props.add("recordType");
         props.add("registerDateHeader");
+        props.add("registerExpires");
         props.add("serverId");
         props.add("speed");
         props.add("startTime");
@@ -84,11 +97,13 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("trustedProxies");
         props.add("types");
         props.add("value");
+        props.add("veto");
         props.add("waitForResult");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(3);
         secretProps.add("devicePasswords");
         secretProps.add("password");
+        secretProps.add("platformPassword");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

@@ -113,11 +113,16 @@ public enum Gb28181Command {
     SUBSCRIBE("subscribe", Kind.SUBSCRIPTION, Target.DEVICE, in -> in.commands().subscribe(in.subscriptionDevice(),
             in.subscriptionKind(), in.endpoint().getExpires(), in.endpoint().getInterval(), in.timeout())),
     UNSUBSCRIBE("unsubscribe", Kind.SUBSCRIPTION, Target.DEVICE, in -> in.commands().unsubscribe(
-            in.subscriptionDevice(), in.subscriptionKind(), in.timeout()));
+            in.subscriptionDevice(), in.subscriptionKind(), in.timeout())),
+
+    /** The consumer that plays a GB28181 device registered to a platform (the device role). */
+    DEVICE("device", Kind.EVENTS, Target.NONE, (Handler) null),
+    /** The consumer that sees (and may refuse or change) what passes between upper platforms and us (cascade). */
+    UPSTREAM("upstream", Kind.EVENTS, Target.NONE, (Handler) null);
 
     /** What a command does. */
     public enum Kind {
-        /** Receives device events (the consumer). */
+        /** A consumer: device events, the device role, or upper platforms' traffic. */
         EVENTS,
         /** Sends a MANSCDP Query; the reply is the device's Response. */
         QUERY,

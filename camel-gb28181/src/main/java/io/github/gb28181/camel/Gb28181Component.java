@@ -1,6 +1,7 @@
 package io.github.gb28181.camel;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.platform.PlatformCluster;
 import io.github.gb28181.camel.platform.PlatformServer;
 import io.github.gb28181.camel.sip.command.RemoteWaiters;
+import io.github.gb28181.camel.sdp.MediaTransportMode;
+import io.github.gb28181.camel.upstream.UpstreamLink;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -67,7 +70,27 @@ public class Gb28181Component extends DefaultComponent {
                             + " gb28181.sip meters. Found in the Camel registry when there is exactly one.")
     private MeterRegistry meterRegistry;
 
+    @Metadata(label = "cascade",
+              description = "Upper platforms to register to as a lower platform (cascade): each gets our shared"
+                            + " channels in its catalog, can query and control them, and receives their video"
+                            + " relayed. A list of Gb28181Upstream beans (address, serverId, localId, password,"
+                            + " transport, and what is shared), which Spring Boot binds from indexed"
+                            + " camel.component.gb28181.upstreams properties.")
+    private List<Gb28181Upstream> upstreams = new ArrayList<>();
+    @Metadata(label = "cascade", defaultValue = "0.0.0.0",
+              description = "The local address the cascade relays media on: where devices send the video an upper"
+                            + " platform asked for, and where it is sent on from. The SDP names the advertised"
+                            + " address.")
+    private String cascadeMediaHost = "0.0.0.0";
+    @Metadata(label = "cascade", defaultValue = "udp", enums = "udp,tcp-passive,tcp-active",
+              description = "How devices send the video the cascade relays: udp, tcp-passive (the device connects to"
+                            + " the relay) or tcp-active (the relay connects to the device). Towards the upper"
+                            + " platform the transport is the one its INVITE asks for.")
+    private String cascadeMediaTransport = "udp";
+
     private FileDeviceStore ownStore;
+    private PlatformServer cascadeServer;
+    private final List<UpstreamLink> cascadeLinks = new ArrayList<>();
     private Gb28181HealthCheck healthCheck;
     private Gb28181Metrics metrics;
 
@@ -118,6 +141,24 @@ public class Gb28181Component extends DefaultComponent {
             int restored = getDeviceRegistry().restore();
             LOG.info("Restored {} devices from the device store", restored);
         }
+        if (upstreams != null && !upstreams.isEmpty()) {
+            startCascade();
+        }
+    }
+
+    /** Registers to each upper platform from the component's own SIP server, which the cascade keeps running. */
+    private synchronized void startCascade() throws Exception {
+        for (Gb28181Upstream upstream : upstreams) {
+            connect(upstream);
+        }
+    }
+
+    private void connect(Gb28181Upstream upstream) throws Exception {
+        if (cascadeServer == null) {
+            cascadeServer = acquireServer(configuration, "the upstreams option");
+        }
+        cascadeLinks.add(new Cascades(getCamelContext()).link(cascadeServer, upstream, configuration.getServerId(),
+                cascadeMediaHost, MediaTransportMode.of(cascadeMediaTransport)));
     }
 
     /** The server for the configuration's address, started on first use. */
@@ -182,6 +223,12 @@ public class Gb28181Component extends DefaultComponent {
 
     @Override
     protected synchronized void doStop() throws Exception {
+        if (cascadeServer != null) {
+            cascadeLinks.forEach(link -> cascadeServer.upstreams().remove(link));
+            cascadeLinks.clear();
+            releaseServer(configuration);
+            cascadeServer = null;
+        }
         HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
         if (health != null && healthCheck != null) {
             health.unregister(healthCheck);
@@ -206,6 +253,69 @@ public class Gb28181Component extends DefaultComponent {
             deviceStore.flush();
         }
         super.doStop();
+    }
+
+    public String getCascadeMediaHost() {
+        return cascadeMediaHost;
+    }
+
+    public void setCascadeMediaHost(String cascadeMediaHost) {
+        this.cascadeMediaHost = cascadeMediaHost;
+    }
+
+    public String getCascadeMediaTransport() {
+        return cascadeMediaTransport;
+    }
+
+    public void setCascadeMediaTransport(String cascadeMediaTransport) {
+        this.cascadeMediaTransport = cascadeMediaTransport;
+    }
+
+    public List<Gb28181Upstream> getUpstreams() {
+        return upstreams;
+    }
+
+    public void setUpstreams(List<Gb28181Upstream> upstreams) {
+        this.upstreams = upstreams;
+    }
+
+    /**
+     * Adds an upper platform to register to: at start when the component has not started yet, else at once.
+     *
+     * @throws Exception when the SIP server cannot start, or the upper platform's settings are not valid
+     */
+    public synchronized void addUpstream(Gb28181Upstream upstream) throws Exception {
+        if (upstreams == null) {
+            upstreams = new ArrayList<>();
+        }
+        upstreams.add(upstream);
+        if (isStarted()) {
+            connect(upstream);
+        }
+    }
+
+    /**
+     * Unregisters from an upper platform and forgets it.
+     *
+     * @param  name its name (or server id, when it has no name)
+     * @return      whether there was one by that name
+     */
+    public synchronized boolean removeUpstream(String name) {
+        boolean removed = upstreams != null
+                          && upstreams.removeIf(u -> name.equals(u.getName() != null ? u.getName() : u.getServerId()));
+        for (UpstreamLink link : List.copyOf(cascadeLinks)) {
+            if (link.settings().name().equals(name)) {
+                cascadeLinks.remove(link);
+                cascadeServer.upstreams().remove(link);
+                removed = true;
+            }
+        }
+        return removed;
+    }
+
+    /** The links to the upper platforms of the upstreams option, while the component runs. */
+    public List<UpstreamLink> getUpstreamLinks() {
+        return List.copyOf(cascadeLinks);
     }
 
     public Gb28181Configuration getConfiguration() {

@@ -89,6 +89,20 @@ public final class Gb28181Constants {
                                                  + " overriding the option name.", javaType = "String")
     public static final String NAME = "CamelGb28181Name";
 
+    @Metadata(label = "consumer", description = "gb28181:upstream: the configured name of the upper platform the"
+                                                 + " traffic is with.", javaType = "String")
+    public static final String UPSTREAM = "CamelGb28181Upstream";
+    @Metadata(label = "consumer", description = "gb28181:upstream: IN for a request from the upper platform, OUT for"
+                                                 + " a document we send it.", javaType = "String")
+    public static final String DIRECTION = "CamelGb28181Direction";
+    @Metadata(label = "consumer", description = "gb28181:upstream: the SIP method (MESSAGE, INVITE, SUBSCRIBE, INFO,"
+                                                 + " BYE, NOTIFY).", javaType = "String")
+    public static final String METHOD = "CamelGb28181Method";
+    @Metadata(label = "consumer", description = "gb28181:upstream with veto=true: a SIP status (403, 488...) a route"
+                                                 + " sets to refuse the upper platform's request.",
+              javaType = "Integer")
+    public static final String VETO = "CamelGb28181Veto";
+
     private Gb28181Constants() {
     }
 }

@@ -37,6 +37,8 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     private Gb28181Command command;
     @UriParam
     private Gb28181Configuration configuration;
+    @UriParam
+    private Gb28181DeviceConfiguration deviceConfiguration = new Gb28181DeviceConfiguration();
     @UriParam(label = "consumer")
     @Metadata(description = "Comma-separated event types to receive (REGISTER, UNREGISTER, ONLINE, OFFLINE, KEEPALIVE,"
                             + " CATALOG, DEVICE_INFO, DEVICE_STATUS, RECORD_INFO, ALARM, MOBILE_POSITION,"
@@ -46,6 +48,12 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     @UriParam(label = "consumer")
     @Metadata(description = "Comma-separated device ids to receive events from. Default: every device.")
     private String deviceIds;
+
+    @UriParam(label = "consumer", defaultValue = "false")
+    @Metadata(description = "gb28181:upstream: make the upper platforms' traffic wait for the route, so it can refuse a"
+                            + " request (header CamelGb28181Veto) or change what we send (the body it leaves). By"
+                            + " default the route only watches.")
+    private boolean veto;
 
     @UriParam(label = "producer")
     @Metadata(description = "The device to send to. A header CamelGb28181DeviceId overrides it. Not needed when the"
@@ -133,20 +141,22 @@ public class Gb28181Endpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() throws Exception {
-        if (command == Gb28181Command.EVENTS) {
-            throw new IllegalArgumentException("gb28181:events is for consumers; a producer names a command such as"
-                                               + " gb28181:catalog or gb28181:ptz");
+        if (command.kind() == Gb28181Command.Kind.EVENTS) {
+            throw new IllegalArgumentException("gb28181:" + command + " is for consumers; a producer names a command"
+                                               + " such as gb28181:catalog or gb28181:ptz");
         }
         return new Gb28181Producer(this);
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        if (command != Gb28181Command.EVENTS) {
-            throw new IllegalArgumentException(
-                    "A gb28181 consumer must use gb28181:events, not gb28181:" + command);
-        }
-        Gb28181Consumer consumer = new Gb28181Consumer(this, processor);
+        org.apache.camel.support.DefaultConsumer consumer = switch (command) {
+            case EVENTS -> new Gb28181Consumer(this, processor);
+            case DEVICE -> new Gb28181DeviceConsumer(this, processor);
+            case UPSTREAM -> new Gb28181UpstreamConsumer(this, processor);
+            default -> throw new IllegalArgumentException("A gb28181 consumer must use gb28181:events, gb28181:device"
+                                                          + " or gb28181:upstream, not gb28181:" + command);
+        };
         configureConsumer(consumer);
         return consumer;
     }
@@ -236,6 +246,14 @@ public class Gb28181Endpoint extends DefaultEndpoint {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    public boolean isVeto() {
+        return veto;
+    }
+
+    public void setVeto(boolean veto) {
+        this.veto = veto;
+    }
+
     public Gb28181Command getCommand() {
         return command;
     }
@@ -246,6 +264,14 @@ public class Gb28181Endpoint extends DefaultEndpoint {
 
     public Gb28181Configuration getConfiguration() {
         return configuration;
+    }
+
+    public Gb28181DeviceConfiguration getDeviceConfiguration() {
+        return deviceConfiguration;
+    }
+
+    public void setDeviceConfiguration(Gb28181DeviceConfiguration deviceConfiguration) {
+        this.deviceConfiguration = deviceConfiguration;
     }
 
     public void setConfiguration(Gb28181Configuration configuration) {

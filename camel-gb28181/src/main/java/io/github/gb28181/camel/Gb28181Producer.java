@@ -89,8 +89,9 @@ public class Gb28181Producer extends DefaultAsyncProducer {
         Object header = in.getHeader(Gb28181Constants.COMMAND);
         Gb28181Command command = header == null ? getEndpoint().getCommand()
                 : header instanceof Gb28181Command c ? c : Gb28181Command.of(header.toString());
-        if (command == Gb28181Command.EVENTS) {
-            throw new IllegalArgumentException("events is for consumers; a producer names a command such as catalog");
+        if (command.kind() == Gb28181Command.Kind.EVENTS) {
+            throw new IllegalArgumentException(command + " is for consumers; a producer names a command such as"
+                                               + " catalog");
         }
         return command;
     }

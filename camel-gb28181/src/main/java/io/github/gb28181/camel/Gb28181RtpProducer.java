@@ -17,6 +17,8 @@ import io.github.gb28181.camel.media.send.SenderStatistics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends each exchange's frame as a program stream over RTP. The frame goes in the outgoing session named by the
@@ -26,6 +28,8 @@ import org.apache.camel.support.DefaultProducer;
  * codec) fails the exchange.
  */
 public class Gb28181RtpProducer extends DefaultProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gb28181RtpProducer.class);
 
     private MediaSender sender;
 
@@ -61,14 +65,21 @@ public class Gb28181RtpProducer extends DefaultProducer {
     public void process(Exchange exchange) throws Exception {
         Message in = exchange.getIn();
         MediaSender target = destination(in.getHeader(Gb28181RtpConstants.SESSION_ID, String.class));
-        target.send(frame(in, exchange.getIn().getMandatoryBody(byte[].class)));
+        if (target != null) {
+            target.send(frame(in, exchange.getIn().getMandatoryBody(byte[].class)));
+        }
     }
 
+    /** Where the frame goes, or null when its session has just ended: a frame that raced the BYE is dropped. */
     private MediaSender destination(String sessionId) {
         MediaSenders sessions = getEndpoint().getComponent().openedSenders();
         MediaSender session = sessions != null ? sessions.find(sessionId) : null;
         if (session != null) {
             return session;
+        }
+        if (sender == null && sessions != null && sessions.hasEnded(sessionId)) {
+            LOG.debug("Frame for session {} dropped: the session has ended", sessionId);
+            return null;
         }
         if (sender == null) {
             throw new IllegalStateException("Nowhere to send the frame: no outgoing session " + sessionId

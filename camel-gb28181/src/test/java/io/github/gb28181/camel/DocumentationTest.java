@@ -51,8 +51,10 @@ import static org.awaitility.Awaitility.await;
  * event type and every command. Every Java and YAML block of the README, the user guide and the quick start runs:
  * routes start on a platform a simulated device registers to, receive its events (an alarm among them) and whatever
  * their direct: endpoints are sent, without one failed exchange; statement blocks run against the answering device;
- * configuration blocks configure a Camel Main application the device registers to. The only rewrites are the ports
- * (free loopback ones instead of 5060 and 30000), placeholders and folders.
+ * configuration blocks configure a Camel Main application the device registers to. A platform a block names at
+ * 10.0.0.1:5060 (an upper platform, the platform a route playing a device registers to) is a {@link SnippetPeer}. The
+ * only rewrites are the addresses and ports (free loopback ones instead of 10.0.0.1, 0.0.0.0, 5060, 5070 and 30000),
+ * placeholders, folders and the recorded file.
  */
 class DocumentationTest {
 
@@ -114,10 +116,17 @@ class DocumentationTest {
         int rtpPort = FreePorts.udpAndTcp();
         String code = freeRtpPorts(snippet.code().replace("0.0.0.0:30000", "127.0.0.1:" + rtpPort)
                 .replace("mediaPort=30000", "mediaPort=" + rtpPort)
+                .replace("gb28181-rtp:0.0.0.0:0", "gb28181-rtp:127.0.0.1:0")
+                .replace("port=5070", "port=" + FreePorts.udpAndTcp())
+                .replaceAll("'/media/[^']+\\.h264'", "'" + recordedFile() + "'")
                 .replace("file:streams", "file:target/doc-snippets/streams"));
         Outcomes outcomes = new Outcomes();
-        try (CamelContext context = new DefaultCamelContext();
+        try (SnippetPeer peer = SnippetPeer.of(code);
+             CamelContext context = new DefaultCamelContext();
              SimulatedDevice device = new SimulatedDevice(DEVICE, PASSWORD)) {
+            if (peer != null) {
+                code = peer.rewrite(code);
+            }
             context.addComponent("gb28181", Gb28181TestSupport.loopbackComponent(sipPort));
             context.addComponent("jms", new MockComponent()); // a broker is not what is being tested
             context.getManagementStrategy().addEventNotifier(outcomes);
@@ -160,6 +169,9 @@ class DocumentationTest {
                                 Gb28181Constants.CHANNEL_ID, CHANNEL));
                     }
                 }
+                if (peer != null) {
+                    peer.playDeviceChannels(WAIT);
+                }
                 await().atMost(WAIT).untilAsserted(() -> {
                     assertThat(outcomes.failures).as("failed exchanges of %s", snippet).isEmpty();
                     for (Route route : routes) {
@@ -171,6 +183,16 @@ class DocumentationTest {
                 });
             }
         }
+    }
+
+    /** The recording a snippet plays: an H.264 file. */
+    private static Path recordedFile() throws Exception {
+        Path file = Path.of("target/doc-snippets/lobby.h264");
+        if (!Files.exists(file)) {
+            Files.createDirectories(file.getParent());
+            Files.write(file, Samples.bytes(Samples.H264_AUD));
+        }
+        return file.toAbsolutePath();
     }
 
     /** Every other port a snippet's RTP endpoint listens on becomes a free loopback one: no test binds a fixed port. */

@@ -55,6 +55,17 @@ public enum EventType {
      * {@link io.github.gb28181.camel.sip.auth.AccessPolicy.Lockout}.
      */
     AUTH_LOCKED,
+    /**
+     * We registered to an upper platform (cascade or device role), first or again after losing it. The event's
+     * device id is the upper platform's id. Body: {@link io.github.gb28181.camel.upstream.UpstreamStatus}.
+     */
+    UPSTREAM_ONLINE,
+    /**
+     * We lost (or gave up) the registration to an upper platform: REGISTER refused or unanswered, keepalives
+     * unanswered or refused, or we stopped. Body: {@link io.github.gb28181.camel.upstream.UpstreamStatus} with the
+     * reason.
+     */
+    UPSTREAM_OFFLINE,
     /** Any other MANSCDP document (DeviceControl and DeviceConfig results, vendor CmdTypes...). */
     RAW
 }

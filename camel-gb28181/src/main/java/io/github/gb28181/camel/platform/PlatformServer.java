@@ -33,6 +33,15 @@ import io.github.gb28181.camel.sip.register.RegisterHandler;
 import io.github.gb28181.camel.sip.transport.SipCounters;
 import io.github.gb28181.camel.sip.transport.SipServer;
 import io.github.gb28181.camel.sip.transport.SipServerSettings;
+import io.github.gb28181.camel.cascade.PlatformLower;
+import io.github.gb28181.camel.cascade.RelaySettings;
+import io.github.gb28181.camel.cascade.RelayedMedia;
+import io.github.gb28181.camel.cascade.SharedChannels;
+import io.github.gb28181.camel.event.DeviceEvent;
+import io.github.gb28181.camel.upstream.UpstreamLink;
+import io.github.gb28181.camel.upstream.UpstreamLinks;
+import io.github.gb28181.camel.upstream.UpstreamSettings;
+import io.github.gb28181.camel.upstream.UpstreamStatus;
 import javax.sip.SipException;
 import javax.sip.message.Request;
 
@@ -64,6 +73,8 @@ public final class PlatformServer {
     private final ResponseAggregator aggregator;
     private final PlatformCommands commands;
     private final ResponseWaiters waiters = new ResponseWaiters();
+    private final UpstreamLinks upstreams;
+    private RelayedMedia relayedMedia;
 
     /** A platform on daemon threads of its own, for use without Camel. */
     public PlatformServer(SipServerSettings sipSettings, PlatformSettings settings, DeviceRegistry registry,
@@ -109,6 +120,8 @@ public final class PlatformServer {
                 router::onAggregated);
         router.setAggregator(aggregator);
         this.commands = new PlatformCommands(registry, commander, media, audio, subscriptions, sipServer);
+        this.upstreams = new UpstreamLinks(sipServer, sender, codec, sn, threads, sipSettings.key(),
+                this::upstreamStatus);
 
         NonceManager nonces = settings.nonceGenerator() != null
                 ? new NonceManager(settings.nonceGenerator(), settings.nonceTtlMillis(), clock)
@@ -120,19 +133,24 @@ public final class PlatformServer {
                         settings.registerDateHeader(), clock, settings.gbVersion()));
         MessageHandler messages = new MessageHandler(codec, registry, presence, router, media::deviceOfCall,
                 settings.accessPolicy(), settings.addressBinding(), settings.answerAfterProcessing());
-        dispatcher.register(Request.MESSAGE, messages);
+        // an upper platform's requests go to its link; everything else to the platform's own handlers
+        dispatcher.register(Request.MESSAGE, upstreams.front(messages));
         // NOTIFYs of catalog, alarm and position subscriptions carry the same documents as MESSAGEs
         dispatcher.register(Request.NOTIFY, messages);
-        dispatcher.register(Request.BYE, in -> {
+        dispatcher.register(Request.BYE, upstreams.front(in -> {
             if (audio.owns(in.callId())) {
                 audio.deviceBye(in);
             } else {
                 media.handle(in);
             }
-        });
+        }));
         // a device INVITEs the platform only to take the audio of a broadcast
-        dispatcher.register(Request.INVITE, audio);
-        dispatcher.register(Request.ACK, in -> audio.acknowledged(in.callId()));
+        dispatcher.register(Request.INVITE, upstreams.front(audio));
+        dispatcher.register(Request.ACK, upstreams.front(in -> audio.acknowledged(in.callId())));
+        // only upper platforms subscribe to us, steer our sessions and cancel their INVITEs
+        dispatcher.register(Request.SUBSCRIBE, upstreams.front(null));
+        dispatcher.register(Request.INFO, upstreams.front(null));
+        dispatcher.register(Request.CANCEL, upstreams.front(null));
         dispatcher.setClientTransactionListener(sender);
     }
 
@@ -140,9 +158,14 @@ public final class PlatformServer {
         sipServer.start();
         long period = Math.max(100, Math.min(1000, settings.keepaliveTimeoutMillis() / 4));
         scheduler.scheduleWithFixedDelay(presence::sweep, period, period, TimeUnit.MILLISECONDS);
+        upstreams.start();
     }
 
     public synchronized void stop() {
+        upstreams.stop();
+        if (relayedMedia != null) {
+            relayedMedia.close();
+        }
         media.close();
         audio.close();
         subscriptions.close();
@@ -165,9 +188,41 @@ public final class PlatformServer {
         return sipServer;
     }
 
+    /** The upper platforms this server is registered to: cascade links and device roles. */
+    public UpstreamLinks upstreams() {
+        return upstreams;
+    }
+
     /** Where requests of our own go out from, and their answers come back to: for senders built on this server. */
     public RequestSender sender() {
         return sender;
+    }
+
+    /**
+     * Registers this platform to an upper one as a lower platform, sharing the channels {@code shared} lets
+     * through.
+     *
+     * @param relay what relaying the devices' media upward takes, or null when this platform cannot send media;
+     *              every upper platform shares the relay of the first one given
+     */
+    public synchronized UpstreamLink cascade(UpstreamSettings upstream, SharedChannels shared, RelaySettings relay) {
+        if (relay != null && relayedMedia == null) {
+            relayedMedia = new RelayedMedia(media, events, relay, sipServer::advertisedHost,
+                    Duration.ofMillis(upstream.requestTimeoutMillis()));
+        }
+        PlatformLower lower = new PlatformLower(upstream.localId(), shared, registry, commander, sender, waiters,
+                codec, events, relay != null ? relayedMedia : null, Duration.ofMillis(upstream.requestTimeoutMillis()));
+        return upstreams.add(upstream, lower);
+    }
+
+    /** The media relayed to upper platforms now, or null when none was set up. */
+    public synchronized RelayedMedia relayedMedia() {
+        return relayedMedia;
+    }
+
+    private void upstreamStatus(UpstreamStatus status) {
+        events.publish(DeviceEvent.builder(status.online() ? EventType.UPSTREAM_ONLINE : EventType.UPSTREAM_OFFLINE,
+                status.serverId()).body(status).reachableAt(status.address(), status.transport()).build());
     }
 
     /** Queries waiting for their answers. */

@@ -1,8 +1,10 @@
 package io.github.gb28181.camel.springboot;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.github.gb28181.camel.Gb28181Configuration;
+import io.github.gb28181.camel.Gb28181Upstream;
 import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.device.DeviceStore;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
@@ -47,6 +49,24 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
     // Duration, not the Long camel-spring-boot generates for a long duration option: Spring binds "5s" only to a
     // Duration, and still reads a bare number as milliseconds, which is what the component takes
     private Duration aggregationTimeout = Duration.ofSeconds(5);
+    /**
+     * The local address the cascade relays media on: where devices send the video an upper platform asked for, and
+     * where it is sent on from. The SDP names the advertised address.
+     */
+    private String cascadeMediaHost = "0.0.0.0";
+    /**
+     * How devices send the video the cascade relays: udp, tcp-passive (the device connects to the relay) or
+     * tcp-active (the relay connects to the device). Towards the upper platform the transport is the one its INVITE
+     * asks for.
+     */
+    private String cascadeMediaTransport = "udp";
+    /**
+     * Upper platforms to register to as a lower platform (cascade): each gets our shared channels in its catalog, can
+     * query and control them, and receives their video relayed. A list of Gb28181Upstream beans (address, serverId,
+     * localId, password, transport, and what is shared), which Spring Boot binds from indexed
+     * camel.component.gb28181.upstreams properties.
+     */
+    private List<Gb28181Upstream> upstreams;
     /**
      * The shared platform configuration; endpoint options override it. The option is a
      * io.github.gb28181.camel.Gb28181Configuration type.
@@ -634,5 +654,29 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
 
     public void setMeterRegistry(MeterRegistry meterRegistry) {
         this.meterRegistry = meterRegistry;
+    }
+
+    public String getCascadeMediaHost() {
+        return cascadeMediaHost;
+    }
+
+    public void setCascadeMediaHost(String cascadeMediaHost) {
+        this.cascadeMediaHost = cascadeMediaHost;
+    }
+
+    public String getCascadeMediaTransport() {
+        return cascadeMediaTransport;
+    }
+
+    public void setCascadeMediaTransport(String cascadeMediaTransport) {
+        this.cascadeMediaTransport = cascadeMediaTransport;
+    }
+
+    public List<Gb28181Upstream> getUpstreams() {
+        return upstreams;
+    }
+
+    public void setUpstreams(List<Gb28181Upstream> upstreams) {
+        this.upstreams = upstreams;
     }
 }

@@ -52,7 +52,14 @@ import static org.awaitility.Awaitility.await;
                         // a producer default: no URI below says timeout
                         "camel.component.gb28181.timeout=700ms",
                         // two registries in the context, so Camel cannot autowire one: only the reference picks it
-                        "camel.component.gb28181.device-registry=#bean:platformRegistry" })
+                        "camel.component.gb28181.device-registry=#bean:platformRegistry",
+                        // an upper platform, as a list of beans Spring binds (nobody listens there: it only retries)
+                        "camel.component.gb28181.upstreams[0].name=city",
+                        "camel.component.gb28181.upstreams[0].address=127.0.0.1:9",
+                        "camel.component.gb28181.upstreams[0].server-id=44000000002000000001",
+                        "camel.component.gb28181.upstreams[0].password=upper",
+                        "camel.component.gb28181.upstreams[0].keepalive-interval=30000",
+                        "camel.component.gb28181.cascade-media-transport=tcp-passive" })
 class Gb28181ComponentAutoConfigurationTest {
 
     private static final int PORT = FreePorts.udpAndTcp();
@@ -93,6 +100,15 @@ class Gb28181ComponentAutoConfigurationTest {
         assertThat(config.getTransports()).isEqualTo("UDP,TCP");
         assertThat(config.isRegisterDateHeader()).isTrue();
         assertThat(component.getDeviceRegistry()).isSameAs(platformRegistry);
+        assertThat(component.getUpstreams()).singleElement().satisfies(upstream -> {
+            assertThat(upstream.getName()).isEqualTo("city");
+            assertThat(upstream.getAddress()).isEqualTo("127.0.0.1:9");
+            assertThat(upstream.getServerId()).isEqualTo("44000000002000000001");
+            assertThat(upstream.getKeepaliveInterval()).isEqualTo(30000);
+        });
+        assertThat(component.getCascadeMediaTransport()).isEqualTo("tcp-passive");
+        assertThat(component.getUpstreamLinks()).singleElement()
+                .satisfies(link -> assertThat(link.settings().localId()).isEqualTo("44010000002000000001"));
     }
 
     @Test

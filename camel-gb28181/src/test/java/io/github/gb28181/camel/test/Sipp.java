@@ -41,6 +41,37 @@ public final class Sipp {
                 process.destroyForcibly();
                 throw new AssertionError("sipp did not finish within 60 s");
             }
+            return result();
+        }
+
+        /** Ends a scenario that serves calls until stopped (an upper platform), and returns what it did. */
+        public Result stop() throws Exception {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            return result();
+        }
+
+        /**
+         * The messages sipp sent and received so far, as the scenario's {@code -trace_msg} wrote them: each one
+         * preceded by a line of dashes and a line saying whether it was sent or received.
+         */
+        public List<String> messages() throws java.io.IOException {
+            Path file = work.resolve("messages.log");
+            if (!Files.exists(file)) {
+                return List.of();
+            }
+            List<String> messages = new ArrayList<>();
+            for (String chunk : Files.readString(file).split("(?m)^-{20,}.*$")) {
+                if (!chunk.isBlank()) {
+                    messages.add(chunk.strip());
+                }
+            }
+            return messages;
+        }
+
+        private Result result() throws java.io.IOException {
             StringBuilder output = new StringBuilder();
             for (String log : List.of("stdout.log", "errors.log", "screen.log")) {
                 Path file = work.resolve(log);
@@ -48,7 +79,7 @@ public final class Sipp {
                     output.append("---- ").append(log).append('\n').append(Files.readString(file));
                 }
             }
-            return new Result(process.exitValue(), output.toString());
+            return new Result(process.isAlive() ? -1 : process.exitValue(), output.toString());
         }
     }
 
@@ -76,7 +107,8 @@ public final class Sipp {
                 "-i", "127.0.0.1", "-p", Integer.toString(localPort),
                 "-m", "1", "-timeout", "20s", "-timeout_error", "-nostdin",
                 "-trace_err", "-error_file", work.resolve("errors.log").toString(),
-                "-trace_screen", "-screen_file", work.resolve("screen.log").toString()));
+                "-trace_screen", "-screen_file", work.resolve("screen.log").toString(),
+                "-message_file", work.resolve("messages.log").toString()));
         command.addAll(args);
         Process process;
         try {

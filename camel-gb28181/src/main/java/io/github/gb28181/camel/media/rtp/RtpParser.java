@@ -35,23 +35,43 @@ public final class RtpParser {
      * @return the packet, or {@code null} when the bytes are not a well-formed RTP version 2 packet
      */
     public static RtpPacket parse(ByteBuf buf, InetSocketAddress source, long arrivalNanos) {
+        long bounds = payloadBounds(buf);
+        if (bounds < 0) {
+            return null;
+        }
+        int start = buf.readerIndex();
+        int headerLength = (int) (bounds >>> 32);
+        byte[] payload = new byte[(int) bounds - headerLength];
+        buf.getBytes(start + headerLength, payload);
+        int second = buf.getUnsignedByte(start + 1);
+        return new RtpPacket(buf.getUnsignedShort(start + 2), buf.getUnsignedInt(start + 4),
+                buf.getUnsignedInt(start + 8), (second & 0x80) != 0, second & 0x7F, payload, arrivalNanos, source);
+    }
+
+    /**
+     * Where the payload of the packet in {@code buf}'s readable bytes lies, without copying it: a relay passes it on
+     * from the network buffer. The header fields are at fixed places (sequence at 2, timestamp at 4, SSRC at 8).
+     *
+     * @return the payload's start (the header's length) in the upper 32 bits and its end in the lower ones, both
+     *         relative to the reader index; -1 when the bytes are not a well-formed RTP version 2 packet
+     */
+    public static long payloadBounds(ByteBuf buf) {
         int start = buf.readerIndex();
         int length = buf.readableBytes();
         if (length < HEADER_SIZE) {
-            return null;
+            return -1;
         }
         int first = buf.getUnsignedByte(start);
         if (first >> 6 != 2) {
-            return null;
+            return -1;
         }
         boolean padding = (first & 0x20) != 0;
         boolean extension = (first & 0x10) != 0;
         int csrcCount = first & 0x0F;
-        int second = buf.getUnsignedByte(start + 1);
         int headerLength = HEADER_SIZE + 4 * csrcCount;
         if (extension) {
             if (length < headerLength + 4) {
-                return null;
+                return -1;
             }
             headerLength += 4 + 4 * buf.getUnsignedShort(start + headerLength + 2);
         }
@@ -59,16 +79,13 @@ public final class RtpParser {
         if (padding) {
             int padCount = buf.getUnsignedByte(start + length - 1);
             if (padCount == 0) {
-                return null;
+                return -1;
             }
             payloadEnd -= padCount;
         }
         if (headerLength > payloadEnd) {
-            return null;
+            return -1;
         }
-        byte[] payload = new byte[payloadEnd - headerLength];
-        buf.getBytes(start + headerLength, payload);
-        return new RtpPacket(buf.getUnsignedShort(start + 2), buf.getUnsignedInt(start + 4),
-                buf.getUnsignedInt(start + 8), (second & 0x80) != 0, second & 0x7F, payload, arrivalNanos, source);
+        return (long) headerLength << 32 | payloadEnd;
     }
 }

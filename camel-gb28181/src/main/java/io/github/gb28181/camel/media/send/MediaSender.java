@@ -18,6 +18,7 @@ import io.github.gb28181.camel.media.net.OutboundPeer;
 import io.github.gb28181.camel.media.net.TcpClientMediaChannel;
 import io.github.gb28181.camel.media.net.TcpServerMediaChannel;
 import io.github.gb28181.camel.media.net.UdpMediaChannel;
+import io.github.gb28181.camel.media.rtp.RtpWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
@@ -56,6 +57,7 @@ public final class MediaSender implements AutoCloseable {
     private final Map<Long, OutgoingStream> streams;
     private final LongAdder framesSent = new LongAdder();
     private final LongAdder framesDropped = new LongAdder();
+    private final LongAdder packetsDropped = new LongAdder();
     private final LongAdder packetsSent = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
     private final LongAdder connections = new LongAdder();
@@ -184,6 +186,38 @@ public final class MediaSender implements AutoCloseable {
         }
     }
 
+    /**
+     * Relays one RTP packet as its sender cut it: the payload unchanged (copied once, into the packet written), with
+     * the timestamp and marker it came with, under this sender's SSRC and payload type, numbered {@code sequence} by
+     * the caller (a relay keeps the source's gaps, so the peer sees what was lost). Nothing waits for a key frame: a
+     * relay cannot tell one from a packet. Safe from any thread; packets of one stream must come in order.
+     *
+     * @param  payload the payload's bytes, read from its reader index and left unchanged
+     * @return         whether it was written: false when no peer is connected or the peer is not reading
+     * @throws IllegalStateException when the sender has no SSRC of its own
+     */
+    public boolean forward(ByteBuf payload, int sequence, long timestamp, boolean marker) {
+        if (config.ssrc() == MediaSenderConfig.FRAME_SSRC) {
+            throw new IllegalStateException("A relay needs a sender with an SSRC of its own");
+        }
+        Channel ch = peer.current();
+        if (ch == null || !ch.isWritable()) {
+            packetsDropped.increment();
+            return false;
+        }
+        int length = payload.readableBytes();
+        boolean framed = config.tcp();
+        ByteBuf out = ch.alloc().directBuffer(length + RtpWriter.HEADER_SIZE + (framed ? RtpWriter.FRAMING_SIZE : 0));
+        if (framed) {
+            out.writeShort(RtpWriter.HEADER_SIZE + length);
+        }
+        RtpWriter.writeHeader(out, marker, config.payloadType(), sequence & 0xFFFF, timestamp, config.ssrc());
+        out.writeBytes(payload, payload.readerIndex(), length);
+        count(1, out.readableBytes());
+        ch.writeAndFlush(framed ? out : new DatagramPacket(out, remote), ch.voidPromise());
+        return true;
+    }
+
     /** One buffer holding the frame's framed packets: one write, one system call per frame. */
     private void writeFramed(Channel ch, OutgoingStream stream, OutgoingFrame frame) {
         OutgoingStream.Ps ps = stream.programStream(frame);
@@ -253,7 +287,7 @@ public final class MediaSender implements AutoCloseable {
             open = streams.size();
         }
         return new SenderStatistics(framesSent.sum(), framesDropped.sum(), packetsSent.sum(), bytesSent.sum(),
-                connections.sum(), open);
+                connections.sum(), open, packetsDropped.sum());
     }
 
     public MediaSenderConfig config() {

@@ -20,10 +20,22 @@ import org.slf4j.LoggerFactory;
 public final class MediaSenders implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaSenders.class);
+    private static final int MAX_REMEMBERED_ENDS = 1024;
 
     private final EventLoopGroup group;
     private final Supplier<MediaSenderConfig.Builder> defaults;
     private final Map<String, MediaSender> senders = new ConcurrentHashMap<>();
+    /**
+     * Sessions closed lately, so a frame that raced the session's end (a BYE arrives while a route streams) is told
+     * apart from a frame for a session that never was. Bounded: the oldest are forgotten.
+     */
+    private final Set<String> ended = java.util.Collections.newSetFromMap(java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > MAX_REMEMBERED_ENDS;
+                }
+            }));
 
     /**
      * @param group    the event loops the senders' sockets use
@@ -71,9 +83,15 @@ public final class MediaSenders implements AutoCloseable {
         if (sender == null) {
             return false;
         }
+        ended.add(sessionId);
         sender.stop();
         LOG.debug("Outgoing media session {} closed", sessionId);
         return true;
+    }
+
+    /** Whether the session was open and has lately been closed: frames for it are late, not misaddressed. */
+    public boolean hasEnded(String sessionId) {
+        return sessionId != null && ended.contains(sessionId);
     }
 
     public Set<String> sessionIds() {

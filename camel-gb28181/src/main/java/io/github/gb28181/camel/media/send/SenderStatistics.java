@@ -9,7 +9,8 @@ package io.github.gb28181.camel.media.send;
  * @param bytesSent     bytes handed to the socket: RTP headers, RFC 4571 lengths and payloads
  * @param connections   TCP connections made or accepted (1 for UDP once bound)
  * @param streams       SSRCs being numbered now
+ * @param packetsDropped relayed packets not sent ({@link MediaSender#forward}): no peer connected, or not reading
  */
 public record SenderStatistics(long framesSent, long framesDropped, long packetsSent, long bytesSent,
-        long connections, int streams) {
+        long connections, int streams, long packetsDropped) {
 }

@@ -239,6 +239,27 @@ public final class MediaSessionManager implements SipRequestHandler {
                 s -> s.state = MediaSession.State.ACTIVE, timeout);
     }
 
+    /**
+     * Passes an INFO body as it is (an upper platform's MANSRTSP, relayed by a cascade) to the session's device;
+     * completes with the device's status, 408 when it did not answer in time, 481 for an unknown session.
+     */
+    public CompletableFuture<Integer> info(String sessionId, String contentType, byte[] body, Duration timeout) {
+        Active session = sessions.get(sessionId);
+        if (session == null) {
+            return CompletableFuture.completedFuture(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+        }
+        try {
+            Request info = session.dialog.createRequest(Request.INFO);
+            String[] type = contentType.split("/", 2);
+            info.setContent(body, SipFactories.HEADERS.createContentTypeHeader(type[0],
+                    type.length > 1 ? type[1] : "MANSRTSP"));
+            return sender.send(info, session.dialog).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .handle((response, error) -> error != null ? Response.REQUEST_TIMEOUT : response.getStatusCode());
+        } catch (SipException | ParseException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     /** Ends a session with BYE; completes once the device answered (or did not, in time). */
     public CompletableFuture<MediaSession> bye(String sessionId, Duration timeout) {
         Active session = sessions.remove(sessionId);

@@ -10,13 +10,14 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
 
 /**
  * The TCP listener: every accepted connection gets a {@link GuardedTcpMessageChannel}. Connections the platform opens
- * itself are jain-sip's own (its factory method for them is package-private); they carry answers of devices we chose
- * to call, not anyone's input.
+ * itself are jain-sip's own (its factory method for them is package-private); they carry answers of peers we chose to
+ * call, not anyone's input, and are kept by {@link OutgoingTcpConnections}.
  */
 final class GuardedTcpMessageProcessor extends NioTcpMessageProcessor {
 
     GuardedTcpMessageProcessor(InetAddress address, SIPTransactionStack stack, int port) {
         super(address, stack, port);
+        nioHandler = new OutgoingTcpConnections(stack, this);
     }
 
     /** A channel registered with the selector closes for real only once the selector runs again. */
