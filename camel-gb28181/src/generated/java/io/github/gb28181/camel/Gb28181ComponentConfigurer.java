@@ -77,6 +77,14 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "mediaSessionRegistry": target.setMediaSessionRegistry(property(camelContext, io.github.gb28181.camel.media.MediaSessionRegistry.class, value)); return true;
         case "meterregistry":
         case "meterRegistry": target.setMeterRegistry(property(camelContext, io.micrometer.core.instrument.MeterRegistry.class, value)); return true;
+        case "overloadmaxdelay":
+        case "overloadMaxDelay": getOrCreateConfiguration(target).setOverloadMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "overloadpriorityqueuesize":
+        case "overloadPriorityQueueSize": getOrCreateConfiguration(target).setOverloadPriorityQueueSize(property(camelContext, int.class, value)); return true;
+        case "overloadqueuesize":
+        case "overloadQueueSize": getOrCreateConfiguration(target).setOverloadQueueSize(property(camelContext, int.class, value)); return true;
+        case "overloadretryafter":
+        case "overloadRetryAfter": getOrCreateConfiguration(target).setOverloadRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "port": getOrCreateConfiguration(target).setPort(property(camelContext, int.class, value)); return true;
         case "realm": getOrCreateConfiguration(target).setRealm(property(camelContext, java.lang.String.class, value)); return true;
@@ -146,6 +154,14 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "mediaSessionRegistry": return io.github.gb28181.camel.media.MediaSessionRegistry.class;
         case "meterregistry":
         case "meterRegistry": return io.micrometer.core.instrument.MeterRegistry.class;
+        case "overloadmaxdelay":
+        case "overloadMaxDelay": return long.class;
+        case "overloadpriorityqueuesize":
+        case "overloadPriorityQueueSize": return int.class;
+        case "overloadqueuesize":
+        case "overloadQueueSize": return int.class;
+        case "overloadretryafter":
+        case "overloadRetryAfter": return long.class;
         case "password": return java.lang.String.class;
         case "port": return int.class;
         case "realm": return java.lang.String.class;
@@ -211,6 +227,14 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "mediaSessionRegistry": return target.getMediaSessionRegistry();
         case "meterregistry":
         case "meterRegistry": return target.getMeterRegistry();
+        case "overloadmaxdelay":
+        case "overloadMaxDelay": return getOrCreateConfiguration(target).getOverloadMaxDelay();
+        case "overloadpriorityqueuesize":
+        case "overloadPriorityQueueSize": return getOrCreateConfiguration(target).getOverloadPriorityQueueSize();
+        case "overloadqueuesize":
+        case "overloadQueueSize": return getOrCreateConfiguration(target).getOverloadQueueSize();
+        case "overloadretryafter":
+        case "overloadRetryAfter": return getOrCreateConfiguration(target).getOverloadRetryAfter();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "port": return getOrCreateConfiguration(target).getPort();
         case "realm": return getOrCreateConfiguration(target).getRealm();

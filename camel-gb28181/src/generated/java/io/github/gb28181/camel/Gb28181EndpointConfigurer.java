@@ -83,6 +83,14 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mediaPort": target.setMediaPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "mediatransport":
         case "mediaTransport": target.setMediaTransport(property(camelContext, java.lang.String.class, value)); return true;
+        case "overloadmaxdelay":
+        case "overloadMaxDelay": target.getConfiguration().setOverloadMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "overloadpriorityqueuesize":
+        case "overloadPriorityQueueSize": target.getConfiguration().setOverloadPriorityQueueSize(property(camelContext, int.class, value)); return true;
+        case "overloadqueuesize":
+        case "overloadQueueSize": target.getConfiguration().setOverloadQueueSize(property(camelContext, int.class, value)); return true;
+        case "overloadretryafter":
+        case "overloadRetryAfter": target.getConfiguration().setOverloadRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "port": target.getConfiguration().setPort(property(camelContext, int.class, value)); return true;
         case "realm": target.getConfiguration().setRealm(property(camelContext, java.lang.String.class, value)); return true;
@@ -176,6 +184,14 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mediaPort": return java.lang.Integer.class;
         case "mediatransport":
         case "mediaTransport": return java.lang.String.class;
+        case "overloadmaxdelay":
+        case "overloadMaxDelay": return long.class;
+        case "overloadpriorityqueuesize":
+        case "overloadPriorityQueueSize": return int.class;
+        case "overloadqueuesize":
+        case "overloadQueueSize": return int.class;
+        case "overloadretryafter":
+        case "overloadRetryAfter": return long.class;
         case "password": return java.lang.String.class;
         case "port": return int.class;
         case "realm": return java.lang.String.class;
@@ -265,6 +281,14 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mediaPort": return target.getMediaPort();
         case "mediatransport":
         case "mediaTransport": return target.getMediaTransport();
+        case "overloadmaxdelay":
+        case "overloadMaxDelay": return target.getConfiguration().getOverloadMaxDelay();
+        case "overloadpriorityqueuesize":
+        case "overloadPriorityQueueSize": return target.getConfiguration().getOverloadPriorityQueueSize();
+        case "overloadqueuesize":
+        case "overloadQueueSize": return target.getConfiguration().getOverloadQueueSize();
+        case "overloadretryafter":
+        case "overloadRetryAfter": return target.getConfiguration().getOverloadRetryAfter();
         case "password": return target.getConfiguration().getPassword();
         case "port": return target.getConfiguration().getPort();
         case "realm": return target.getConfiguration().getRealm();

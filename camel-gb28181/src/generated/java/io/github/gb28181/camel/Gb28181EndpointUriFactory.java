@@ -23,7 +23,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(49);
+        Set<String> props = new HashSet<>(53);
         props.add("action");
         props.add("advertisedAddress");
         props.add("aggregationTimeout");
@@ -58,6 +58,10 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("mediaHost");
         props.add("mediaPort");
         props.add("mediaTransport");
+        props.add("overloadMaxDelay");
+        props.add("overloadPriorityQueueSize");
+        props.add("overloadQueueSize");
+        props.add("overloadRetryAfter");
         props.add("password");
         props.add("port");
         props.add("realm");

@@ -15,8 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The platform's meters, read from the protocol layer's own counts when the registry scrapes them (nothing is
  * counted twice, nothing is pushed on the hot path): devices registered and online, open media sessions, failed
- * authentications and lockouts, SIP transactions by method and status class, and input the SIP server could not
- * use.
+ * authentications and lockouts, SIP transactions by method and status class, input the SIP server could not
+ * use, and how busy it is: datagrams waiting for a worker, requests shed, events waiting for the routes.
  */
 final class Gb28181Metrics {
 
@@ -58,6 +58,18 @@ final class Gb28181Metrics {
                 c -> sum(c, p -> p.counters().strayResponses()), component);
         metrics.counter("gb28181.sip.streams.closed", "TCP connections closed because they could not be framed",
                 c -> sum(c, p -> p.counters().streamsClosed()), component);
+        metrics.gauge("gb28181.sip.queue.depth", "UDP datagrams waiting for a SIP worker", "queue", "priority",
+                c -> sum(c, p -> p.sipServer().admission().priorityDepth()), component);
+        metrics.gauge("gb28181.sip.queue.depth", "UDP datagrams waiting for a SIP worker", "queue", "normal",
+                c -> sum(c, p -> p.sipServer().admission().normalDepth()), component);
+        metrics.counter("gb28181.sip.shed", "Requests refused or dropped because the platform was busy", "reason",
+                "refused", c -> sum(c, p -> p.sipServer().admission().refused()), component);
+        metrics.counter("gb28181.sip.shed", "Requests refused or dropped because the platform was busy", "reason",
+                "full", c -> sum(c, p -> p.sipServer().admission().droppedFull()), component);
+        metrics.counter("gb28181.sip.shed", "Requests refused or dropped because the platform was busy", "reason",
+                "expired", c -> sum(c, p -> p.sipServer().admission().expired()), component);
+        metrics.gauge("gb28181.events.backlog", "Events waiting for the routes, in the busiest lane", null, null,
+                c -> max(c, p -> p.events().backlog()), component);
         return metrics;
     }
 
@@ -71,7 +83,16 @@ final class Gb28181Metrics {
     }
 
     private <T> void counter(String name, String description, ToDoubleFunction<T> read, T source) {
-        meters.add(FunctionCounter.builder(name, source, read).description(description).register(registry));
+        counter(name, description, null, null, read, source);
+    }
+
+    private <T> void counter(String name, String description, String tag, String value, ToDoubleFunction<T> read,
+                             T source) {
+        FunctionCounter.Builder<T> builder = FunctionCounter.builder(name, source, read).description(description);
+        if (tag != null) {
+            builder.tag(tag, value);
+        }
+        meters.add(builder.register(registry));
     }
 
     /**
@@ -84,6 +105,14 @@ final class Gb28181Metrics {
             total += read.applyAsDouble(server);
         }
         return total;
+    }
+
+    private static double max(Gb28181Component component, ToDoubleFunction<PlatformServer> read) {
+        double most = 0;
+        for (PlatformServer server : component.runningServers()) {
+            most = Math.max(most, read.applyAsDouble(server));
+        }
+        return most;
     }
 
     void unbind() {

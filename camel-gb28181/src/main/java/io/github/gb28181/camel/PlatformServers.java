@@ -13,6 +13,7 @@ import io.github.gb28181.camel.sip.auth.AccessPolicy;
 import io.github.gb28181.camel.sip.auth.AddressRange;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
+import io.github.gb28181.camel.sip.transport.AdmissionSettings;
 import io.github.gb28181.camel.sip.transport.SipServerSettings;
 
 /**
@@ -33,7 +34,8 @@ final class PlatformServers {
     static PlatformServer create(Gb28181Configuration config, DeviceRegistry registry,
                                  MediaSessionRegistry mediaRegistry) {
         SipServerSettings sip = new SipServerSettings(config.getHost(), config.getPort(), transports(config),
-                config.getAdvertisedAddress(), MAX_MESSAGE_SIZE, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+                config.getAdvertisedAddress(), MAX_MESSAGE_SIZE, Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
+                admission(config));
         CredentialLookup credentials = config.getCredentialLookup() != null
                 ? config.getCredentialLookup()
                 : StaticCredentialLookup.of(blankToNull(config.getPassword()), config.getDevicePasswords());
@@ -42,6 +44,11 @@ final class PlatformServers {
                 config.getAggregationTimeout(), NONCE_TTL_MILLIS, null, accessPolicy(config), config.isLockDeviceAddress(),
                 config.isAnswerAfterProcessing());
         return new PlatformServer(sip, platform, registry, mediaRegistry);
+    }
+
+    static AdmissionSettings admission(Gb28181Configuration config) {
+        return new AdmissionSettings(config.getOverloadQueueSize(), config.getOverloadPriorityQueueSize(),
+                config.getOverloadMaxDelay(), (int) Math.max(1, Math.round(config.getOverloadRetryAfter() / 1000.0)));
     }
 
     static AccessPolicy accessPolicy(Gb28181Configuration config) {

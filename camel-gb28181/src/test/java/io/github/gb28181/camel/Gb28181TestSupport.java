@@ -26,13 +26,18 @@ public abstract class Gb28181TestSupport extends CamelTestSupport {
         return context;
     }
 
+    /** Every event type, keepalives too, as a comma-separated list for {@code types=}. */
+    protected static final String ALL_TYPES = java.util.Arrays.stream(
+            io.github.gb28181.camel.event.EventType.values()).map(Enum::name)
+            .collect(java.util.stream.Collectors.joining(","));
+
     /** Every event to mock:events; tests that need other routes override this. */
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("gb28181:events").to("mock:events");
+                from("gb28181:events?types=" + ALL_TYPES).to("mock:events");
             }
         };
     }

@@ -6,8 +6,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.device.PresenceTracker;
+import io.github.gb28181.camel.event.DeviceEvent;
+import io.github.gb28181.camel.event.DeviceEventListener;
 import io.github.gb28181.camel.event.EventBus;
 import io.github.gb28181.camel.event.EventType;
 import io.github.gb28181.camel.manscdp.ManscdpCodec;
@@ -29,6 +32,7 @@ import io.github.gb28181.camel.sip.media.MediaSessionManager;
 import io.github.gb28181.camel.sip.message.ManscdpRouter;
 import io.github.gb28181.camel.sip.message.MessageHandler;
 import io.github.gb28181.camel.sip.register.RegisterHandler;
+import io.github.gb28181.camel.sip.transport.Admission;
 import io.github.gb28181.camel.sip.transport.SipCounters;
 import io.github.gb28181.camel.sip.transport.SipServer;
 import io.github.gb28181.camel.sip.transport.SipServerSettings;
@@ -85,12 +89,21 @@ public final class PlatformServer {
         this.audio = new AudioBroadcasts(settings.serverId(), registry, sender, commander, waiters, sn, codec, events,
                 clock);
         router.setMediaSessions(media);
-        events.subscribe(event -> {
-            if (event.type() == EventType.OFFLINE) {
-                media.deviceOffline(event.deviceId());
-                audio.deviceOffline(event.deviceId());
+        events.subscribe(new DeviceEventListener() {
+            @Override
+            public boolean wants(EventType type) {
+                return type == EventType.OFFLINE;
+            }
+
+            @Override
+            public void onEvent(DeviceEvent event) {
+                if (event.type() == EventType.OFFLINE) {
+                    media.deviceOffline(event.deviceId());
+                    audio.deviceOffline(event.deviceId());
+                }
             }
         });
+        admitUnderLoad(sipServer.admission());
         this.aggregator = new ResponseAggregator(scheduler, Duration.ofMillis(settings.aggregationTimeoutMillis()),
                 router::onAggregated);
         router.setAggregator(aggregator);
@@ -119,6 +132,16 @@ public final class PlatformServer {
         dispatcher.register(Request.INVITE, audio);
         dispatcher.register(Request.ACK, in -> audio.acknowledged(in.callId()));
         dispatcher.setClientTransactionListener(sender);
+    }
+
+    /**
+     * Registered devices keep priority when the SIP server is busy, and new devices are asked to come back later as
+     * soon as the events their registration starts are backing up for the routes.
+     */
+    private void admitUnderLoad(Admission admission) {
+        admission.setKnownDevice(id -> registry.find(id).map(Device::isRegistered).orElse(false));
+        int backlogLimit = events.laneCapacity() / 10;
+        admission.addPressure(() -> events.backlog() > backlogLimit);
     }
 
     public synchronized void start() throws SipException {

@@ -40,6 +40,7 @@ public final class SipServer {
     private final SipServerSettings settings;
     private final SipListener listener;
     private final SipCounters counters;
+    private final Admission admission;
     private SipStackImpl stack;
     private SipProvider provider;
     private final List<ListeningPoint> listeningPoints = new ArrayList<>();
@@ -53,6 +54,7 @@ public final class SipServer {
         this.settings = settings;
         this.listener = listener;
         this.counters = counters;
+        this.admission = new Admission(settings.admission());
     }
 
     public synchronized void start() throws SipException {
@@ -60,7 +62,7 @@ public final class SipServer {
             return;
         }
         try {
-            stack = new CountingSipStack(stackProperties(), counters);
+            stack = new CountingSipStack(stackProperties(), counters, admission, settings.threadPoolSize());
             for (String transport : settings.transports()) {
                 ListeningPoint lp = stack.createListeningPoint(settings.host(), settings.port(), transport.toLowerCase());
                 listeningPoints.add(lp);
@@ -151,6 +153,11 @@ public final class SipServer {
         return counters;
     }
 
+    /** What decides which UDP datagrams wait for a worker, and what it shed. */
+    public Admission admission() {
+        return admission;
+    }
+
     /** The host written into Via and Contact of requests we send. */
     public String advertisedHost() {
         return advertisedHost;
@@ -181,6 +188,9 @@ public final class SipServer {
         // the kernel drops their datagrams (the kernel caps this at net.core.rmem_max)
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(4 * 1024 * 1024));
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(settings.threadPoolSize()));
+        // our UDP reader bounds its queues and drops what waited too long (Admission); jain-sip's own auditor would
+        // only add a timer thread sweeping a queue that is no longer used
+        p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "0");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(settings.maxMessageSize()));
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");

@@ -11,10 +11,17 @@ import java.util.Set;
  * @param advertisedAddress the address written into Via and Contact, or null to derive it from host
  * @param maxMessageSize    the largest message accepted over TCP, in bytes
  * @param threadPoolSize    jain-sip worker threads
+ * @param admission         how much UDP work may wait for the workers, and how the rest is shed
  */
 public record SipServerSettings(
         String host, int port, Set<String> transports, String advertisedAddress, int maxMessageSize,
-        int threadPoolSize) {
+        int threadPoolSize, AdmissionSettings admission) {
+
+    /** With the default admission control. */
+    public SipServerSettings(String host, int port, Set<String> transports, String advertisedAddress,
+                             int maxMessageSize, int threadPoolSize) {
+        this(host, port, transports, advertisedAddress, maxMessageSize, threadPoolSize, AdmissionSettings.DEFAULTS);
+    }
 
     public String key() {
         return host + ":" + port;
