@@ -73,6 +73,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "lockDeviceAddress": getOrCreateConfiguration(target).setLockDeviceAddress(property(camelContext, boolean.class, value)); return true;
         case "maxauthfailures":
         case "maxAuthFailures": getOrCreateConfiguration(target).setMaxAuthFailures(property(camelContext, int.class, value)); return true;
+        case "maxqueriesinflight":
+        case "maxQueriesInFlight": getOrCreateConfiguration(target).setMaxQueriesInFlight(property(camelContext, int.class, value)); return true;
         case "mediasessionregistry":
         case "mediaSessionRegistry": target.setMediaSessionRegistry(property(camelContext, io.github.gb28181.camel.media.MediaSessionRegistry.class, value)); return true;
         case "meterregistry":
@@ -87,6 +89,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "overloadRetryAfter": getOrCreateConfiguration(target).setOverloadRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "port": getOrCreateConfiguration(target).setPort(property(camelContext, int.class, value)); return true;
+        case "queryrate":
+        case "queryRate": getOrCreateConfiguration(target).setQueryRate(property(camelContext, int.class, value)); return true;
         case "realm": getOrCreateConfiguration(target).setRealm(property(camelContext, java.lang.String.class, value)); return true;
         case "registerdateheader":
         case "registerDateHeader": getOrCreateConfiguration(target).setRegisterDateHeader(property(camelContext, boolean.class, value)); return true;
@@ -150,6 +154,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "lockDeviceAddress": return boolean.class;
         case "maxauthfailures":
         case "maxAuthFailures": return int.class;
+        case "maxqueriesinflight":
+        case "maxQueriesInFlight": return int.class;
         case "mediasessionregistry":
         case "mediaSessionRegistry": return io.github.gb28181.camel.media.MediaSessionRegistry.class;
         case "meterregistry":
@@ -164,6 +170,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "overloadRetryAfter": return long.class;
         case "password": return java.lang.String.class;
         case "port": return int.class;
+        case "queryrate":
+        case "queryRate": return int.class;
         case "realm": return java.lang.String.class;
         case "registerdateheader":
         case "registerDateHeader": return boolean.class;
@@ -223,6 +231,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "lockDeviceAddress": return getOrCreateConfiguration(target).isLockDeviceAddress();
         case "maxauthfailures":
         case "maxAuthFailures": return getOrCreateConfiguration(target).getMaxAuthFailures();
+        case "maxqueriesinflight":
+        case "maxQueriesInFlight": return getOrCreateConfiguration(target).getMaxQueriesInFlight();
         case "mediasessionregistry":
         case "mediaSessionRegistry": return target.getMediaSessionRegistry();
         case "meterregistry":
@@ -237,6 +247,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "overloadRetryAfter": return getOrCreateConfiguration(target).getOverloadRetryAfter();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "port": return getOrCreateConfiguration(target).getPort();
+        case "queryrate":
+        case "queryRate": return getOrCreateConfiguration(target).getQueryRate();
         case "realm": return getOrCreateConfiguration(target).getRealm();
         case "registerdateheader":
         case "registerDateHeader": return getOrCreateConfiguration(target).isRegisterDateHeader();

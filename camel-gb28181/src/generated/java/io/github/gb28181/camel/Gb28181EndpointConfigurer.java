@@ -77,6 +77,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lockDeviceAddress": target.getConfiguration().setLockDeviceAddress(property(camelContext, boolean.class, value)); return true;
         case "maxauthfailures":
         case "maxAuthFailures": target.getConfiguration().setMaxAuthFailures(property(camelContext, int.class, value)); return true;
+        case "maxqueriesinflight":
+        case "maxQueriesInFlight": target.getConfiguration().setMaxQueriesInFlight(property(camelContext, int.class, value)); return true;
         case "mediahost":
         case "mediaHost": target.setMediaHost(property(camelContext, java.lang.String.class, value)); return true;
         case "mediaport":
@@ -93,6 +95,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "overloadRetryAfter": target.getConfiguration().setOverloadRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "port": target.getConfiguration().setPort(property(camelContext, int.class, value)); return true;
+        case "queryrate":
+        case "queryRate": target.getConfiguration().setQueryRate(property(camelContext, int.class, value)); return true;
         case "realm": target.getConfiguration().setRealm(property(camelContext, java.lang.String.class, value)); return true;
         case "recordtype":
         case "recordType": target.setRecordType(property(camelContext, java.lang.String.class, value)); return true;
@@ -178,6 +182,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lockDeviceAddress": return boolean.class;
         case "maxauthfailures":
         case "maxAuthFailures": return int.class;
+        case "maxqueriesinflight":
+        case "maxQueriesInFlight": return int.class;
         case "mediahost":
         case "mediaHost": return java.lang.String.class;
         case "mediaport":
@@ -194,6 +200,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "overloadRetryAfter": return long.class;
         case "password": return java.lang.String.class;
         case "port": return int.class;
+        case "queryrate":
+        case "queryRate": return int.class;
         case "realm": return java.lang.String.class;
         case "recordtype":
         case "recordType": return java.lang.String.class;
@@ -275,6 +283,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lockDeviceAddress": return target.getConfiguration().isLockDeviceAddress();
         case "maxauthfailures":
         case "maxAuthFailures": return target.getConfiguration().getMaxAuthFailures();
+        case "maxqueriesinflight":
+        case "maxQueriesInFlight": return target.getConfiguration().getMaxQueriesInFlight();
         case "mediahost":
         case "mediaHost": return target.getMediaHost();
         case "mediaport":
@@ -291,6 +301,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "overloadRetryAfter": return target.getConfiguration().getOverloadRetryAfter();
         case "password": return target.getConfiguration().getPassword();
         case "port": return target.getConfiguration().getPort();
+        case "queryrate":
+        case "queryRate": return target.getConfiguration().getQueryRate();
         case "realm": return target.getConfiguration().getRealm();
         case "recordtype":
         case "recordType": return target.getRecordType();

@@ -23,7 +23,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(53);
+        Set<String> props = new HashSet<>(55);
         props.add("action");
         props.add("advertisedAddress");
         props.add("aggregationTimeout");
@@ -55,6 +55,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("lazyStartProducer");
         props.add("lockDeviceAddress");
         props.add("maxAuthFailures");
+        props.add("maxQueriesInFlight");
         props.add("mediaHost");
         props.add("mediaPort");
         props.add("mediaTransport");
@@ -64,6 +65,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("overloadRetryAfter");
         props.add("password");
         props.add("port");
+        props.add("queryRate");
         props.add("realm");
         props.add("recordType");
         props.add("registerDateHeader");

@@ -125,6 +125,17 @@ public class Gb28181Configuration implements Cloneable {
                             + " longest grows with how many were turned away lately, so that they come back spread"
                             + " over the time the platform needs to serve them.")
     private long overloadRetryAfter = 5_000;
+    @UriParam(label = "advanced", defaultValue = "5000")
+    @Metadata(description = "Queries and subscriptions sent per second at most (0: no limit). Those a route asks for"
+                            + " faster wait their turn, within their timeout: a storm of registrations whose routes query"
+                            + " every device does not become a storm of requests retransmitting for 32 s.")
+    private int queryRate = 5_000;
+    @UriParam(label = "advanced", defaultValue = "2000")
+    @Metadata(description = "Queries and subscriptions sent and not answered yet at most (0: no limit): devices that"
+                            + " do not answer hold up the next ones rather than add more retransmitting requests. While"
+                            + " more wait than the larger of this and queryRate, new devices registering are told 503"
+                            + " to come back later; past twice as many, a query fails at once (PlatformBusyException).")
+    private int maxQueriesInFlight = 2_000;
 
     public Gb28181Configuration copy() {
         try {
@@ -273,6 +284,22 @@ public class Gb28181Configuration implements Cloneable {
 
     public void setOverloadMaxDelay(long overloadMaxDelay) {
         this.overloadMaxDelay = overloadMaxDelay;
+    }
+
+    public int getQueryRate() {
+        return queryRate;
+    }
+
+    public void setQueryRate(int queryRate) {
+        this.queryRate = queryRate;
+    }
+
+    public int getMaxQueriesInFlight() {
+        return maxQueriesInFlight;
+    }
+
+    public void setMaxQueriesInFlight(int maxQueriesInFlight) {
+        this.maxQueriesInFlight = maxQueriesInFlight;
     }
 
     public long getOverloadRetryAfter() {

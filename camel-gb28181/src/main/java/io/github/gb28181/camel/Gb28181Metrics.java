@@ -68,6 +68,14 @@ final class Gb28181Metrics {
                 "full", c -> sum(c, p -> p.sipServer().admission().droppedFull()), component);
         metrics.counter("gb28181.sip.shed", "Requests refused or dropped because the platform was busy", "reason",
                 "expired", c -> sum(c, p -> p.sipServer().admission().expired()), component);
+        metrics.gauge("gb28181.queries", "Queries and subscriptions to devices, by state", "state", "waiting",
+                c -> sum(c, p -> p.pacer().waiting()), component);
+        metrics.gauge("gb28181.queries", "Queries and subscriptions to devices, by state", "state", "in-flight",
+                c -> sum(c, p -> p.pacer().inFlight()), component);
+        metrics.counter("gb28181.queries.unanswered", "Queries and subscriptions a device never answered",
+                c -> sum(c, p -> p.pacer().unanswered()), component);
+        metrics.counter("gb28181.queries.refused", "Queries and subscriptions refused because too many were waiting",
+                c -> sum(c, p -> p.pacer().refused()), component);
         metrics.gauge("gb28181.events.backlog", "Events waiting for the routes, in the busiest lane", null, null,
                 c -> max(c, p -> p.events().backlog()), component);
         return metrics;

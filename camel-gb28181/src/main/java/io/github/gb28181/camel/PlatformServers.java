@@ -13,7 +13,7 @@ import io.github.gb28181.camel.sip.auth.AccessPolicy;
 import io.github.gb28181.camel.sip.auth.AddressRange;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
-import io.github.gb28181.camel.sip.transport.AdmissionSettings;
+import io.github.gb28181.camel.sip.transport.OverloadSettings;
 import io.github.gb28181.camel.sip.transport.SipServerSettings;
 
 /**
@@ -35,7 +35,7 @@ final class PlatformServers {
                                  MediaSessionRegistry mediaRegistry) {
         SipServerSettings sip = new SipServerSettings(config.getHost(), config.getPort(), transports(config),
                 config.getAdvertisedAddress(), MAX_MESSAGE_SIZE, Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
-                admission(config));
+                overload(config));
         CredentialLookup credentials = config.getCredentialLookup() != null
                 ? config.getCredentialLookup()
                 : StaticCredentialLookup.of(blankToNull(config.getPassword()), config.getDevicePasswords());
@@ -46,9 +46,10 @@ final class PlatformServers {
         return new PlatformServer(sip, platform, registry, mediaRegistry);
     }
 
-    static AdmissionSettings admission(Gb28181Configuration config) {
-        return new AdmissionSettings(config.getOverloadQueueSize(), config.getOverloadPriorityQueueSize(),
-                config.getOverloadMaxDelay(), (int) Math.max(1, Math.round(config.getOverloadRetryAfter() / 1000.0)));
+    static OverloadSettings overload(Gb28181Configuration config) {
+        return new OverloadSettings(config.getOverloadQueueSize(), config.getOverloadPriorityQueueSize(),
+                config.getOverloadMaxDelay(), (int) Math.max(1, Math.round(config.getOverloadRetryAfter() / 1000.0)),
+                config.getQueryRate(), config.getMaxQueriesInFlight());
     }
 
     static AccessPolicy accessPolicy(Gb28181Configuration config) {

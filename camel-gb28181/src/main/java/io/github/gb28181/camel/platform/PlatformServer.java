@@ -19,6 +19,7 @@ import io.github.gb28181.camel.manscdp.model.StandardTypes;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.sdp.SsrcAllocator;
 import io.github.gb28181.camel.sip.RequestDispatcher;
+import io.github.gb28181.camel.sip.RequestPacer;
 import io.github.gb28181.camel.sip.RequestSender;
 import io.github.gb28181.camel.sip.SipIdentity;
 import io.github.gb28181.camel.sip.auth.DigestAuthenticator;
@@ -64,6 +65,7 @@ public final class PlatformServer {
     private final AudioBroadcasts audio;
     private final ScheduledExecutorService scheduler;
     private final ResponseAggregator aggregator;
+    private final RequestPacer pacer;
 
     public PlatformServer(SipServerSettings sipSettings, PlatformSettings settings, DeviceRegistry registry,
                           MediaSessionRegistry mediaRegistry) {
@@ -103,6 +105,9 @@ public final class PlatformServer {
                 }
             }
         });
+        this.pacer = new RequestPacer(sipSettings.overload().queryRate(), sipSettings.overload().maxQueriesInFlight(),
+                2 * Math.max(sipSettings.overload().queryRate(), sipSettings.overload().maxQueriesInFlight()), scheduler);
+        sender.setPacer(pacer);
         admitUnderLoad(sipServer.admission());
         this.aggregator = new ResponseAggregator(scheduler, Duration.ofMillis(settings.aggregationTimeoutMillis()),
                 router::onAggregated);
@@ -142,6 +147,7 @@ public final class PlatformServer {
         admission.setKnownDevice(id -> registry.find(id).map(Device::isRegistered).orElse(false));
         int backlogLimit = events.laneCapacity() / 10;
         admission.addPressure(() -> events.backlog() > backlogLimit);
+        admission.addPressure(pacer::backedUp);
     }
 
     public synchronized void start() throws SipException {
@@ -206,6 +212,11 @@ public final class PlatformServer {
 
     public PlatformSettings settings() {
         return settings;
+    }
+
+    /** Paces the queries and subscriptions sent to devices. */
+    public RequestPacer pacer() {
+        return pacer;
     }
 
     /** What the SIP layer refused or dropped: malformed input leaves a count here, if nothing else. */

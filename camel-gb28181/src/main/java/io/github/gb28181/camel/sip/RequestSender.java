@@ -42,6 +42,7 @@ public final class RequestSender implements ClientTransactionListener {
     private final SipIdentity identity;
     private final Map<ClientTransaction, CompletableFuture<Response>> pending = new ConcurrentHashMap<>();
     private final AtomicLong cseq = new AtomicLong(ThreadLocalRandom.current().nextInt(1, 1000));
+    private volatile RequestPacer pacer;
 
     public RequestSender(SipServer server, SipIdentity identity) {
         this.server = server;
@@ -88,6 +89,21 @@ public final class RequestSender implements ClientTransactionListener {
         } catch (InvalidArgumentException e) {
             throw new ParseException(e.getMessage(), 0);
         }
+    }
+
+    /** Paces what {@link #paced} sends from now on. */
+    public void setPacer(RequestPacer pacer) {
+        this.pacer = pacer;
+    }
+
+    /**
+     * Sends what a storm of registrations would multiply (queries, subscriptions) through the pacer: now if it
+     * allows, else in turn, or not at all once {@code timeout} passed.
+     */
+    public CompletableFuture<Response> paced(java.util.function.Supplier<CompletableFuture<Response>> send,
+                                             java.time.Duration timeout) {
+        RequestPacer p = pacer;
+        return p == null ? send.get() : p.send(send, timeout.toMillis());
     }
 
     /** Sends the request in a new client transaction; the future completes with the final response. */

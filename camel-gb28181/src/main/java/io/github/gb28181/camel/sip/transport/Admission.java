@@ -33,7 +33,7 @@ public final class Admission {
     private static final int WINDOW_SECONDS = 10;
     private static final int MAX_RETRY_SPREAD_SECONDS = 300;
 
-    private final AdmissionSettings settings;
+    private final OverloadSettings settings;
     private volatile Predicate<String> knownDevice = id -> false;
     private final List<BooleanSupplier> pressures = new CopyOnWriteArrayList<>();
     private volatile AdmissionQueue queue;
@@ -47,11 +47,11 @@ public final class Admission {
     private final AtomicLongArray admittedPerSecond = new AtomicLongArray(WINDOW_SECONDS);
     private final AtomicLongArray secondOfSlot = new AtomicLongArray(WINDOW_SECONDS);
 
-    public Admission(AdmissionSettings settings) {
+    public Admission(OverloadSettings settings) {
         this.settings = settings;
     }
 
-    public AdmissionSettings settings() {
+    public OverloadSettings settings() {
         return settings;
     }
 

@@ -54,7 +54,7 @@ public final class SipServer {
         this.settings = settings;
         this.listener = listener;
         this.counters = counters;
-        this.admission = new Admission(settings.admission());
+        this.admission = new Admission(settings.overload());
     }
 
     public synchronized void start() throws SipException {

@@ -11,16 +11,16 @@ import java.util.Set;
  * @param advertisedAddress the address written into Via and Contact, or null to derive it from host
  * @param maxMessageSize    the largest message accepted over TCP, in bytes
  * @param threadPoolSize    jain-sip worker threads
- * @param admission         how much UDP work may wait for the workers, and how the rest is shed
+ * @param overload          how much UDP work may wait for the workers, how the rest is shed, and how fast queries go
  */
 public record SipServerSettings(
         String host, int port, Set<String> transports, String advertisedAddress, int maxMessageSize,
-        int threadPoolSize, AdmissionSettings admission) {
+        int threadPoolSize, OverloadSettings overload) {
 
-    /** With the default admission control. */
+    /** With the default overload control. */
     public SipServerSettings(String host, int port, Set<String> transports, String advertisedAddress,
                              int maxMessageSize, int threadPoolSize) {
-        this(host, port, transports, advertisedAddress, maxMessageSize, threadPoolSize, AdmissionSettings.DEFAULTS);
+        this(host, port, transports, advertisedAddress, maxMessageSize, threadPoolSize, OverloadSettings.DEFAULTS);
     }
 
     public String key() {

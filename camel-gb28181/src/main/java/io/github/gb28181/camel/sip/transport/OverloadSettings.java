@@ -1,10 +1,12 @@
 package io.github.gb28181.camel.sip.transport;
 
 /**
- * How much UDP work the SIP server lets wait for its workers, and how it sheds the rest. Waiting is what turns a
- * burst into a collapse: a request that waits longer than a device's retransmission interval (T1, 500 ms) arrives
- * again and is worked on twice. So the queues are short, the oldest work is dropped first, and new devices are told
- * to come back later before the devices already registered feel anything.
+ * How a SIP server protects itself under load, in both directions. In: how much UDP work may wait for its workers,
+ * and how the rest is shed. Waiting is what turns a burst into a collapse: a request that waits longer than a
+ * device's retransmission interval (T1, 500 ms) arrives again and is worked on twice. So the queues are short, work
+ * that waited too long is dropped, and new devices are told to come back later before the devices already
+ * registered feel anything. Out: how fast the requests a registration storm multiplies (queries, subscriptions)
+ * are sent.
  *
  * @param queueSize           datagrams from senders the platform does not know (new REGISTERs, mostly) that may
  *                            wait for a worker: past half of it a REGISTER without credentials is answered 503 with
@@ -17,13 +19,16 @@ package io.github.gb28181.camel.sip.transport;
  *                            half as long
  * @param retryAfterSeconds   the shortest Retry-After a shed request is told; the longest grows with how many were
  *                            shed lately, so that their senders come back spread over the time it takes to serve them
+ * @param queryRate           queries and subscriptions sent per second at most; 0 for no limit
+ * @param maxQueriesInFlight  queries and subscriptions sent and not answered yet at most; 0 for no limit
  */
-public record AdmissionSettings(int queueSize, int priorityQueueSize, long maxQueueDelayMillis, int retryAfterSeconds) {
+public record OverloadSettings(int queueSize, int priorityQueueSize, long maxQueueDelayMillis, int retryAfterSeconds,
+                               int queryRate, int maxQueriesInFlight) {
 
     /** What the component uses unless told otherwise. */
-    public static final AdmissionSettings DEFAULTS = new AdmissionSettings(1_000, 4_000, 500, 5);
+    public static final OverloadSettings DEFAULTS = new OverloadSettings(1_000, 4_000, 500, 5, 5_000, 2_000);
 
-    public AdmissionSettings {
+    public OverloadSettings {
         if (queueSize < 1 || priorityQueueSize < 1) {
             throw new IllegalArgumentException("Queue sizes must be at least 1");
         }
@@ -32,6 +37,9 @@ public record AdmissionSettings(int queueSize, int priorityQueueSize, long maxQu
         }
         if (retryAfterSeconds < 1) {
             throw new IllegalArgumentException("Retry-After must be at least 1 second");
+        }
+        if (queryRate < 0 || maxQueriesInFlight < 0) {
+            throw new IllegalArgumentException("The query rate and the queries in flight cannot be negative");
         }
     }
 }
