@@ -138,7 +138,7 @@ class Sipp:
                    "-t", "u1", "-i", "127.0.0.1", "-p", str(free_port()), "-r", str(rate), "-l", "100000",
                    "-nostdin", "-trace_stat", "-fd", "200ms", "-stf", str(self.stat), "-trace_rtt",
                    "-rtt_freq", str(rtt_every), "-trace_err", "-error_file", str(self.dir / "errors.log"),
-                   "-error_overwrite", "false", "-d", str(pause_ms)]
+                   "-error_overwrite", "false", "-nd", "-d", str(pause_ms)]
         if calls:
             command += ["-m", str(calls)]
         if ooc:
