@@ -75,8 +75,14 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxAuthFailures": getOrCreateConfiguration(target).setMaxAuthFailures(property(camelContext, int.class, value)); return true;
         case "maxqueriesinflight":
         case "maxQueriesInFlight": getOrCreateConfiguration(target).setMaxQueriesInFlight(property(camelContext, int.class, value)); return true;
+        case "mediahost":
+        case "mediaHost": getOrCreateConfiguration(target).setMediaHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "mediaport":
+        case "mediaPort": getOrCreateConfiguration(target).setMediaPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "mediasessionregistry":
         case "mediaSessionRegistry": target.setMediaSessionRegistry(property(camelContext, io.github.gb28181.camel.media.MediaSessionRegistry.class, value)); return true;
+        case "mediatransport":
+        case "mediaTransport": getOrCreateConfiguration(target).setMediaTransport(property(camelContext, java.lang.String.class, value)); return true;
         case "meterregistry":
         case "meterRegistry": target.setMeterRegistry(property(camelContext, io.micrometer.core.instrument.MeterRegistry.class, value)); return true;
         case "overloadmaxdelay":
@@ -98,7 +104,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "serverId": getOrCreateConfiguration(target).setServerId(property(camelContext, java.lang.String.class, value)); return true;
         case "strictusername":
         case "strictUsername": getOrCreateConfiguration(target).setStrictUsername(property(camelContext, boolean.class, value)); return true;
+        case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transports": getOrCreateConfiguration(target).setTransports(property(camelContext, java.lang.String.class, value)); return true;
+        case "waitforresult":
+        case "waitForResult": getOrCreateConfiguration(target).setWaitForResult(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -156,8 +165,14 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxAuthFailures": return int.class;
         case "maxqueriesinflight":
         case "maxQueriesInFlight": return int.class;
+        case "mediahost":
+        case "mediaHost": return java.lang.String.class;
+        case "mediaport":
+        case "mediaPort": return java.lang.Integer.class;
         case "mediasessionregistry":
         case "mediaSessionRegistry": return io.github.gb28181.camel.media.MediaSessionRegistry.class;
+        case "mediatransport":
+        case "mediaTransport": return java.lang.String.class;
         case "meterregistry":
         case "meterRegistry": return io.micrometer.core.instrument.MeterRegistry.class;
         case "overloadmaxdelay":
@@ -179,7 +194,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "serverId": return java.lang.String.class;
         case "strictusername":
         case "strictUsername": return boolean.class;
+        case "timeout": return long.class;
         case "transports": return java.lang.String.class;
+        case "waitforresult":
+        case "waitForResult": return boolean.class;
         default: return null;
         }
     }
@@ -233,8 +251,14 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxAuthFailures": return getOrCreateConfiguration(target).getMaxAuthFailures();
         case "maxqueriesinflight":
         case "maxQueriesInFlight": return getOrCreateConfiguration(target).getMaxQueriesInFlight();
+        case "mediahost":
+        case "mediaHost": return getOrCreateConfiguration(target).getMediaHost();
+        case "mediaport":
+        case "mediaPort": return getOrCreateConfiguration(target).getMediaPort();
         case "mediasessionregistry":
         case "mediaSessionRegistry": return target.getMediaSessionRegistry();
+        case "mediatransport":
+        case "mediaTransport": return getOrCreateConfiguration(target).getMediaTransport();
         case "meterregistry":
         case "meterRegistry": return target.getMeterRegistry();
         case "overloadmaxdelay":
@@ -256,7 +280,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "serverId": return getOrCreateConfiguration(target).getServerId();
         case "strictusername":
         case "strictUsername": return getOrCreateConfiguration(target).isStrictUsername();
+        case "timeout": return getOrCreateConfiguration(target).getTimeout();
         case "transports": return getOrCreateConfiguration(target).getTransports();
+        case "waitforresult":
+        case "waitForResult": return getOrCreateConfiguration(target).isWaitForResult();
         default: return null;
         }
     }

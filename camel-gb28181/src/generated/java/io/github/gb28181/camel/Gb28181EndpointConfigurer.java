@@ -80,11 +80,11 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxqueriesinflight":
         case "maxQueriesInFlight": target.getConfiguration().setMaxQueriesInFlight(property(camelContext, int.class, value)); return true;
         case "mediahost":
-        case "mediaHost": target.setMediaHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "mediaHost": target.getConfiguration().setMediaHost(property(camelContext, java.lang.String.class, value)); return true;
         case "mediaport":
-        case "mediaPort": target.setMediaPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "mediaPort": target.getConfiguration().setMediaPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "mediatransport":
-        case "mediaTransport": target.setMediaTransport(property(camelContext, java.lang.String.class, value)); return true;
+        case "mediaTransport": target.getConfiguration().setMediaTransport(property(camelContext, java.lang.String.class, value)); return true;
         case "overloadmaxdelay":
         case "overloadMaxDelay": target.getConfiguration().setOverloadMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "overloadpriorityqueuesize":
@@ -110,12 +110,12 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "strictusername":
         case "strictUsername": target.getConfiguration().setStrictUsername(property(camelContext, boolean.class, value)); return true;
         case "subscription": target.setSubscription(property(camelContext, java.lang.String.class, value)); return true;
-        case "timeout": target.setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transports": target.getConfiguration().setTransports(property(camelContext, java.lang.String.class, value)); return true;
         case "types": target.setTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "value": target.setValue(property(camelContext, java.lang.Integer.class, value)); return true;
         case "waitforresult":
-        case "waitForResult": target.setWaitForResult(property(camelContext, boolean.class, value)); return true;
+        case "waitForResult": target.getConfiguration().setWaitForResult(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -286,11 +286,11 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxqueriesinflight":
         case "maxQueriesInFlight": return target.getConfiguration().getMaxQueriesInFlight();
         case "mediahost":
-        case "mediaHost": return target.getMediaHost();
+        case "mediaHost": return target.getConfiguration().getMediaHost();
         case "mediaport":
-        case "mediaPort": return target.getMediaPort();
+        case "mediaPort": return target.getConfiguration().getMediaPort();
         case "mediatransport":
-        case "mediaTransport": return target.getMediaTransport();
+        case "mediaTransport": return target.getConfiguration().getMediaTransport();
         case "overloadmaxdelay":
         case "overloadMaxDelay": return target.getConfiguration().getOverloadMaxDelay();
         case "overloadpriorityqueuesize":
@@ -316,12 +316,12 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "strictusername":
         case "strictUsername": return target.getConfiguration().isStrictUsername();
         case "subscription": return target.getSubscription();
-        case "timeout": return target.getTimeout();
+        case "timeout": return target.getConfiguration().getTimeout();
         case "transports": return target.getConfiguration().getTransports();
         case "types": return target.getTypes();
         case "value": return target.getValue();
         case "waitforresult":
-        case "waitForResult": return target.isWaitForResult();
+        case "waitForResult": return target.getConfiguration().isWaitForResult();
         default: return null;
         }
     }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
 import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.device.DeviceStore;
@@ -61,11 +63,12 @@ public class Gb28181Component extends DefaultComponent {
     private Gb28181Metrics metrics;
 
     private final Map<String, SharedServer> servers = new HashMap<>();
+    private ExecutorService replyExecutor;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         Gb28181Endpoint endpoint = new Gb28181Endpoint(uri, this, configuration.copy());
-        endpoint.setCommand(remaining);
+        endpoint.setCommand(Gb28181Command.of(remaining));
         setProperties(endpoint, parameters);
         return endpoint;
     }
@@ -73,6 +76,7 @@ public class Gb28181Component extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        replyExecutor = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "gb28181-replies");
         // defaults are made here, not at init: Camel autowires after init, and only options that read as unset
         if (deviceRegistry == null) {
             deviceRegistry = new DeviceRegistry();
@@ -100,17 +104,41 @@ public class Gb28181Component extends DefaultComponent {
         }
     }
 
-    /** The server for the endpoint's address, started on first use. */
-    synchronized PlatformServer acquireServer(Gb28181Configuration config) throws Exception {
+    /** The server for the configuration's address, started on first use. */
+    PlatformServer acquireServer(Gb28181Configuration config) throws Exception {
+        return acquireServer(config, "the component");
+    }
+
+    /**
+     * The server for the endpoint's address, started on first use. An endpoint whose server options differ from
+     * those the server there runs with is refused: it would silently get the other's identity and policy.
+     */
+    synchronized PlatformServer acquireServer(Gb28181Configuration config, String user) throws Exception {
         SharedServer shared = servers.get(PlatformServers.key(config));
         if (shared == null) {
-            PlatformServer server = PlatformServers.create(config, getDeviceRegistry(), getMediaSessionRegistry());
+            PlatformServer server = PlatformServers.create(config, getDeviceRegistry(), getMediaSessionRegistry(),
+                    new CamelThreads(getCamelContext(), this));
             server.start();
-            shared = new SharedServer(server);
+            shared = new SharedServer(server, config, user);
             servers.put(PlatformServers.key(config), shared);
+        } else {
+            List<String> conflicts = PlatformServers.conflicts(shared.config, config);
+            if (!conflicts.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "Cannot start " + user + ": the gb28181 SIP server on " + PlatformServers.key(config)
+                                                   + " already runs for " + shared.user + " with other settings: "
+                                                   + String.join(", ", conflicts) + ". Endpoints that share a host"
+                                                   + " and port share one SIP server: set these options on the"
+                                                   + " component, or give this endpoint a port of its own.");
+            }
         }
         shared.references++;
         return shared.server;
+    }
+
+    /** Where producers' exchanges continue once a device answered or the wait timed out. */
+    Executor replyExecutor() {
+        return replyExecutor;
     }
 
     /** Lets go of the server; the last one out stops it and frees the port. */
@@ -149,6 +177,10 @@ public class Gb28181Component extends DefaultComponent {
             shared.server.stop();
         }
         servers.clear();
+        if (replyExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(replyExecutor);
+            replyExecutor = null;
+        }
         if (ownStore != null) {
             ownStore.close();
             deviceStore = null;
@@ -214,10 +246,15 @@ public class Gb28181Component extends DefaultComponent {
 
     private static final class SharedServer {
         private final PlatformServer server;
+        /** The configuration it was built from, and who started it: what later users must agree with. */
+        private final Gb28181Configuration config;
+        private final String user;
         private int references;
 
-        private SharedServer(PlatformServer server) {
+        private SharedServer(PlatformServer server, Gb28181Configuration config, String user) {
             this.server = server;
+            this.config = config;
+            this.user = user;
         }
     }
 }

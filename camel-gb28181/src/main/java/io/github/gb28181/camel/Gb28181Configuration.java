@@ -6,8 +6,10 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
 /**
- * Platform identity and SIP settings. Set once on the component ({@code camel.component.gb28181.*}); an endpoint
- * may override any of them, and endpoints with the same host and port share one SIP stack.
+ * Platform identity and SIP settings, and the producers' defaults (timeout, media address and transport). Set once
+ * on the component ({@code camel.component.gb28181.*}); an endpoint may override them, but endpoints with the same
+ * host and port share one SIP server, so they must agree on everything it is built from
+ * ({@code PlatformServers.SERVER_OPTIONS}): a second endpoint that differs is refused at start.
  */
 @UriParams
 public class Gb28181Configuration implements Cloneable {
@@ -136,6 +138,25 @@ public class Gb28181Configuration implements Cloneable {
                             + " more wait than the larger of this and queryRate, new devices registering are told 503"
                             + " to come back later; past twice as many, a query fails at once (PlatformBusyException).")
     private int maxQueriesInFlight = 2_000;
+    @UriParam(label = "producer", defaultValue = "10000", javaType = "java.time.Duration")
+    @Metadata(description = "How long to wait for the device's answer before failing the exchange.")
+    private long timeout = 10_000;
+    @UriParam(label = "producer", defaultValue = "false")
+    @Metadata(description = "Whether a control command waits for the device's DeviceControl or DeviceConfig Response"
+                            + " and returns it, rather than completing when the device accepts the MESSAGE.")
+    private boolean waitForResult;
+    @UriParam(label = "producer")
+    @Metadata(description = "Where the platform receives media, written into the INVITE's SDP (c=). Defaults to the"
+                            + " address the SIP server advertises.")
+    private String mediaHost;
+    @UriParam(label = "producer")
+    @Metadata(description = "The port the platform receives media on (a gb28181-rtp consumer listening there). A"
+                            + " header CamelGb28181MediaPort overrides it. Required by play, playback and download.")
+    private Integer mediaPort;
+    @UriParam(label = "producer", defaultValue = "udp", enums = "udp,tcp-passive,tcp-active")
+    @Metadata(description = "How media flows: udp; tcp-passive (the platform listens, the device connects); or"
+                            + " tcp-active (the platform connects to the device).")
+    private String mediaTransport = "udp";
 
     public Gb28181Configuration copy() {
         try {
@@ -380,5 +401,45 @@ public class Gb28181Configuration implements Cloneable {
 
     public void setAnswerAfterProcessing(boolean answerAfterProcessing) {
         this.answerAfterProcessing = answerAfterProcessing;
+    }
+
+    public long getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(long timeout) {
+        this.timeout = timeout;
+    }
+
+    public boolean isWaitForResult() {
+        return waitForResult;
+    }
+
+    public void setWaitForResult(boolean waitForResult) {
+        this.waitForResult = waitForResult;
+    }
+
+    public String getMediaHost() {
+        return mediaHost;
+    }
+
+    public void setMediaHost(String mediaHost) {
+        this.mediaHost = mediaHost;
+    }
+
+    public Integer getMediaPort() {
+        return mediaPort;
+    }
+
+    public void setMediaPort(Integer mediaPort) {
+        this.mediaPort = mediaPort;
+    }
+
+    public String getMediaTransport() {
+        return mediaTransport;
+    }
+
+    public void setMediaTransport(String mediaTransport) {
+        this.mediaTransport = mediaTransport;
     }
 }

@@ -12,6 +12,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.util.URISupport;
 
 /**
  * Turns device events into exchanges: the body is the event's object, the headers say what and who.
@@ -36,7 +37,8 @@ public class Gb28181Consumer extends DefaultConsumer implements DeviceEventListe
         super.doStart();
         types = getEndpoint().eventTypes();
         deviceIds = getEndpoint().deviceIdFilter();
-        server = getEndpoint().getComponent().acquireServer(getEndpoint().getConfiguration());
+        server = getEndpoint().getComponent().acquireServer(getEndpoint().getConfiguration(),
+                URISupport.sanitizeUri(getEndpoint().getEndpointUri()));
         server.events().subscribe(this);
     }
 

@@ -2,11 +2,14 @@ package io.github.gb28181.camel;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.gb28181.camel.event.EventType;
+import io.github.gb28181.camel.sdp.MediaTransportMode;
+import io.github.gb28181.camel.sip.command.SubscriptionManager;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -25,13 +28,12 @@ import org.apache.camel.support.DefaultEndpoint;
              category = { Category.IOT, Category.NETWORKING }, headersClass = Gb28181Constants.class)
 public class Gb28181Endpoint extends DefaultEndpoint {
 
-    /** The consumer's command. */
-    public static final String EVENTS = "events";
+    private static final List<String> RECORD_TYPES = List.of("all", "time", "alarm", "manual");
 
     @UriPath
     @Metadata(required = true, description = "What the endpoint does: events (consumer), or the command a producer"
                                              + " sends to a device.")
-    private String command;
+    private Gb28181Command command;
     @UriParam
     private Gb28181Configuration configuration;
     @UriParam(label = "consumer")
@@ -67,13 +69,6 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     @Metadata(description = "The second number of a command: the preset added to or deleted from a cruise, or a"
                             + " cruise dwell time in seconds.")
     private Integer value;
-    @UriParam(label = "producer", defaultValue = "10000", javaType = "java.time.Duration")
-    @Metadata(description = "How long to wait for the device's answer before failing the exchange.")
-    private long timeout = 10_000;
-    @UriParam(label = "producer", defaultValue = "false")
-    @Metadata(description = "Whether a control command waits for the device's DeviceControl or DeviceConfig Response"
-                            + " and returns it, rather than completing when the device accepts the MESSAGE.")
-    private boolean waitForResult;
     @UriParam(label = "producer")
     @Metadata(description = "Start of a RecordInfo query, yyyy-MM-dd'T'HH:mm:ss.")
     private String startTime;
@@ -99,18 +94,6 @@ public class Gb28181Endpoint extends DefaultEndpoint {
                             + " subscription in its dialog before it lapses, until unsubscribe.")
     private int expires = 3600;
 
-    @UriParam(label = "producer")
-    @Metadata(description = "Where the platform receives media, written into the INVITE's SDP (c=). Defaults to the"
-                            + " address the SIP server advertises.")
-    private String mediaHost;
-    @UriParam(label = "producer")
-    @Metadata(description = "The port the platform receives media on (a gb28181-rtp consumer listening there). A"
-                            + " header CamelGb28181MediaPort overrides it. Required by play, playback and download.")
-    private Integer mediaPort;
-    @UriParam(label = "producer", defaultValue = "udp", enums = "udp,tcp-passive,tcp-active")
-    @Metadata(description = "How media flows: udp; tcp-passive (the platform listens, the device connects); or"
-                            + " tcp-active (the platform connects to the device).")
-    private String mediaTransport = "udp";
     @UriParam(label = "producer", defaultValue = "0")
     @Metadata(description = "The download speed factor a download command asks for (1, 2, 4, 8); 0 leaves it to the"
                             + " device.")
@@ -123,7 +106,7 @@ public class Gb28181Endpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() throws Exception {
-        if (EVENTS.equalsIgnoreCase(command)) {
+        if (command == Gb28181Command.EVENTS) {
             throw new IllegalArgumentException("gb28181:events is for consumers; a producer names a command such as"
                                                + " gb28181:catalog or gb28181:ptz");
         }
@@ -132,7 +115,7 @@ public class Gb28181Endpoint extends DefaultEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        if (!EVENTS.equalsIgnoreCase(command)) {
+        if (command != Gb28181Command.EVENTS) {
             throw new IllegalArgumentException(
                     "A gb28181 consumer must use gb28181:events, not gb28181:" + command);
         }
@@ -146,6 +129,27 @@ public class Gb28181Endpoint extends DefaultEndpoint {
         return (Gb28181Component) super.getComponent();
     }
 
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // a mistyped option fails the route when it is created, with the valid choices, not at the first message
+        if (command == null) {
+            throw new IllegalArgumentException("A gb28181 endpoint names a command: gb28181:events, gb28181:catalog...");
+        }
+        if (action != null && !action.isBlank()) {
+            command.checkAction(action);
+        }
+        MediaTransportMode.of(configuration.getMediaTransport());
+        if (!RECORD_TYPES.contains(recordType)) {
+            throw new IllegalArgumentException("Unknown recordType '" + recordType + "'; use one of "
+                                               + String.join(", ", RECORD_TYPES));
+        }
+        if (subscription != null) {
+            SubscriptionManager.Kind.of(subscription);
+        }
+        eventTypes();
+    }
+
     /** The event types this endpoint passes on. */
     Set<EventType> eventTypes() {
         if (types == null || types.isBlank()) {
@@ -154,12 +158,12 @@ public class Gb28181Endpoint extends DefaultEndpoint {
         Set<EventType> set = EnumSet.noneOf(EventType.class);
         for (String t : types.split(",")) {
             String name = t.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-            try {
-                set.add(EventType.valueOf(name));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Unknown gb28181 event type '" + t.trim() + "'; known types: "
-                                                   + Arrays.toString(EventType.values()), e);
-            }
+            EventType type = Arrays.stream(EventType.values()).filter(e -> e.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown gb28181 event type '" + t.trim()
+                                                                    + "'; use one of " + Arrays.stream(EventType.values())
+                                                                            .map(Enum::name)
+                                                                            .collect(Collectors.joining(", "))));
+            set.add(type);
         }
         return set;
     }
@@ -173,11 +177,11 @@ public class Gb28181Endpoint extends DefaultEndpoint {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    public String getCommand() {
+    public Gb28181Command getCommand() {
         return command;
     }
 
-    public void setCommand(String command) {
+    public void setCommand(Gb28181Command command) {
         this.command = command;
     }
 
@@ -252,22 +256,6 @@ public class Gb28181Endpoint extends DefaultEndpoint {
         this.value = value;
     }
 
-    public long getTimeout() {
-        return timeout;
-    }
-
-    public void setTimeout(long timeout) {
-        this.timeout = timeout;
-    }
-
-    public boolean isWaitForResult() {
-        return waitForResult;
-    }
-
-    public void setWaitForResult(boolean waitForResult) {
-        this.waitForResult = waitForResult;
-    }
-
     public String getStartTime() {
         return startTime;
     }
@@ -322,30 +310,6 @@ public class Gb28181Endpoint extends DefaultEndpoint {
 
     public void setExpires(int expires) {
         this.expires = expires;
-    }
-
-    public String getMediaHost() {
-        return mediaHost;
-    }
-
-    public void setMediaHost(String mediaHost) {
-        this.mediaHost = mediaHost;
-    }
-
-    public Integer getMediaPort() {
-        return mediaPort;
-    }
-
-    public void setMediaPort(Integer mediaPort) {
-        this.mediaPort = mediaPort;
-    }
-
-    public String getMediaTransport() {
-        return mediaTransport;
-    }
-
-    public void setMediaTransport(String mediaTransport) {
-        this.mediaTransport = mediaTransport;
     }
 
     public int getDownloadSpeed() {

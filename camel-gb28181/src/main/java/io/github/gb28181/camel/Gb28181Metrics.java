@@ -34,7 +34,7 @@ final class Gb28181Metrics {
         metrics.gauge("gb28181.devices", "Devices known to the platform", "state", "online",
                 c -> c.getDeviceRegistry().onlineDevices().size(), component);
         metrics.gauge("gb28181.media.sessions", "Open live, playback, download and broadcast sessions", null, null,
-                c -> sum(c, p -> p.media().sessions().size() + p.audio().sessions().size()), component);
+                c -> sum(c, p -> p.commands().sessions().size()), component);
         metrics.counter("gb28181.auth.failures", "Failed digest authentications",
                 c -> sum(c, p -> p.settings().accessPolicy().failures()), component);
         metrics.counter("gb28181.auth.lockouts", "Device ids or addresses locked out after failed authentications",

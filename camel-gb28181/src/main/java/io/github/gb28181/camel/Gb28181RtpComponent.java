@@ -58,7 +58,9 @@ public class Gb28181RtpComponent extends DefaultComponent {
     /** The threads consumers share; created on first use, released when the component stops. */
     synchronized MediaEventLoops eventLoops() {
         if (eventLoops == null) {
-            eventLoops = MediaEventLoops.create(ioThreads, workerThreads);
+            CamelThreads threads = new CamelThreads(getCamelContext(), this);
+            eventLoops = MediaEventLoops.create(ioThreads, workerThreads, threads.nettyThreadFactory("gb28181-rtp-io"),
+                    threads.nettyThreadFactory("gb28181-rtp-media"));
         }
         return eventLoops;
     }

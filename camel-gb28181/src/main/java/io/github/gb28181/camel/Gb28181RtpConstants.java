@@ -38,7 +38,9 @@ public final class Gb28181RtpConstants {
     public static final String DAMAGED = "CamelGb28181RtpDamaged";
     @Metadata(description = "The address the frame came from, as host:port.", javaType = "String")
     public static final String REMOTE_ADDRESS = "CamelGb28181RtpRemoteAddress";
-    // the next three share their names with the gb28181 component's headers, so routes correlate on one name
+    // One rule names the headers of both components: what identifies a stream on both sides (device, channel,
+    // session, SSRC) has one name, CamelGb28181<Name>, whichever component sets it; what describes one RTP packet
+    // or frame is CamelGb28181Rtp<Name>. So a route correlates frames and sessions on one header name.
     @Metadata(description = "The 20-digit id of the device sending the stream, when the signalling side announced"
                             + " this SSRC in the media session registry.",
               javaType = "String")
@@ -46,9 +48,10 @@ public final class Gb28181RtpConstants {
     @Metadata(description = "The 20-digit id of the channel (camera) the stream shows, when announced.",
               javaType = "String")
     public static final String CHANNEL_ID = "CamelGb28181ChannelId";
-    @Metadata(description = "The media session's id on the signalling side (the INVITE's Call-ID), when announced.",
+    @Metadata(description = "The media session's id on the signalling side (the INVITE's Call-ID), when announced:"
+                            + " the CamelGb28181SessionId that play, playback and download return.",
               javaType = "String")
-    public static final String CALL_ID = "CamelGb28181CallId";
+    public static final String SESSION_ID = "CamelGb28181SessionId";
 
     private Gb28181RtpConstants() {
     }

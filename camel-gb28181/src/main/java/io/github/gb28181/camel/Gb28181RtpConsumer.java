@@ -109,7 +109,7 @@ public class Gb28181RtpConsumer extends DefaultConsumer implements MediaFrameLis
         if (session != null) {
             in.setHeader(Gb28181RtpConstants.DEVICE_ID, session.deviceId());
             in.setHeader(Gb28181RtpConstants.CHANNEL_ID, session.channelId());
-            in.setHeader(Gb28181RtpConstants.CALL_ID, session.sessionId());
+            in.setHeader(Gb28181RtpConstants.SESSION_ID, session.sessionId());
         }
     }
 }

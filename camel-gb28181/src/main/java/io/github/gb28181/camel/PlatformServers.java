@@ -1,10 +1,17 @@
 package io.github.gb28181.camel;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
+import io.github.gb28181.camel.concurrent.ThreadSource;
 import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.platform.PlatformServer;
@@ -27,23 +34,86 @@ final class PlatformServers {
     private PlatformServers() {
     }
 
+    /**
+     * The options the SIP server of one host:port is built from: endpoints that share it must agree on every one.
+     * The producer defaults are not here (each producer applies its own), nor host and port (they are the key).
+     */
+    static final Map<String, Function<Gb28181Configuration, Object>> SERVER_OPTIONS = serverOptions();
+    /** Server options whose values never go into a message. */
+    private static final Set<String> SECRETS = Set.of("password", "devicePasswords");
+
     static String key(Gb28181Configuration config) {
         return config.getHost() + ":" + config.getPort();
     }
 
+    private static Map<String, Function<Gb28181Configuration, Object>> serverOptions() {
+        Map<String, Function<Gb28181Configuration, Object>> options = new LinkedHashMap<>();
+        options.put("serverId", Gb28181Configuration::getServerId);
+        options.put("domain", Gb28181Configuration::getDomain);
+        options.put("transports", Gb28181Configuration::getTransports);
+        options.put("advertisedAddress", Gb28181Configuration::getAdvertisedAddress);
+        options.put("realm", Gb28181Configuration::getRealm);
+        options.put("password", Gb28181Configuration::getPassword);
+        options.put("devicePasswords", Gb28181Configuration::getDevicePasswords);
+        options.put("credentialLookup", Gb28181Configuration::getCredentialLookup);
+        options.put("digestQop", Gb28181Configuration::isDigestQop);
+        options.put("strictUsername", Gb28181Configuration::isStrictUsername);
+        options.put("maxAuthFailures", Gb28181Configuration::getMaxAuthFailures);
+        options.put("authLockout", Gb28181Configuration::getAuthLockout);
+        options.put("allowedDevices", Gb28181Configuration::getAllowedDevices);
+        options.put("deniedDevices", Gb28181Configuration::getDeniedDevices);
+        options.put("allowedAddresses", Gb28181Configuration::getAllowedAddresses);
+        options.put("deniedAddresses", Gb28181Configuration::getDeniedAddresses);
+        options.put("lockDeviceAddress", Gb28181Configuration::isLockDeviceAddress);
+        options.put("answerAfterProcessing", Gb28181Configuration::isAnswerAfterProcessing);
+        options.put("registerDateHeader", Gb28181Configuration::isRegisterDateHeader);
+        options.put("keepaliveTimeout", Gb28181Configuration::getKeepaliveTimeout);
+        options.put("aggregationTimeout", Gb28181Configuration::getAggregationTimeout);
+        options.put("overloadQueueSize", Gb28181Configuration::getOverloadQueueSize);
+        options.put("overloadPriorityQueueSize", Gb28181Configuration::getOverloadPriorityQueueSize);
+        options.put("overloadMaxDelay", Gb28181Configuration::getOverloadMaxDelay);
+        options.put("overloadRetryAfter", Gb28181Configuration::getOverloadRetryAfter);
+        options.put("queryRate", Gb28181Configuration::getQueryRate);
+        options.put("maxQueriesInFlight", Gb28181Configuration::getMaxQueriesInFlight);
+        return java.util.Collections.unmodifiableMap(options);
+    }
+
+    /** How {@code wanted} differs from the configuration a server runs with, secrets named but never shown. */
+    static List<String> conflicts(Gb28181Configuration running, Gb28181Configuration wanted) {
+        List<String> conflicts = new ArrayList<>();
+        SERVER_OPTIONS.forEach((name, option) -> {
+            Object had = option.apply(running);
+            Object want = option.apply(wanted);
+            if (!Objects.equals(had, want)) {
+                conflicts.add(SECRETS.contains(name) ? name + " (differs)" : name + "=" + want + " (running: " + had + ")");
+            }
+        });
+        return conflicts;
+    }
+
     static PlatformServer create(Gb28181Configuration config, DeviceRegistry registry,
-                                 MediaSessionRegistry mediaRegistry) {
+                                 MediaSessionRegistry mediaRegistry, ThreadSource threads) {
         SipServerSettings sip = new SipServerSettings(config.getHost(), config.getPort(), transports(config),
                 config.getAdvertisedAddress(), MAX_MESSAGE_SIZE, Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
                 overload(config));
         CredentialLookup credentials = config.getCredentialLookup() != null
                 ? config.getCredentialLookup()
                 : StaticCredentialLookup.of(blankToNull(config.getPassword()), config.getDevicePasswords());
-        PlatformSettings platform = new PlatformSettings(config.getServerId(), config.getDomain(),
-                config.effectiveRealm(), credentials, config.isDigestQop(), config.isRegisterDateHeader(), config.getKeepaliveTimeout(),
-                config.getAggregationTimeout(), NONCE_TTL_MILLIS, null, accessPolicy(config), config.isLockDeviceAddress(),
-                config.isAnswerAfterProcessing());
-        return new PlatformServer(sip, platform, registry, mediaRegistry);
+        PlatformSettings platform = PlatformSettings.builder()
+                .serverId(config.getServerId())
+                .domain(config.getDomain())
+                .realm(config.effectiveRealm())
+                .credentials(credentials)
+                .digestQop(config.isDigestQop())
+                .registerDateHeader(config.isRegisterDateHeader())
+                .keepaliveTimeoutMillis(config.getKeepaliveTimeout())
+                .aggregationTimeoutMillis(config.getAggregationTimeout())
+                .nonceTtlMillis(NONCE_TTL_MILLIS)
+                .accessPolicy(accessPolicy(config))
+                .lockDeviceAddress(config.isLockDeviceAddress())
+                .answerAfterProcessing(config.isAnswerAfterProcessing())
+                .build();
+        return new PlatformServer(sip, platform, registry, mediaRegistry, threads);
     }
 
     static OverloadSettings overload(Gb28181Configuration config) {

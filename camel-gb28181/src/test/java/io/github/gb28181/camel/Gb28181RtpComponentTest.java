@@ -110,7 +110,7 @@ class Gb28181RtpComponentTest extends CamelTestSupport {
                 .containsEntry(Gb28181RtpConstants.PACKETS_LOST, 0L)
                 .containsEntry(Gb28181RtpConstants.DEVICE_ID, CAMERA)
                 .containsEntry(Gb28181RtpConstants.CHANNEL_ID, CHANNEL)
-                .containsEntry(Gb28181RtpConstants.CALL_ID, "call-1")
+                .containsEntry(Gb28181RtpConstants.SESSION_ID, "call-1")
                 .containsKey(Gb28181RtpConstants.RTP_TIMESTAMP)
                 .doesNotContainKey(Gb28181RtpConstants.DAMAGED);
         assertThat((String) headers.get(Gb28181RtpConstants.REMOTE_ADDRESS)).startsWith("127.0.0.1:");

@@ -106,7 +106,7 @@ class MediaSessionTest extends Gb28181TestSupport {
         Exchange first = frames.getExchanges().get(0);
         assertThat(first.getIn().getHeader(Gb28181RtpConstants.DEVICE_ID)).isEqualTo(DEVICE);
         assertThat(first.getIn().getHeader(Gb28181RtpConstants.CHANNEL_ID)).isEqualTo(CHANNEL);
-        assertThat(first.getIn().getHeader(Gb28181RtpConstants.CALL_ID)).isEqualTo(session.sessionId());
+        assertThat(first.getIn().getHeader(Gb28181RtpConstants.SESSION_ID)).isEqualTo(session.sessionId());
 
         // BYE from the platform ends the session
         CompletableFuture<Exchange> bye = template.asyncSend("gb28181:bye",

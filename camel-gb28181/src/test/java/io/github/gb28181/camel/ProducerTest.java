@@ -249,11 +249,16 @@ class ProducerTest extends Gb28181TestSupport {
     @Test
     void badCommandOptionsFailWithAClearException() throws Exception {
         registered();
-        assertThatThrownBy(() -> template.requestBody("gb28181:ptz?action=sideways&deviceId=" + DEVICE, (Object) null))
-                .cause().isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sideways");
+        // what the URI names fails the route at start (UriMistakesTest); what headers name fails its exchange
+        assertThatThrownBy(() -> template.requestBodyAndHeader("gb28181:ptz?deviceId=" + DEVICE, null,
+                Gb28181Constants.ACTION, "sideways"))
+                .cause().isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Unknown ptz action 'sideways'; use one of up, down, left, right, upleft, upright, downleft,"
+                            + " downright, zoomin, zoomout, stop");
         assertThatThrownBy(() -> template.requestBody("gb28181:preset?action=call&deviceId=" + DEVICE, (Object) null))
                 .cause().hasMessageContaining("index");
-        assertThatThrownBy(() -> template.requestBody("gb28181:nonsense?deviceId=" + DEVICE, (Object) null))
-                .cause().hasMessageContaining("Unknown gb28181 command");
+        assertThatThrownBy(() -> template.requestBodyAndHeader("gb28181:catalog?deviceId=" + DEVICE, null,
+                Gb28181Constants.COMMAND, "nonsense"))
+                .cause().hasMessageStartingWith("Unknown gb28181 command 'nonsense'; use one of events, catalog,");
     }
 }

@@ -69,7 +69,7 @@ public class StreamFiles {
 
     /** One frame from a gb28181-rtp route. */
     public void write(@Body byte[] frame,
-                      @Header(Gb28181RtpConstants.CALL_ID) String sessionId,
+                      @Header(Gb28181RtpConstants.SESSION_ID) String sessionId,
                       @Header(Gb28181RtpConstants.SSRC) String ssrc,
                       @Header(Gb28181RtpConstants.DEVICE_ID) String deviceId,
                       @Header(Gb28181RtpConstants.CHANNEL_ID) String channelId,

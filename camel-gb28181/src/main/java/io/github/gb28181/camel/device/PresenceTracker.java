@@ -133,7 +133,7 @@ public final class PresenceTracker {
     }
 
     private void publish(EventType type, Device device, Object body) {
-        events.publish(new DeviceEvent(type, device.getDeviceId(), null, null, null, body, device.getRemoteAddress(),
-                device.getTransport(), null, false));
+        events.publish(DeviceEvent.builder(type, device.getDeviceId()).body(body)
+                .reachableAt(device.getRemoteAddress(), device.getTransport()).build());
     }
 }

@@ -1,17 +1,18 @@
 package io.github.gb28181.camel.event;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+
+import io.github.gb28181.camel.concurrent.ThreadSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,22 +28,29 @@ public final class EventBus {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
     private static final int LANE_CAPACITY = 10_000;
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
     private final List<DeviceEventListener> listeners = new CopyOnWriteArrayList<>();
-    private final ThreadPoolExecutor[] lanes;
+    private final ThreadSource threads;
+    private final ExecutorService[] lanes;
+    /** Room in each lane: a publisher takes a permit before it queues, the lane gives it back when it delivered. */
+    private final Semaphore[] room;
+    private volatile boolean closed;
     /** The types some listener wants, worked out again whenever a listener comes or goes. */
     private volatile Set<EventType> wanted = EnumSet.noneOf(EventType.class);
 
-    public EventBus(String name, int laneCount) {
-        lanes = new ThreadPoolExecutor[laneCount];
+    /**
+     * @param name      what the lanes' threads are named after
+     * @param laneCount how many lanes (threads); a device always uses the same one
+     * @param threads   where the lanes come from
+     */
+    public EventBus(String name, int laneCount, ThreadSource threads) {
+        this.threads = threads;
+        lanes = new ExecutorService[laneCount];
+        room = new Semaphore[laneCount];
         for (int i = 0; i < laneCount; i++) {
-            String threadName = "gb28181-events-" + name + "-" + i;
-            lanes[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                    new LinkedBlockingQueue<>(LANE_CAPACITY), r -> {
-                        Thread t = new Thread(r, threadName);
-                        t.setDaemon(true);
-                        return t;
-                    }, EventBus::waitForRoom);
+            lanes[i] = threads.newOrderedExecutor("gb28181-events-" + name + "-" + i, LANE_CAPACITY);
+            room[i] = new Semaphore(LANE_CAPACITY);
         }
     }
 
@@ -74,8 +82,8 @@ public final class EventBus {
     /** Events waiting in the busiest lane. */
     public int backlog() {
         int deepest = 0;
-        for (ThreadPoolExecutor lane : lanes) {
-            deepest = Math.max(deepest, lane.getQueue().size());
+        for (Semaphore free : room) {
+            deepest = Math.max(deepest, LANE_CAPACITY - free.availablePermits());
         }
         return deepest;
     }
@@ -94,9 +102,18 @@ public final class EventBus {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        ExecutorService lane = lanes[Math.floorMod(event.deviceId().hashCode(), lanes.length)];
+        int lane = Math.floorMod(event.deviceId().hashCode(), lanes.length);
         try {
-            lane.execute(() -> deliver(event, done));
+            waitForRoom(lane);
+            try {
+                lanes[lane].execute(() -> {
+                    room[lane].release();
+                    deliver(event, done);
+                });
+            } catch (RejectedExecutionException e) {
+                room[lane].release();
+                throw e;
+            }
         } catch (RejectedExecutionException e) {
             LOG.debug("Event bus stopped: {} from {} not delivered", event.type(), event.deviceId());
             done.completeExceptionally(e);
@@ -125,31 +142,26 @@ public final class EventBus {
 
     /** Delivers what is queued (for a short while), then stops the lanes. */
     public void close() {
-        for (ThreadPoolExecutor lane : lanes) {
-            lane.shutdown();
-        }
-        for (ThreadPoolExecutor lane : lanes) {
-            try {
-                if (!lane.awaitTermination(2, TimeUnit.SECONDS)) {
-                    lane.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                lane.shutdownNow();
-            }
+        closed = true;
+        for (ExecutorService lane : lanes) {
+            threads.shutdown(lane, CLOSE_GRACE);
         }
     }
 
-    private static void waitForRoom(Runnable task, ThreadPoolExecutor lane) {
-        if (lane.isShutdown()) {
-            throw new RejectedExecutionException("event lane stopped");
-        }
-        BlockingQueue<Runnable> queue = lane.getQueue();
+    private void waitForRoom(int lane) {
         try {
-            queue.put(task);
+            while (!room[lane].tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                if (closed) {
+                    throw new RejectedExecutionException("event lane stopped");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RejectedExecutionException("interrupted while waiting for the event lane", e);
+        }
+        if (closed) {
+            room[lane].release();
+            throw new RejectedExecutionException("event lane stopped");
         }
     }
 }

@@ -11,7 +11,15 @@ public enum MediaMode {
     /** Elementary streams out of the program stream: one video access unit, or one audio PES payload. */
     ES;
 
+    /** A mode's name in any letter case; anything else fails with those choices. */
     public static MediaMode fromValue(String text) {
-        return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        String wanted = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
+        for (MediaMode mode : values()) {
+            if (mode.name().equals(wanted)) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException("Unknown mode '" + text + "'; use one of " + java.util.Arrays.stream(values())
+                .map(mode -> mode.name().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining(", ")));
     }
 }

@@ -2,11 +2,11 @@ package io.github.gb28181.camel.platform;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.gb28181.camel.device.Device;
+import io.github.gb28181.camel.concurrent.ThreadSource;
 import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.device.PresenceTracker;
 import io.github.gb28181.camel.event.DeviceEvent;
@@ -63,24 +63,33 @@ public final class PlatformServer {
     private final SubscriptionManager subscriptions;
     private final MediaSessionManager media;
     private final AudioBroadcasts audio;
+    private final ThreadSource threads;
     private final ScheduledExecutorService scheduler;
     private final ResponseAggregator aggregator;
     private final RequestPacer pacer;
+    private final PlatformCommands commands;
 
+    /** A platform on daemon threads of its own, for use without Camel. */
     public PlatformServer(SipServerSettings sipSettings, PlatformSettings settings, DeviceRegistry registry,
                           MediaSessionRegistry mediaRegistry) {
+        this(sipSettings, settings, registry, mediaRegistry, ThreadSource.daemon());
+    }
+
+    /**
+     * @param threads where the event lanes, the timer and the SIP wind-down thread come from (jain-sip makes its own
+     *                transport and transaction threads)
+     */
+    public PlatformServer(SipServerSettings sipSettings, PlatformSettings settings, DeviceRegistry registry,
+                          MediaSessionRegistry mediaRegistry, ThreadSource threads) {
         this.sipSettings = sipSettings;
         this.settings = settings;
         this.registry = registry;
-        this.events = new EventBus(sipSettings.key(), Math.max(2, Runtime.getRuntime().availableProcessors()));
-        this.sipServer = new SipServer(sipSettings, dispatcher, counters);
+        this.threads = threads;
+        this.events = new EventBus(sipSettings.key(), Math.max(2, Runtime.getRuntime().availableProcessors()), threads);
+        this.sipServer = new SipServer(sipSettings, dispatcher, counters, threads);
         this.presence = new PresenceTracker(registry, events, settings.keepaliveTimeoutMillis(), clock);
         this.sender = new RequestSender(sipServer, new SipIdentity(settings.serverId(), settings.domain()));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "gb28181-timer-" + sipSettings.key());
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = threads.newScheduler("gb28181-timer-" + sipSettings.key());
         ResponseWaiters waiters = new ResponseWaiters();
         this.router = new ManscdpRouter(registry, events, codec, sender, waiters);
         SnSequence sn = new SnSequence();
@@ -112,6 +121,7 @@ public final class PlatformServer {
         this.aggregator = new ResponseAggregator(scheduler, Duration.ofMillis(settings.aggregationTimeoutMillis()),
                 router::onAggregated);
         router.setAggregator(aggregator);
+        this.commands = new PlatformCommands(registry, commander, media, audio, subscriptions, sipServer);
 
         NonceManager nonces = settings.nonceGenerator() != null
                 ? new NonceManager(settings.nonceGenerator(), settings.nonceTtlMillis(), clock)
@@ -161,54 +171,32 @@ public final class PlatformServer {
         audio.close();
         subscriptions.close();
         aggregator.close();
-        scheduler.shutdownNow();
+        threads.shutdown(scheduler, Duration.ZERO);
         sipServer.stop();
         events.close();
+    }
+
+    /** What producers ask of devices: the session facade over commander, media, broadcasts and subscriptions. */
+    public PlatformCommands commands() {
+        return commands;
     }
 
     public EventBus events() {
         return events;
     }
 
-    public DeviceRegistry registry() {
-        return registry;
-    }
 
     public SipServer sipServer() {
         return sipServer;
     }
 
-    public RequestSender sender() {
-        return sender;
-    }
 
-    /** Queries and commands to devices. */
-    public DeviceCommander commander() {
-        return commander;
-    }
 
-    /** Catalog, alarm and position subscriptions to devices. */
-    public SubscriptionManager subscriptions() {
-        return subscriptions;
-    }
 
-    /** Live, playback and download sessions. */
-    public MediaSessionManager media() {
-        return media;
-    }
 
-    /** Voice broadcasts to devices. */
-    public AudioBroadcasts audio() {
-        return audio;
-    }
 
-    public ManscdpCodec codec() {
-        return codec;
-    }
 
-    public ResponseAggregator aggregator() {
-        return aggregator;
-    }
+
 
     public PlatformSettings settings() {
         return settings;

@@ -1,12 +1,15 @@
 package io.github.gb28181.camel.platform;
 
+import java.time.Clock;
 import java.util.function.Supplier;
 
 import io.github.gb28181.camel.sip.auth.AccessPolicy;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
+import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
 
 /**
- * Who the platform is and how it treats devices.
+ * Who the platform is and how it treats devices. Build it with {@link #builder()}: every setting has the component's
+ * default, so a caller names only what differs.
  *
  * @param serverId               the platform's 20-digit id
  * @param domain                 the SIP domain
@@ -30,4 +33,101 @@ public record PlatformSettings(
         long keepaliveTimeoutMillis, long aggregationTimeoutMillis, long nonceTtlMillis,
         Supplier<String> nonceGenerator, AccessPolicy accessPolicy, boolean lockDeviceAddress,
         boolean answerAfterProcessing) {
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Settings with the component's defaults until told otherwise; the realm defaults to the domain. */
+    public static final class Builder {
+        private String serverId = "34020000002000000001";
+        private String domain = "3402000000";
+        private String realm;
+        private CredentialLookup credentials = StaticCredentialLookup.of(null, null);
+        private boolean digestQop = true;
+        private boolean registerDateHeader = true;
+        private long keepaliveTimeoutMillis = 180_000;
+        private long aggregationTimeoutMillis = 5_000;
+        private long nonceTtlMillis = 300_000;
+        private Supplier<String> nonceGenerator;
+        private AccessPolicy accessPolicy;
+        private boolean lockDeviceAddress;
+        private boolean answerAfterProcessing;
+
+        private Builder() {
+        }
+
+        public Builder serverId(String serverId) {
+            this.serverId = serverId;
+            return this;
+        }
+
+        public Builder domain(String domain) {
+            this.domain = domain;
+            return this;
+        }
+
+        public Builder realm(String realm) {
+            this.realm = realm;
+            return this;
+        }
+
+        public Builder credentials(CredentialLookup credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        public Builder digestQop(boolean digestQop) {
+            this.digestQop = digestQop;
+            return this;
+        }
+
+        public Builder registerDateHeader(boolean registerDateHeader) {
+            this.registerDateHeader = registerDateHeader;
+            return this;
+        }
+
+        public Builder keepaliveTimeoutMillis(long keepaliveTimeoutMillis) {
+            this.keepaliveTimeoutMillis = keepaliveTimeoutMillis;
+            return this;
+        }
+
+        public Builder aggregationTimeoutMillis(long aggregationTimeoutMillis) {
+            this.aggregationTimeoutMillis = aggregationTimeoutMillis;
+            return this;
+        }
+
+        public Builder nonceTtlMillis(long nonceTtlMillis) {
+            this.nonceTtlMillis = nonceTtlMillis;
+            return this;
+        }
+
+        public Builder nonceGenerator(Supplier<String> nonceGenerator) {
+            this.nonceGenerator = nonceGenerator;
+            return this;
+        }
+
+        public Builder accessPolicy(AccessPolicy accessPolicy) {
+            this.accessPolicy = accessPolicy;
+            return this;
+        }
+
+        public Builder lockDeviceAddress(boolean lockDeviceAddress) {
+            this.lockDeviceAddress = lockDeviceAddress;
+            return this;
+        }
+
+        public Builder answerAfterProcessing(boolean answerAfterProcessing) {
+            this.answerAfterProcessing = answerAfterProcessing;
+            return this;
+        }
+
+        public PlatformSettings build() {
+            return new PlatformSettings(serverId, domain, realm != null && !realm.isEmpty() ? realm : domain,
+                    credentials, digestQop, registerDateHeader, keepaliveTimeoutMillis, aggregationTimeoutMillis,
+                    nonceTtlMillis, nonceGenerator,
+                    accessPolicy != null ? accessPolicy : AccessPolicy.open(Clock.systemUTC()), lockDeviceAddress,
+                    answerAfterProcessing);
+        }
+    }
 }

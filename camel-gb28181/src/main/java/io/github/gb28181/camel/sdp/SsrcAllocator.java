@@ -46,8 +46,4 @@ public final class SsrcAllocator {
             inUse.remove(ssrc);
         }
     }
-
-    public boolean isInUse(String ssrc) {
-        return inUse.contains(ssrc);
-    }
 }

@@ -140,6 +140,31 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private Boolean lazyStartProducer = false;
     /**
+     * Where the platform receives media, written into the INVITE's SDP (c=). Defaults to the address the SIP server
+     * advertises.
+     */
+    private String mediaHost;
+    /**
+     * The port the platform receives media on (a gb28181-rtp consumer listening there). A header
+     * CamelGb28181MediaPort overrides it. Required by play, playback and download.
+     */
+    private Integer mediaPort;
+    /**
+     * How media flows: udp; tcp-passive (the platform listens, the device connects); or tcp-active (the platform
+     * connects to the device).
+     */
+    private String mediaTransport = "udp";
+    /**
+     * How long to wait for the device's answer before failing the exchange. The option is a java.time.Duration: 10s,
+     * 500ms, PT10S, or a plain number of milliseconds.
+     */
+    private Duration timeout = Duration.ofSeconds(10);
+    /**
+     * Whether a control command waits for the device's DeviceControl or DeviceConfig Response and returns it, rather
+     * than completing when the device accepts the MESSAGE.
+     */
+    private Boolean waitForResult = false;
+    /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
      * autowired) by looking up in the registry to find if there is a single instance of matching type, which then
      * gets configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
@@ -377,6 +402,46 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
 
     public void setLazyStartProducer(Boolean lazyStartProducer) {
         this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public String getMediaHost() {
+        return mediaHost;
+    }
+
+    public void setMediaHost(String mediaHost) {
+        this.mediaHost = mediaHost;
+    }
+
+    public Integer getMediaPort() {
+        return mediaPort;
+    }
+
+    public void setMediaPort(Integer mediaPort) {
+        this.mediaPort = mediaPort;
+    }
+
+    public String getMediaTransport() {
+        return mediaTransport;
+    }
+
+    public void setMediaTransport(String mediaTransport) {
+        this.mediaTransport = mediaTransport;
+    }
+
+    public Duration getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    public Boolean getWaitForResult() {
+        return waitForResult;
+    }
+
+    public void setWaitForResult(Boolean waitForResult) {
+        this.waitForResult = waitForResult;
     }
 
     public Boolean getAutowiredEnabled() {

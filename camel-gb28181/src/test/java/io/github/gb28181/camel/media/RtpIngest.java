@@ -264,7 +264,7 @@ final class RtpIngest {
 
     private static String group(String thread) {
         for (String g : List.of("gb28181-rtp-io", "gb28181-rtp-media", "ingest-sender")) {
-            if (thread.startsWith(g)) {
+            if (thread.contains(g)) { // Camel names them "Camel (ctx) thread #N - gb28181-rtp-io"
                 return g;
             }
         }

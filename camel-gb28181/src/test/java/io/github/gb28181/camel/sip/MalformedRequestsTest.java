@@ -3,7 +3,6 @@ package io.github.gb28181.camel.sip;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -19,7 +18,6 @@ import io.github.gb28181.camel.manscdp.model.KeepaliveNotify;
 import io.github.gb28181.camel.media.InMemoryMediaSessionRegistry;
 import io.github.gb28181.camel.platform.PlatformServer;
 import io.github.gb28181.camel.platform.PlatformSettings;
-import io.github.gb28181.camel.sip.auth.AccessPolicy;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
 import io.github.gb28181.camel.sip.transport.SipServerSettings;
 import io.github.gb28181.camel.test.FreePorts;
@@ -51,9 +49,8 @@ class MalformedRequestsTest {
 
     @BeforeEach
     void start() throws Exception {
-        PlatformSettings settings = new PlatformSettings("34020000002000000001", "3402000000", "3402000000",
-                StaticCredentialLookup.of(PASSWORD, null), true, true, 60_000, 2_000, 60_000, null,
-                AccessPolicy.open(Clock.systemUTC()), false, false);
+        PlatformSettings settings = PlatformSettings.builder().credentials(StaticCredentialLookup.of(PASSWORD, null))
+                .keepaliveTimeoutMillis(60_000).aggregationTimeoutMillis(2_000).nonceTtlMillis(60_000).build();
         server = new PlatformServer(new SipServerSettings("127.0.0.1", port, Set.of("UDP", "TCP"), null, 64 * 1024, 4),
                 settings, new DeviceRegistry(), new InMemoryMediaSessionRegistry());
         server.events().subscribe(events::add);

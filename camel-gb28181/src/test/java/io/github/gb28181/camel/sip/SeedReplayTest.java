@@ -45,6 +45,7 @@ class SeedReplayTest {
     private final int port = FreePorts.udpAndTcp();
     private final BlockingQueue<DeviceEvent> events = new LinkedBlockingQueue<>();
     private PlatformServer server;
+    private final DeviceRegistry registry = new DeviceRegistry();
     private SipPeer peer;
 
     @AfterEach
@@ -137,7 +138,7 @@ class SeedReplayTest {
             assertThat(item.getName()).isEqualTo("DH71");
             assertThat(item.getInfo().getPtzType()).isEqualTo(3);
         });
-        Device device = server.registry().find("34020000001320000002").orElseThrow();
+        Device device = registry.find("34020000001320000002").orElseThrow();
         assertThat(device.getChannel("34020000001310000001").name()).isEqualTo("DH71");
 
         assertThat(replay(seed, seed.indexOf("<CmdType>DeviceInfo</CmdType>", "<Firmware>"), loopback).status()).isEqualTo(200);
@@ -162,11 +163,12 @@ class SeedReplayTest {
 
     private void start(String serverId, String domain, String realm, String passwords,
                        java.util.function.Supplier<String> nonces) throws Exception {
-        PlatformSettings settings = new PlatformSettings(serverId, domain, realm,
-                StaticCredentialLookup.of(null, passwords), false, true, 60_000, 2_000, 60_000, nonces,
-                io.github.gb28181.camel.sip.auth.AccessPolicy.open(java.time.Clock.systemUTC()), false, false);
+        PlatformSettings settings = PlatformSettings.builder().serverId(serverId).domain(domain).realm(realm)
+                .credentials(StaticCredentialLookup.of(null, passwords)).digestQop(false)
+                .keepaliveTimeoutMillis(60_000).aggregationTimeoutMillis(2_000).nonceTtlMillis(60_000)
+                .nonceGenerator(nonces).build();
         server = new PlatformServer(new SipServerSettings("127.0.0.1", port, Set.of("UDP", "TCP"), null,
-                1024 * 1024, 4), settings, new DeviceRegistry(), new io.github.gb28181.camel.media.InMemoryMediaSessionRegistry());
+                1024 * 1024, 4), settings, registry, new io.github.gb28181.camel.media.InMemoryMediaSessionRegistry());
         server.events().subscribe(events::add);
         server.start();
         peer = SipPeer.udp(port);

@@ -1,16 +1,21 @@
 package io.github.gb28181.camel.springboot;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.github.gb28181.camel.Gb28181Component;
 import io.github.gb28181.camel.Gb28181Configuration;
 import io.github.gb28181.camel.device.DeviceRegistry;
+import io.github.gb28181.camel.device.DeviceTimeoutException;
 import io.github.gb28181.camel.test.FreePorts;
 import io.github.gb28181.camel.test.SimulatedDevice;
 import io.github.gb28181.camel.test.SipPeer;
 import io.github.gb28181.camel.test.SipText;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
@@ -42,6 +47,8 @@ import static org.awaitility.Awaitility.await;
                         "camel.component.gb28181.digest-qop=false",
                         "camel.component.gb28181.auth-lockout=2m",
                         "camel.component.gb28181.strict-username=true",
+                        // a producer default: no URI below says timeout
+                        "camel.component.gb28181.timeout=700ms",
                         // two registries in the context, so Camel cannot autowire one: only the reference picks it
                         "camel.component.gb28181.device-registry=#bean:platformRegistry" })
 class Gb28181ComponentAutoConfigurationTest {
@@ -55,6 +62,9 @@ class Gb28181ComponentAutoConfigurationTest {
 
     @Autowired
     private CamelContext camelContext;
+
+    @Autowired
+    private ProducerTemplate template;
 
     @Autowired
     @Qualifier("platformRegistry")
@@ -75,6 +85,7 @@ class Gb28181ComponentAutoConfigurationTest {
         assertThat(config.isDigestQop()).isFalse();
         assertThat(config.getAuthLockout()).isEqualTo(Duration.ofMinutes(2).toMillis());
         assertThat(config.isStrictUsername()).isTrue();
+        assertThat(config.getTimeout()).isEqualTo(700);
         // untouched options keep the component's defaults
         assertThat(config.getTransports()).isEqualTo("UDP,TCP");
         assertThat(config.isRegisterDateHeader()).isTrue();
@@ -109,6 +120,22 @@ class Gb28181ComponentAutoConfigurationTest {
 
             assertThat(device.register(3600).status()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(5)).until(() -> platformRegistry.find(deviceId).isPresent());
+        }
+    }
+
+    @Test
+    void componentTimeoutBoundsAProducerWhoseUriSaysNone() throws Exception {
+        String deviceId = "44010000001320000008";
+        try (SimulatedDevice device = new SimulatedDevice(deviceId, "s3cret").serverId("44010000002000000001")) {
+            device.connect(PORT, "UDP");
+            assertThat(device.register(3600).status()).isEqualTo(200);
+            CompletableFuture<Exchange> reply = template.asyncSend("gb28181:deviceStatus?deviceId=" + deviceId, e -> { });
+            SipText query = device.peer().awaitRequest("MESSAGE", Duration.ofSeconds(5));
+            device.answer(query, 200, "OK"); // accepted, never answered
+
+            Exchange exchange = reply.get(10, TimeUnit.SECONDS);
+            assertThat(exchange.getException()).isInstanceOf(DeviceTimeoutException.class)
+                    .hasMessageContaining("within 700 ms");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.gb28181.camel.media.receive;
 
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.EventLoopGroup;
@@ -24,14 +25,25 @@ public final class MediaEventLoops implements AutoCloseable {
     }
 
     /**
+     * Loops on Netty's own daemon threads, for use without Camel.
+     *
      * @param ioThreads     socket threads; a UDP port is read by one thread whatever this says
      * @param workerThreads media threads; 0 takes the number of processors
      */
     public static MediaEventLoops create(int ioThreads, int workerThreads) {
+        return create(ioThreads, workerThreads, new DefaultThreadFactory("gb28181-rtp-io", true),
+                new DefaultThreadFactory("gb28181-rtp-media", true));
+    }
+
+    /**
+     * Loops on threads the caller makes (the component: Camel-named ones). Netty runs fastest on its
+     * FastThreadLocalThreads, which a factory extending Netty's DefaultThreadFactory gives.
+     */
+    public static MediaEventLoops create(int ioThreads, int workerThreads, ThreadFactory ioThreadFactory,
+                                         ThreadFactory workerThreadFactory) {
         int workers = workerThreads > 0 ? workerThreads : Runtime.getRuntime().availableProcessors();
-        return new MediaEventLoops(
-                new NioEventLoopGroup(Math.max(1, ioThreads), new DefaultThreadFactory("gb28181-rtp-io", true)),
-                new DefaultEventExecutorGroup(workers, new DefaultThreadFactory("gb28181-rtp-media", true)));
+        return new MediaEventLoops(new NioEventLoopGroup(Math.max(1, ioThreads), ioThreadFactory),
+                new DefaultEventExecutorGroup(workers, workerThreadFactory));
     }
 
     public EventLoopGroup io() {

@@ -41,9 +41,4 @@ public final class StaticCredentialLookup implements CredentialLookup {
         }
         return password != null ? password : defaultPassword;
     }
-
-    /** True when no device needs a password, so registration is open. */
-    public boolean isOpen() {
-        return (defaultPassword == null || defaultPassword.isEmpty()) && perDevice.isEmpty();
-    }
 }

@@ -56,9 +56,16 @@ public final class SubscriptionManager {
             this.eventHeader = eventHeader;
         }
 
+        /** catalog, alarm or mobilePosition, in any letter case; anything else fails with those choices. */
         public static Kind of(String name) {
             String normalized = name.trim().toUpperCase(java.util.Locale.ROOT).replace("-", "_");
-            return "MOBILEPOSITION".equals(normalized) ? MOBILE_POSITION : valueOf(normalized);
+            for (Kind kind : values()) {
+                if (kind.name().equals(normalized) || kind.name().replace("_", "").equals(normalized)) {
+                    return kind;
+                }
+            }
+            throw new IllegalArgumentException("Unknown subscription '" + name
+                                               + "'; use one of catalog, alarm, mobilePosition");
         }
     }
 

@@ -268,8 +268,9 @@ public final class AudioBroadcasts implements SipRequestHandler {
         talk.endedAt = clock.instant();
         talk.endReason = reason;
         MediaSession view = talk.view();
-        events.publish(new DeviceEvent(EventType.SESSION_ENDED, talk.device.getDeviceId(), talk.channelId, null, null,
-                view, talk.device.getRemoteAddress(), talk.device.getTransport(), talk.callId, false));
+        events.publish(DeviceEvent.builder(EventType.SESSION_ENDED, talk.device.getDeviceId()).channelId(talk.channelId)
+                .body(view).reachableAt(talk.device.getRemoteAddress(), talk.device.getTransport()).callId(talk.callId)
+                .build());
         return view;
     }
 
@@ -360,11 +361,11 @@ public final class AudioBroadcasts implements SipRequestHandler {
         }
 
         MediaSession view() {
-            return new MediaSession(callId, device.getDeviceId(), channelId, SessionKind.BROADCAST, offer.ssrc(),
-                    offer.ssrc(), localHost, localPort, MediaTransportMode.UDP,
-                    offer.mediaHost(), offer.mediaPort(),
-                    endReason == null ? MediaSession.State.ACTIVE : MediaSession.State.ENDED, 1.0, startedAt, endedAt,
-                    endReason);
+            return MediaSession.builder().of(callId, device.getDeviceId(), channelId).kind(SessionKind.BROADCAST)
+                    .ssrc(offer.ssrc(), offer.ssrc()).platformMedia(localHost, localPort, MediaTransportMode.UDP)
+                    .deviceMedia(offer.mediaHost(), offer.mediaPort())
+                    .state(endReason == null ? MediaSession.State.ACTIVE : MediaSession.State.ENDED)
+                    .startedAt(startedAt).ended(endedAt, endReason).build();
         }
     }
 }

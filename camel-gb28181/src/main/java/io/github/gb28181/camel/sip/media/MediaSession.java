@@ -7,7 +7,7 @@ import io.github.gb28181.camel.sdp.SessionKind;
 
 /**
  * A media session as it stands: the reply body of play, playback and download, and the body of SESSION_ENDED
- * events. Marshals to JSON as it is.
+ * events. Marshals to JSON as it is. Made with {@link #builder()}.
  *
  * @param sessionId       the INVITE dialog's Call-ID: name the session by it in pause, resume, speed, seek and bye
  * @param deviceId        the device streaming
@@ -36,5 +36,94 @@ public record MediaSession(
         ACTIVE,
         PAUSED,
         ENDED
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects a session's sixteen facts; state ACTIVE and scale 1.0 unless told otherwise. */
+    public static final class Builder {
+        private String sessionId;
+        private String deviceId;
+        private String channelId;
+        private SessionKind kind;
+        private String ssrc;
+        private String offeredSsrc;
+        private String mediaHost;
+        private int mediaPort;
+        private MediaTransportMode transport;
+        private String deviceMediaHost;
+        private int deviceMediaPort;
+        private State state = State.ACTIVE;
+        private double scale = 1.0;
+        private Instant startedAt;
+        private Instant endedAt;
+        private String endReason;
+
+        private Builder() {
+        }
+
+        /** The INVITE dialog's Call-ID, the device and the channel. */
+        public Builder of(String sessionId, String deviceId, String channelId) {
+            this.sessionId = sessionId;
+            this.deviceId = deviceId;
+            this.channelId = channelId;
+            return this;
+        }
+
+        public Builder kind(SessionKind kind) {
+            this.kind = kind;
+            return this;
+        }
+
+        /** The SSRC the platform offered, and the one the RTP carries (the device's answer may change it). */
+        public Builder ssrc(String offered, String used) {
+            this.offeredSsrc = offered;
+            this.ssrc = used;
+            return this;
+        }
+
+        /** Where the platform receives (or, for a broadcast, sends) the media, and how. */
+        public Builder platformMedia(String host, int port, MediaTransportMode transport) {
+            this.mediaHost = host;
+            this.mediaPort = port;
+            this.transport = transport;
+            return this;
+        }
+
+        /** The device's side of the media, from its SDP. */
+        public Builder deviceMedia(String host, int port) {
+            this.deviceMediaHost = host;
+            this.deviceMediaPort = port;
+            return this;
+        }
+
+        public Builder state(State state) {
+            this.state = state;
+            return this;
+        }
+
+        public Builder scale(double scale) {
+            this.scale = scale;
+            return this;
+        }
+
+        public Builder startedAt(Instant startedAt) {
+            this.startedAt = startedAt;
+            return this;
+        }
+
+        /** When and why it ended; null while it runs. */
+        public Builder ended(Instant endedAt, String endReason) {
+            this.endedAt = endedAt;
+            this.endReason = endReason;
+            return this;
+        }
+
+        public MediaSession build() {
+            return new MediaSession(sessionId, deviceId, channelId, kind, ssrc, offeredSsrc, mediaHost, mediaPort,
+                    transport, deviceMediaHost, deviceMediaPort, state, scale, startedAt, endedAt, endReason);
+        }
     }
 }

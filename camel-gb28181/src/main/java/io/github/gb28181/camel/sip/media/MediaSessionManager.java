@@ -305,9 +305,10 @@ public final class MediaSessionManager implements SipRequestHandler {
         session.endReason = reason;
         release(session);
         MediaSession view = session.view();
-        events.publish(new DeviceEvent(EventType.SESSION_ENDED, session.device.getDeviceId(), session.ask.channelId(),
-                null, null, view, session.device.getRemoteAddress(), session.device.getTransport(), session.callId,
-                false));
+        events.publish(DeviceEvent.builder(EventType.SESSION_ENDED, session.device.getDeviceId())
+                .channelId(session.ask.channelId()).body(view)
+                .reachableAt(session.device.getRemoteAddress(), session.device.getTransport()).callId(session.callId)
+                .build());
         return view;
     }
 
@@ -365,9 +366,10 @@ public final class MediaSessionManager implements SipRequestHandler {
         }
 
         MediaSession view() {
-            return new MediaSession(callId, device.getDeviceId(), ask.channelId(), ask.kind(), ssrc, offeredSsrc,
-                    ask.mediaHost(), ask.mediaPort(), ask.transport(), answer == null ? null : answer.mediaHost(),
-                    answer == null ? 0 : answer.mediaPort(), state, scale, startedAt, endedAt, endReason);
+            return MediaSession.builder().of(callId, device.getDeviceId(), ask.channelId()).kind(ask.kind())
+                    .ssrc(offeredSsrc, ssrc).platformMedia(ask.mediaHost(), ask.mediaPort(), ask.transport())
+                    .deviceMedia(answer == null ? null : answer.mediaHost(), answer == null ? 0 : answer.mediaPort())
+                    .state(state).scale(scale).startedAt(startedAt).ended(endedAt, endReason).build();
         }
     }
 }

@@ -184,8 +184,9 @@ public final class ManscdpRouter {
                                             boolean partial) {
         String channelId = message.getDeviceId() != null && !message.getDeviceId().equals(device.getDeviceId())
                 ? message.getDeviceId() : null;
-        return events.publish(new DeviceEvent(type, device.getDeviceId(), channelId, message.getSn(),
-                message.getCmdType(), message, device.getRemoteAddress(), device.getTransport(), callId, partial));
+        return events.publish(DeviceEvent.builder(type, device.getDeviceId()).channelId(channelId)
+                .document(message.getSn(), message.getCmdType()).body(message)
+                .reachableAt(device.getRemoteAddress(), device.getTransport()).callId(callId).partial(partial).build());
     }
 
     static EventType eventType(ManscdpMessage message) {

@@ -155,8 +155,8 @@ public final class RegisterHandler implements SipRequestHandler {
         if (lockout != null) {
             LOG.warn("Device {} and address {} locked out until {} after {} failed authentications", deviceId,
                     in.remoteHost(), lockout.until(), lockout.failures());
-            events.publish(new DeviceEvent(EventType.AUTH_LOCKED, deviceId, null, null, null, lockout,
-                    in.remoteAddress(), in.transport(), in.callId(), false));
+            events.publish(DeviceEvent.builder(EventType.AUTH_LOCKED, deviceId).body(lockout)
+                    .reachableAt(in.remoteAddress(), in.transport()).callId(in.callId()).build());
         }
     }
 

@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
 import gov.nist.core.CommonLogger;
 import gov.nist.javax.sip.EventScanner;
 import gov.nist.javax.sip.EventWrapper;
 import gov.nist.javax.sip.SipStackImpl;
+import io.github.gb28181.camel.concurrent.ThreadSource;
 import io.github.gb28181.camel.sip.log.Slf4jServerLogger;
 import io.github.gb28181.camel.sip.log.Slf4jStackLogger;
 import javax.sip.DialogTerminatedEvent;
@@ -41,20 +43,23 @@ public final class SipServer {
     private final SipListener listener;
     private final SipCounters counters;
     private final Admission admission;
+    private final ThreadFactory windDownThreads;
     private SipStackImpl stack;
     private SipProvider provider;
     private final List<ListeningPoint> listeningPoints = new ArrayList<>();
     private String advertisedHost;
 
     public SipServer(SipServerSettings settings, SipListener listener) {
-        this(settings, listener, new SipCounters());
+        this(settings, listener, new SipCounters(), ThreadSource.daemon());
     }
 
-    public SipServer(SipServerSettings settings, SipListener listener, SipCounters counters) {
+    /** @param threads where the thread that winds a stopped stack down comes from */
+    public SipServer(SipServerSettings settings, SipListener listener, SipCounters counters, ThreadSource threads) {
         this.settings = settings;
         this.listener = listener;
         this.counters = counters;
         this.admission = new Admission(settings.overload());
+        this.windDownThreads = threads.newThreadFactory("gb28181-sip-stop-" + settings.key());
     }
 
     public synchronized void start() throws SipException {
@@ -110,9 +115,7 @@ public final class SipServer {
             stack = null;
             provider = null;
             listeningPoints.clear();
-            Thread windDown = new Thread(() -> windDown(stopping, stoppingProvider), "gb28181-sip-stop-" + settings.key());
-            windDown.setDaemon(true);
-            windDown.start();
+            windDownThreads.newThread(() -> windDown(stopping, stoppingProvider)).start();
             LOG.info("SIP server on {} stopped", settings.key());
         }
     }
@@ -165,10 +168,6 @@ public final class SipServer {
 
     public int port() {
         return settings.port();
-    }
-
-    public ListeningPoint listeningPoint(String transport) {
-        return provider == null ? null : provider.getListeningPoint(transport.toLowerCase());
     }
 
     private Properties stackProperties() {
