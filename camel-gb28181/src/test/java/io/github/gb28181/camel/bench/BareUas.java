@@ -38,7 +38,8 @@ import javax.sip.message.Response;
 
 /**
  * The anchor of the outside benchmark (camel-gb28181-example/bench): a jain-sip UAS with the platform's stack
- * settings and nothing else, run in a process of its own. It answers REGISTER with the same digest as the platform
+ * settings and transport (our {@link SipServer}: parser, UDP admission control with the devices it registered in
+ * front) and nothing else, run in a process of its own. It answers REGISTER with the same digest as the platform
  * (401, then 200), every MESSAGE 200, and, with {@code --queries}, asks each newly registered device for its
  * Catalog and then its DeviceInfo as the example platform does, counting the devices that answered both. No
  * registry, no events, no routes. Every second it writes {@code registered answered} into the status file.
@@ -74,6 +75,8 @@ public final class BareUas implements SipListener {
         Path status = Path.of(args[2]);
         uas.server = new SipServer(new SipServerSettings("127.0.0.1", port, Set.of("UDP"), "127.0.0.1", 1 << 20,
                 Math.max(4, Runtime.getRuntime().availableProcessors() * 2)), uas);
+        // the same admission control as the platform's: devices it registered keep priority
+        uas.server.admission().setKnownDevice(uas.registered::contains);
         uas.server.start();
         System.out.println("bare jain-sip UAS listening on 127.0.0.1:" + port + (uas.queries ? ", querying" : ""));
         Runtime.getRuntime().addShutdownHook(new Thread(uas.server::stop));
