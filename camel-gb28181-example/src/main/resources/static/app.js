@@ -1,5 +1,6 @@
-// The platform's web page: plain DOM and fetch against the REST API, the live event log over server-sent events.
-// Everything a device sends is shown with textContent, never as HTML.
+// The platform's web page: plain DOM and fetch against the REST API, the live event log over server-sent events,
+// live video as MP4 fragments over a WebSocket into Media Source Extensions. Everything a device sends is shown with
+// textContent, never as HTML.
 "use strict";
 
 const state = {devices: [], deviceId: null, channelId: null, seenEvents: new Set()};
@@ -47,6 +48,12 @@ function when(iso) {
     if (!iso) return "";
     const time = new Date(iso);
     return time.toDateString() === new Date().toDateString() ? time.toLocaleTimeString() : time.toLocaleString();
+}
+
+function duration(millis) {
+    const s = Math.round(millis / 1000);
+    const h = Math.floor(s / 3600), m = Math.floor(s / 60) % 60, sec = s % 60;
+    return (h ? `${h}:${String(m).padStart(2, "0")}` : `${m}`) + `:${String(sec).padStart(2, "0")}`;
 }
 
 function size(bytes) {
@@ -149,6 +156,7 @@ function renderControl() {
     const enabled = Boolean(state.channelId);
     $("#channel-title").textContent = state.channelId || "";
     document.querySelectorAll("#control-panel button").forEach(b => b.disabled = !enabled);
+    $("#records-search").disabled = !enabled;
 }
 
 function speed() {
@@ -198,7 +206,7 @@ async function play() {
     button.disabled = true;
     try {
         const stream = await api("POST", `/api/channels/${state.channelId}/play`, {transport: $("#play-transport").value});
-        toast(`Stream ${stream.streamId} is being written to ${stream.file || "its file"}`);
+        toast(`Stream ${stream.streamId} is being recorded to ${stream.recording}`);
         loadStreams();
     } catch (e) {
         toast(e.message, true);
@@ -229,10 +237,10 @@ async function loadStreams() {
         }
         const cells = row.children;
         [s.streamId, s.channelId || "", s.kind || "", s.state, s.frames, size(s.bytes), s.lostPackets, s.codec || "",
-            s.file || ""].forEach((text, i) => {
+            s.viewers, `${s.recording} · ${duration(s.durationMillis)}`].forEach((text, i) => {
             if (cells[i].textContent !== String(text)) cells[i].textContent = text;
         });
-        cells[8].title = s.file || "";
+        cells[9].title = s.file || "";
         const pause = row.querySelector("button.pause");
         if (pause) pause.textContent = s.state === "PAUSED" ? "Resume" : "Pause";
         row.dataset.state = s.state;
@@ -243,8 +251,10 @@ async function loadStreams() {
 function streamRow(s) {
     const row = el("tr", {data: {streamId: s.streamId}},
         el("td", {class: "mono"}), el("td", {class: "mono"}), el("td"), el("td"), el("td"), el("td"), el("td"),
-        el("td"), el("td", {class: "file"}));
+        el("td"), el("td"), el("td", {class: "file"}));
     row.append(el("td", {},
+        el("button", {class: "watch", onclick: () => watch(`streams/${s.streamId}`, s.streamId, s.kind)}, "Watch"),
+        " ",
         s.kind === "LIVE" ? null : el("button", {
             class: "pause",
             onclick: () => streamCommand(s.streamId, row.dataset.state === "PAUSED" ? "resume" : "pause"),
@@ -271,6 +281,288 @@ async function stopStream(streamId) {
         toast(e.message, true);
     }
     loadStreams();
+}
+
+// ---- video: live streams over a WebSocket into Media Source Extensions, recordings as plain files
+
+const player = {socket: null, buffer: null, queue: [], mime: null, kind: null, streamId: null, userPaused: false};
+// for tests and curious users: when the page asked for video, and when the first picture was shown
+window.liveStats = null;
+
+function videoState(state, message) {
+    $("#video-panel").dataset.state = state;
+    const box = $("#video-message");
+    if (message instanceof Node) box.replaceChildren(message); else box.textContent = message || "";
+    $("#video-stop").disabled = state === "idle";
+}
+
+function stopVideo() {
+    const socket = player.socket;
+    player.socket = null;
+    if (socket) socket.close();
+    Object.assign(player, {buffer: null, queue: [], mime: null, kind: null, streamId: null, userPaused: false});
+    const video = $("#video");
+    video.pause();
+    video.removeAttribute("src");
+    video.controls = false;
+    video.load();
+    $("#playback-controls").hidden = true;
+    $("#video-download").hidden = true;
+    $("#video-note").hidden = true;
+    $("#video-status").textContent = "";
+    $("#video-title").textContent = "";
+    videoState("idle", "Choose a channel and press Watch live, or play a recording.");
+}
+
+/** Plays /api/live/<path>: channels/<channelId> (shared live view) or streams/<streamId> (any open stream). */
+function watch(path, title, kind) {
+    stopVideo();
+    player.kind = kind;
+    window.liveStats = {requestedAt: performance.now(), firstFrameAt: null, mimeType: null};
+    $("#video-title").textContent = title;
+    $("#playback-controls").hidden = kind !== "PLAYBACK";
+    videoState("connecting", "Connecting…");
+    const socket = new WebSocket(`${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/api/live/${path}`);
+    socket.binaryType = "arraybuffer";
+    player.socket = socket;
+    socket.onmessage = (m) => {
+        if (player.socket !== socket) return;
+        if (typeof m.data === "string") liveMessage(JSON.parse(m.data)); else liveSegment(m.data);
+    };
+    socket.onclose = () => {
+        if (player.socket !== socket) return;
+        player.socket = null;
+        if ($("#video-panel").dataset.state === "connecting") videoState("ended", "The platform closed the connection.");
+    };
+    loadStreams();
+}
+
+function liveMessage(message) {
+    if (message.type === "init") {
+        player.streamId = message.streamId;
+        window.liveStats.mimeType = message.mimeType;
+        const download = $("#video-download");
+        download.href = `/api/recordings/${message.recording}?download=true`;
+        download.hidden = false;
+        $("#video-status").textContent = [message.codec === "H265" ? "H.265" : "H.264", `${message.width}×${message.height}`,
+            message.audio ? message.audio : "no audio", `stream ${message.streamId}`].join(" · ");
+        $("#video-note").textContent = message.note || "";
+        $("#video-note").hidden = !message.note;
+        if (!("MediaSource" in window) || !MediaSource.isTypeSupported(message.mimeType)) {
+            unsupported(message);
+        } else if (player.mime !== message.mimeType) {
+            openMediaSource(message.mimeType);
+        }
+    } else if (message.type === "ended") {
+        videoState("ended", `The stream ended: ${message.reason}.`);
+        loadStreams();
+        loadRecordings();
+    } else if (message.type === "error") {
+        videoState("ended", message.message);
+        toast(message.message, true);
+    }
+}
+
+// Said plainly, never a silent black box: the recording is there to download and play elsewhere.
+function unsupported(message) {
+    const socket = player.socket;
+    player.socket = null;
+    if (socket) socket.close();
+    const codec = message.codec === "H265" ? "H.265 (HEVC)" : message.codec;
+    videoState("unsupported", el("div", {},
+        el("p", {}, `This browser cannot play ${codec} video (${message.mimeType}).`),
+        el("p", {}, "The platform records the stream as MP4: ",
+            el("a", {href: `/api/recordings/${message.recording}?download=true`, id: "unsupported-download"},
+                "download it"),
+            " and open it in VLC, ffplay or another player that decodes " + codec + "."),
+        el("p", {}, "A stream opened for watching is hung up soon after you leave; press Record to keep recording.")));
+    loadStreams();
+}
+
+function openMediaSource(mime) {
+    const video = $("#video");
+    const source = new MediaSource();
+    player.mime = mime;
+    player.buffer = null;
+    video.src = URL.createObjectURL(source);
+    source.addEventListener("sourceopen", () => {
+        if (player.mime !== mime) return;
+        player.buffer = source.addSourceBuffer(mime);
+        player.buffer.addEventListener("updateend", pump);
+        player.buffer.addEventListener("error", () => videoState("ended", "The browser could not decode the stream."));
+        pump();
+    }, {once: true});
+    const first = () => {
+        if (window.liveStats && window.liveStats.firstFrameAt === null) window.liveStats.firstFrameAt = performance.now();
+        videoState("playing");
+    };
+    if ("requestVideoFrameCallback" in video) video.requestVideoFrameCallback(first);
+    else video.addEventListener("playing", first, {once: true});
+}
+
+function liveSegment(data) {
+    if ($("#video-panel").dataset.state === "unsupported") return;
+    player.queue.push(data);
+    pump();
+}
+
+function pump() {
+    const buffer = player.buffer;
+    if (!buffer || buffer.updating) return;
+    const video = $("#video");
+    const ranges = video.buffered;
+    if (ranges.length) {
+        const start = ranges.start(0), end = ranges.end(ranges.length - 1);
+        // live: stay near the newest picture; a late joiner's buffer starts at the last key frame, seconds in
+        if (player.kind === "LIVE" && (video.currentTime < start || end - video.currentTime > 2)) {
+            video.currentTime = Math.max(ranges.start(ranges.length - 1), end - 0.3);
+        } else if (video.currentTime < start) {
+            video.currentTime = start;
+        }
+        if (video.currentTime - start > 60) {
+            buffer.remove(start, video.currentTime - 30); // the page must not keep an hour of video
+            return;
+        }
+        if (video.paused && !player.userPaused) video.play().catch(() => {});
+    }
+    const next = player.queue.shift();
+    if (next) {
+        try {
+            buffer.appendBuffer(next);
+        } catch (e) {
+            videoState("ended", `The browser refused the stream: ${e.message}`);
+        }
+    }
+}
+
+function playRecording(recording) {
+    stopVideo();
+    const video = $("#video");
+    $("#video-title").textContent = recording.name;
+    $("#video-status").textContent = [recording.channelId, duration(recording.durationMillis), size(recording.bytes)]
+        .filter(Boolean).join(" · ");
+    const download = $("#video-download");
+    download.href = `/api/recordings/${recording.name}?download=true`;
+    download.hidden = false;
+    video.controls = true;
+    video.src = `/api/recordings/${recording.name}`;
+    video.addEventListener("playing", () => videoState("playing"), {once: true});
+    video.addEventListener("error", () => videoState("unsupported", recording.videoCodec === "hvc1"
+        ? "This browser cannot play H.265 (HEVC) video: download the MP4 and open it in VLC or ffplay."
+        : "The browser cannot play this recording."), {once: true});
+    videoState("connecting", "Loading…");
+    video.play().catch(() => {});
+}
+
+async function playbackCommand(command, body) {
+    if (!player.streamId) return;
+    try {
+        await api("POST", `/api/streams/${player.streamId}/${command}`, body);
+    } catch (e) {
+        toast(e.message, true);
+    }
+}
+
+function bindPlaybackControls() {
+    $("#playback-pause").addEventListener("click", async () => {
+        const pausing = $("#playback-pause").textContent === "Pause";
+        await playbackCommand(pausing ? "pause" : "resume");
+        player.userPaused = pausing;
+        if (pausing) $("#video").pause(); else $("#video").play().catch(() => {});
+        $("#playback-pause").textContent = pausing ? "Resume" : "Pause";
+    });
+    $("#playback-speed").addEventListener("change", async () => {
+        const scale = Number($("#playback-speed").value);
+        await playbackCommand("speed", {scale});
+        $("#video").playbackRate = scale; // the device sends faster; the page plays faster to keep up
+    });
+    $("#playback-seek-go").addEventListener("click", () =>
+        playbackCommand("seek", {seconds: Number($("#playback-seek").value)}));
+    $("#video-stop").addEventListener("click", () => {
+        const playback = player.kind === "PLAYBACK" ? player.streamId : null;
+        stopVideo();
+        if (playback) stopStream(playback);
+    });
+}
+
+// ---- recordings
+
+async function loadRecordings() {
+    let recordings;
+    try {
+        recordings = await api("GET", "/api/recordings");
+    } catch (e) {
+        return;
+    }
+    $("#no-recordings").hidden = recordings.length > 0;
+    $("#recordings tbody").replaceChildren(...recordings.map(r => el("tr", {data: {name: r.name}},
+        el("td", {class: "mono"}, r.name, r.open ? el("span", {class: "badge on"}, "recording") : null),
+        el("td", {class: "mono"}, r.channelId || ""),
+        el("td", {}, r.kind || ""),
+        el("td", {class: "muted"}, when(r.startedAt)),
+        el("td", {class: "duration"}, duration(r.durationMillis)),
+        el("td", {}, size(r.bytes)),
+        el("td", {class: "muted"}, [r.videoCodec, r.audioCodec].filter(Boolean).join(" + ")),
+        el("td", {},
+            el("button", {class: "play", onclick: () => playRecording(r)}, "Play"), " ",
+            el("a", {class: "button", href: `/api/recordings/${r.name}?download=true`}, "Download"), " ",
+            el("button", {class: "danger", disabled: r.open, onclick: () => deleteRecording(r.name)}, "Delete")))));
+}
+
+async function deleteRecording(name) {
+    try {
+        await api("DELETE", `/api/recordings/${name}`);
+    } catch (e) {
+        toast(e.message, true);
+    }
+    loadRecordings();
+}
+
+// ---- recordings on the device (RecordInfo), played back through the platform
+
+function localInput(date) {
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:`
+        + `${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+function withSeconds(value) {
+    return value.length === 16 ? value + ":00" : value;
+}
+
+async function searchRecords() {
+    if (!state.channelId) return;
+    const start = withSeconds($("#records-start").value), end = withSeconds($("#records-end").value);
+    const body = $("#records tbody");
+    $("#no-records").hidden = false;
+    $("#no-records").textContent = "Asking the device…";
+    body.replaceChildren();
+    let items;
+    try {
+        items = await api("GET", `/api/devices/${state.deviceId}/records?channelId=${state.channelId}`
+            + `&start=${encodeURIComponent(start)}&end=${encodeURIComponent(end)}`);
+    } catch (e) {
+        $("#no-records").textContent = e.message;
+        return;
+    }
+    $("#no-records").hidden = items.length > 0;
+    $("#no-records").textContent = "The device has no recording in that range.";
+    const channelId = state.channelId;
+    body.replaceChildren(...items.map(item => el("tr", {},
+        el("td", {class: "mono"}, (item.startTime || "").replace("T", " ")),
+        el("td", {class: "mono"}, (item.endTime || "").replace("T", " ")),
+        el("td", {}, item.type || ""),
+        el("td", {}, el("button", {class: "playback", onclick: () => playback(channelId, item)}, "Play")))));
+}
+
+async function playback(channelId, item) {
+    try {
+        const stream = await api("POST", `/api/channels/${channelId}/playback`,
+            {start: item.startTime, end: item.endTime, transport: "udp"});
+        watch(`streams/${stream.streamId}`, `${channelId} · ${item.startTime.replace("T", " ")}`, "PLAYBACK");
+    } catch (e) {
+        toast(e.message, true);
+    }
 }
 
 // ---- events
@@ -323,7 +615,7 @@ function follow() {
         showEvent(event);
         if (["REGISTER", "UNREGISTER", "ONLINE", "OFFLINE", "DEVICE_INFO"].includes(event.type)) loadDevices();
         if (event.type === "CATALOG" && event.deviceId === state.deviceId) { loadDevices(); loadChannels(); }
-        if (event.type === "SESSION_ENDED") loadStreams();
+        if (event.type === "SESSION_ENDED") { loadStreams(); loadRecordings(); }
     };
 }
 
@@ -334,13 +626,20 @@ document.addEventListener("DOMContentLoaded", async () => {
     document.querySelectorAll("[data-preset]").forEach(b => b.addEventListener("click", () => preset(b.dataset.preset)));
     $("#ptz-speed").addEventListener("input", () => $("#ptz-speed-value").textContent = $("#ptz-speed").value);
     $("#play").addEventListener("click", play);
+    $("#watch").addEventListener("click", () => watch(`channels/${state.channelId}`, state.channelId, "LIVE"));
+    $("#records-search").addEventListener("click", searchRecords);
+    const now = new Date();
+    $("#records-end").value = localInput(now);
+    $("#records-start").value = localInput(new Date(now.getTime() - 24 * 3600 * 1000));
+    bindPlaybackControls();
     $("#query-catalog").addEventListener("click", () => query("catalog"));
     $("#query-info").addEventListener("click", () => query("info"));
     $("#query-status").addEventListener("click", () => query("status"));
     renderControl();
     (await api("GET", "/api/events?limit=50").catch(() => [])).forEach(showEvent);
     follow();
-    await Promise.all([loadDevices(), loadStreams()]);
+    await Promise.all([loadDevices(), loadStreams(), loadRecordings()]);
     setInterval(loadDevices, 5000);
     setInterval(loadStreams, 2000);
+    setInterval(loadRecordings, 10000);
 });

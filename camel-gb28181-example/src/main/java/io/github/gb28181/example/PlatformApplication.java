@@ -12,7 +12,16 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class PlatformApplication {
 
+    /**
+     * A start that fails (a port in use, say) ends the process with status 1: the broker, the SIP stack and Camel's
+     * run controller leave threads behind that would otherwise keep a JVM alive with nothing listening.
+     */
     public static void main(String[] args) {
-        SpringApplication.run(PlatformApplication.class, args);
+        try {
+            SpringApplication.run(PlatformApplication.class, args);
+        } catch (Throwable e) {
+            // Spring Boot has logged why; a supervisor must see the failure, not a process that seems to run
+            System.exit(1);
+        }
     }
 }

@@ -3,7 +3,9 @@ package io.github.gb28181.example;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.gb28181.camel.media.Ffprobe;
 import io.github.gb28181.camel.media.Samples;
+import io.github.gb28181.camel.media.mp4.Mp4FileReader;
 import io.github.gb28181.camel.test.FreePorts;
 import io.github.gb28181.camel.test.SimulatedDevice;
 import io.github.gb28181.camel.test.SipText;
@@ -19,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The one-file recorder of jbang/ run the way {@code camel run} runs it: Camel Main, the YAML file and its
  * application.properties, no Spring. Its consumer sees the camera register, its producer asks for the catalog and
- * plays the camera channel, and its RTP consumer writes the video to a file.
+ * plays the camera channel, and its RTP consumer (mode=fmp4) records the video as an MP4 that ffprobe decodes.
  */
 class JBangRecorderTest {
 
@@ -53,6 +55,8 @@ class JBangRecorderTest {
         main.addOverrideProperty("camel.component.gb28181.host", "127.0.0.1");
         main.addOverrideProperty("recorder.rtp-port", Integer.toString(rtpPort));
         main.addOverrideProperty("recorder.dir", recordings.toString());
+        // the stream's last GOP is written when it ends: here half a second after the camera's last packet
+        main.addOverrideProperty("camel.component.gb28181-rtp.stream-idle-timeout", "500");
         main.start();
 
         camera.device.connect(sipPort, "UDP");
@@ -65,9 +69,10 @@ class JBangRecorderTest {
         String ssrc = camera.acceptInvite(invite, SimulatedDevice.newId());
         Camera.streamSample(Samples.H264_GST_PSM, ssrc, rtpPort);
 
-        byte[] sample = Samples.bytes(Samples.H264_GST_PSM);
-        Path file = recordings.resolve(camera.deviceId).resolve(camera.channelId + ".ps");
-        await().atMost(Camera.WAIT).until(() -> Files.exists(file) && Files.size(file) > sample.length / 2);
-        assertThat(sample).startsWith(Files.readAllBytes(file));
+        Path file = recordings.resolve(camera.deviceId).resolve(camera.channelId + "-" + ssrc + ".mp4");
+        int frames = Samples.videoFrames(Samples.H264_GST_PSM);
+        await().atMost(Camera.WAIT).until(() -> Files.exists(file) && Mp4FileReader.read(file).videoFrames() == frames);
+        assertThat(Ffprobe.videoFrames(file, "mp4")).isEqualTo(frames);
+        assertThat(Ffprobe.keyFrames(file, "mp4")).isEqualTo(Samples.keyFrames(Samples.H264_GST_PSM));
     }
 }

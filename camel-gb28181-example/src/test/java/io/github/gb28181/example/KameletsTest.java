@@ -3,6 +3,7 @@ package io.github.gb28181.example;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.gb28181.camel.device.DeviceUnavailableException;
 import io.github.gb28181.camel.test.SipText;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ConsumerTemplate;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The two kamelets the example ships (src/main/resources/kamelets), used from YAML routes loaded into the running
@@ -44,16 +46,7 @@ class KameletsTest extends PlatformTestSupport {
                         deviceIds: "%1$s"
                       steps:
                         - to: seda:kamelet-events
-                - route:
-                    id: kamelet-ptz
-                    from:
-                      uri: direct:ptz
-                      steps:
-                        - to:
-                            uri: "kamelet:gb28181-ptz-sink"
-                            parameters:
-                              channelId: "%2$s"
-                """.formatted(camera.deviceId, camera.channelId);
+                """.formatted(camera.deviceId, camera.channelId) + ptzSinkRoute("kamelet-ptz", camera.channelId, null);
         PluginHelper.getRoutesLoader(camelContext).loadRoutes(ResourceHelper.fromString("kamelets-test.yaml", routes));
 
         camera.registerAndAnswerFirstQueries(SIP_PORT);
@@ -66,12 +59,12 @@ class KameletsTest extends PlatformTestSupport {
         assertThat(presence.path("at").asText()).contains("T"); // ISO time, not a number
 
         // the command as the body, at the default speed 128: zoom in at 128 >> 4 = 8
-        CompletableFuture<Object> zoom = producer.asyncRequestBody("direct:ptz", "zoomin");
+        CompletableFuture<Object> zoom = producer.asyncRequestBody("direct:kamelet-ptz", "zoomin");
         SipText zoomIn = camera.nextMessage(Camera.withCmdType("DeviceControl"));
         assertThat(Camera.tag(zoomIn.bodyText(), "PTZCmd")).isEqualTo("A50F001000008044");
         zoom.get();
         // the command and speed as headers
-        CompletableFuture<Object> up = producer.asyncRequestBodyAndHeaders("direct:ptz", null,
+        CompletableFuture<Object> up = producer.asyncRequestBodyAndHeaders("direct:kamelet-ptz", null,
                 java.util.Map.of("command", "up", "speed", 100));
         SipText upCmd = camera.nextMessage(Camera.withCmdType("DeviceControl"));
         assertThat(Camera.tag(upCmd.bodyText(), "PTZCmd")).isEqualTo("A50F000800640020");
@@ -81,5 +74,57 @@ class KameletsTest extends PlatformTestSupport {
             camelContext.getRouteController().stopRoute(route);
             camelContext.removeRoute(route);
         }
+    }
+
+    /**
+     * A camera that registered but whose catalog the platform does not hold (it never answers the Catalog query):
+     * the sink names the missing piece instead of calling the channel an unknown device, and moves the camera once
+     * the kamelet names its device. The command body keeps its whitespace: no trim() (and no camel-bean) is needed.
+     */
+    @Test
+    void ptzSinkReachesAFreshDeviceNamedByIdAndExplainsWhatIsMissingWithout() throws Exception {
+        Camera fresh = new Camera("34020000001320000032", "34020000001310000032", PASSWORD);
+        String routes = ptzSinkRoute("kamelet-ptz-channel-only", fresh.channelId, null)
+                        + ptzSinkRoute("kamelet-ptz-device", fresh.channelId, fresh.deviceId);
+        PluginHelper.getRoutesLoader(camelContext).loadRoutes(ResourceHelper.fromString("kamelets-fresh.yaml", routes));
+        try {
+            fresh.device.connect(SIP_PORT, "UDP");
+            assertThat(fresh.device.register(3600).status()).isEqualTo(200);
+
+            assertThatThrownBy(() -> producer.requestBody("direct:kamelet-ptz-channel-only", "up"))
+                    .rootCause().isInstanceOf(DeviceUnavailableException.class)
+                    .hasMessage(fresh.channelId + " is neither a registered device nor a channel in the catalog of one:"
+                                + " query the device's catalog first (gb28181:catalog), or name the device (deviceId"
+                                + " or header CamelGb28181DeviceId)");
+
+            CompletableFuture<Object> up = producer.asyncRequestBody("direct:kamelet-ptz-device", " up\n");
+            SipText control = fresh.nextMessage(Camera.withCmdType("DeviceControl"));
+            assertThat(control.requestUri()).startsWith("sip:" + fresh.deviceId + "@"); // to the device, naming the channel
+            assertThat(Camera.tag(control.bodyText(), "DeviceID")).isEqualTo(fresh.channelId);
+            assertThat(Camera.tag(control.bodyText(), "PTZCmd")).isEqualTo("A50F00080080003C"); // up at 128
+            up.get();
+        } finally {
+            fresh.device.close();
+            for (String route : new String[] { "kamelet-ptz-channel-only", "kamelet-ptz-device" }) {
+                camelContext.getRouteController().stopRoute(route);
+                camelContext.removeRoute(route);
+            }
+        }
+    }
+
+    /** A YAML route from direct:{@code id} through the PTZ sink kamelet, naming the device when one is given. */
+    private static String ptzSinkRoute(String id, String channelId, String deviceId) {
+        return """
+                - route:
+                    id: %1$s
+                    from:
+                      uri: direct:%1$s
+                      steps:
+                        - to:
+                            uri: "kamelet:gb28181-ptz-sink"
+                            parameters:
+                              channelId: "%2$s"
+                """.formatted(id, channelId)
+               + (deviceId == null ? "" : "              deviceId: \"" + deviceId + "\"\n"); // under channelId
     }
 }

@@ -53,6 +53,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deniedAddresses": getOrCreateConfiguration(target).setDeniedAddresses(property(camelContext, java.lang.String.class, value)); return true;
         case "denieddevices":
         case "deniedDevices": getOrCreateConfiguration(target).setDeniedDevices(property(camelContext, java.lang.String.class, value)); return true;
+        case "deviceaddressbinding":
+        case "deviceAddressBinding": getOrCreateConfiguration(target).setDeviceAddressBinding(property(camelContext, io.github.gb28181.camel.sip.auth.AddressBinding.Mode.class, value)); return true;
+        case "deviceidpattern":
+        case "deviceIdPattern": getOrCreateConfiguration(target).setDeviceIdPattern(property(camelContext, java.lang.String.class, value)); return true;
         case "devicepasswords":
         case "devicePasswords": getOrCreateConfiguration(target).setDevicePasswords(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceregistry":
@@ -61,20 +65,24 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deviceStore": target.setDeviceStore(property(camelContext, io.github.gb28181.camel.device.DeviceStore.class, value)); return true;
         case "devicestoredirectory":
         case "deviceStoreDirectory": target.setDeviceStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "digestalgorithm":
+        case "digestAlgorithm": getOrCreateConfiguration(target).setDigestAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
         case "digestqop":
         case "digestQop": getOrCreateConfiguration(target).setDigestQop(property(camelContext, boolean.class, value)); return true;
         case "domain": getOrCreateConfiguration(target).setDomain(property(camelContext, java.lang.String.class, value)); return true;
+        case "gbversion":
+        case "gbVersion": getOrCreateConfiguration(target).setGbVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "host": getOrCreateConfiguration(target).setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "keepalivetimeout":
         case "keepaliveTimeout": getOrCreateConfiguration(target).setKeepaliveTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
-        case "lockdeviceaddress":
-        case "lockDeviceAddress": getOrCreateConfiguration(target).setLockDeviceAddress(property(camelContext, boolean.class, value)); return true;
         case "maxauthfailures":
         case "maxAuthFailures": getOrCreateConfiguration(target).setMaxAuthFailures(property(camelContext, int.class, value)); return true;
         case "maxqueriesinflight":
         case "maxQueriesInFlight": getOrCreateConfiguration(target).setMaxQueriesInFlight(property(camelContext, int.class, value)); return true;
+        case "maxtcpconnectionsperaddress":
+        case "maxTcpConnectionsPerAddress": getOrCreateConfiguration(target).setMaxTcpConnectionsPerAddress(property(camelContext, int.class, value)); return true;
         case "mediahost":
         case "mediaHost": getOrCreateConfiguration(target).setMediaHost(property(camelContext, java.lang.String.class, value)); return true;
         case "mediaport":
@@ -104,6 +112,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "serverId": getOrCreateConfiguration(target).setServerId(property(camelContext, java.lang.String.class, value)); return true;
         case "strictusername":
         case "strictUsername": getOrCreateConfiguration(target).setStrictUsername(property(camelContext, boolean.class, value)); return true;
+        case "tcpidletimeout":
+        case "tcpIdleTimeout": getOrCreateConfiguration(target).setTcpIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tcpmessagetimeout":
+        case "tcpMessageTimeout": getOrCreateConfiguration(target).setTcpMessageTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transports": getOrCreateConfiguration(target).setTransports(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforresult":
@@ -143,6 +155,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deniedAddresses": return java.lang.String.class;
         case "denieddevices":
         case "deniedDevices": return java.lang.String.class;
+        case "deviceaddressbinding":
+        case "deviceAddressBinding": return io.github.gb28181.camel.sip.auth.AddressBinding.Mode.class;
+        case "deviceidpattern":
+        case "deviceIdPattern": return java.lang.String.class;
         case "devicepasswords":
         case "devicePasswords": return java.lang.String.class;
         case "deviceregistry":
@@ -151,20 +167,24 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deviceStore": return io.github.gb28181.camel.device.DeviceStore.class;
         case "devicestoredirectory":
         case "deviceStoreDirectory": return java.lang.String.class;
+        case "digestalgorithm":
+        case "digestAlgorithm": return java.lang.String.class;
         case "digestqop":
         case "digestQop": return boolean.class;
         case "domain": return java.lang.String.class;
+        case "gbversion":
+        case "gbVersion": return java.lang.String.class;
         case "host": return java.lang.String.class;
         case "keepalivetimeout":
         case "keepaliveTimeout": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
-        case "lockdeviceaddress":
-        case "lockDeviceAddress": return boolean.class;
         case "maxauthfailures":
         case "maxAuthFailures": return int.class;
         case "maxqueriesinflight":
         case "maxQueriesInFlight": return int.class;
+        case "maxtcpconnectionsperaddress":
+        case "maxTcpConnectionsPerAddress": return int.class;
         case "mediahost":
         case "mediaHost": return java.lang.String.class;
         case "mediaport":
@@ -194,6 +214,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "serverId": return java.lang.String.class;
         case "strictusername":
         case "strictUsername": return boolean.class;
+        case "tcpidletimeout":
+        case "tcpIdleTimeout": return long.class;
+        case "tcpmessagetimeout":
+        case "tcpMessageTimeout": return long.class;
         case "timeout": return long.class;
         case "transports": return java.lang.String.class;
         case "waitforresult":
@@ -229,6 +253,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deniedAddresses": return getOrCreateConfiguration(target).getDeniedAddresses();
         case "denieddevices":
         case "deniedDevices": return getOrCreateConfiguration(target).getDeniedDevices();
+        case "deviceaddressbinding":
+        case "deviceAddressBinding": return getOrCreateConfiguration(target).getDeviceAddressBinding();
+        case "deviceidpattern":
+        case "deviceIdPattern": return getOrCreateConfiguration(target).getDeviceIdPattern();
         case "devicepasswords":
         case "devicePasswords": return getOrCreateConfiguration(target).getDevicePasswords();
         case "deviceregistry":
@@ -237,20 +265,24 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deviceStore": return target.getDeviceStore();
         case "devicestoredirectory":
         case "deviceStoreDirectory": return target.getDeviceStoreDirectory();
+        case "digestalgorithm":
+        case "digestAlgorithm": return getOrCreateConfiguration(target).getDigestAlgorithm();
         case "digestqop":
         case "digestQop": return getOrCreateConfiguration(target).isDigestQop();
         case "domain": return getOrCreateConfiguration(target).getDomain();
+        case "gbversion":
+        case "gbVersion": return getOrCreateConfiguration(target).getGbVersion();
         case "host": return getOrCreateConfiguration(target).getHost();
         case "keepalivetimeout":
         case "keepaliveTimeout": return getOrCreateConfiguration(target).getKeepaliveTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
-        case "lockdeviceaddress":
-        case "lockDeviceAddress": return getOrCreateConfiguration(target).isLockDeviceAddress();
         case "maxauthfailures":
         case "maxAuthFailures": return getOrCreateConfiguration(target).getMaxAuthFailures();
         case "maxqueriesinflight":
         case "maxQueriesInFlight": return getOrCreateConfiguration(target).getMaxQueriesInFlight();
+        case "maxtcpconnectionsperaddress":
+        case "maxTcpConnectionsPerAddress": return getOrCreateConfiguration(target).getMaxTcpConnectionsPerAddress();
         case "mediahost":
         case "mediaHost": return getOrCreateConfiguration(target).getMediaHost();
         case "mediaport":
@@ -280,6 +312,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "serverId": return getOrCreateConfiguration(target).getServerId();
         case "strictusername":
         case "strictUsername": return getOrCreateConfiguration(target).isStrictUsername();
+        case "tcpidletimeout":
+        case "tcpIdleTimeout": return getOrCreateConfiguration(target).getTcpIdleTimeout();
+        case "tcpmessagetimeout":
+        case "tcpMessageTimeout": return getOrCreateConfiguration(target).getTcpMessageTimeout();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
         case "transports": return getOrCreateConfiguration(target).getTransports();
         case "waitforresult":

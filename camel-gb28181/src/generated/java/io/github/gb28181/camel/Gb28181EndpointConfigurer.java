@@ -28,6 +28,10 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "advertisedAddress": target.getConfiguration().setAdvertisedAddress(property(camelContext, java.lang.String.class, value)); return true;
         case "aggregationtimeout":
         case "aggregationTimeout": target.getConfiguration().setAggregationTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "alarmmethod":
+        case "alarmMethod": target.setAlarmMethod(property(camelContext, java.lang.String.class, value)); return true;
+        case "alarmtype":
+        case "alarmType": target.setAlarmType(property(camelContext, java.lang.String.class, value)); return true;
         case "allowedaddresses":
         case "allowedAddresses": target.getConfiguration().setAllowedAddresses(property(camelContext, java.lang.String.class, value)); return true;
         case "alloweddevices":
@@ -48,12 +52,18 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deniedAddresses": target.getConfiguration().setDeniedAddresses(property(camelContext, java.lang.String.class, value)); return true;
         case "denieddevices":
         case "deniedDevices": target.getConfiguration().setDeniedDevices(property(camelContext, java.lang.String.class, value)); return true;
+        case "deviceaddressbinding":
+        case "deviceAddressBinding": target.getConfiguration().setDeviceAddressBinding(property(camelContext, io.github.gb28181.camel.sip.auth.AddressBinding.Mode.class, value)); return true;
         case "deviceid":
         case "deviceId": target.setDeviceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "deviceidpattern":
+        case "deviceIdPattern": target.getConfiguration().setDeviceIdPattern(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceids":
         case "deviceIds": target.setDeviceIds(property(camelContext, java.lang.String.class, value)); return true;
         case "devicepasswords":
         case "devicePasswords": target.getConfiguration().setDevicePasswords(property(camelContext, java.lang.String.class, value)); return true;
+        case "digestalgorithm":
+        case "digestAlgorithm": target.getConfiguration().setDigestAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
         case "digestqop":
         case "digestQop": target.getConfiguration().setDigestQop(property(camelContext, boolean.class, value)); return true;
         case "domain": target.getConfiguration().setDomain(property(camelContext, java.lang.String.class, value)); return true;
@@ -66,6 +76,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "expires": target.setExpires(property(camelContext, int.class, value)); return true;
+        case "gbversion":
+        case "gbVersion": target.getConfiguration().setGbVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "host": target.getConfiguration().setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "index": target.setIndex(property(camelContext, java.lang.Integer.class, value)); return true;
         case "interval": target.setInterval(property(camelContext, int.class, value)); return true;
@@ -73,18 +85,19 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "keepaliveTimeout": target.getConfiguration().setKeepaliveTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
-        case "lockdeviceaddress":
-        case "lockDeviceAddress": target.getConfiguration().setLockDeviceAddress(property(camelContext, boolean.class, value)); return true;
         case "maxauthfailures":
         case "maxAuthFailures": target.getConfiguration().setMaxAuthFailures(property(camelContext, int.class, value)); return true;
         case "maxqueriesinflight":
         case "maxQueriesInFlight": target.getConfiguration().setMaxQueriesInFlight(property(camelContext, int.class, value)); return true;
+        case "maxtcpconnectionsperaddress":
+        case "maxTcpConnectionsPerAddress": target.getConfiguration().setMaxTcpConnectionsPerAddress(property(camelContext, int.class, value)); return true;
         case "mediahost":
         case "mediaHost": target.getConfiguration().setMediaHost(property(camelContext, java.lang.String.class, value)); return true;
         case "mediaport":
         case "mediaPort": target.getConfiguration().setMediaPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "mediatransport":
         case "mediaTransport": target.getConfiguration().setMediaTransport(property(camelContext, java.lang.String.class, value)); return true;
+        case "name": target.setName(property(camelContext, java.lang.String.class, value)); return true;
         case "overloadmaxdelay":
         case "overloadMaxDelay": target.getConfiguration().setOverloadMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "overloadpriorityqueuesize":
@@ -93,6 +106,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "overloadQueueSize": target.getConfiguration().setOverloadQueueSize(property(camelContext, int.class, value)); return true;
         case "overloadretryafter":
         case "overloadRetryAfter": target.getConfiguration().setOverloadRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "panoramachannelid":
+        case "panoramaChannelId": target.setPanoramaChannelId(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "port": target.getConfiguration().setPort(property(camelContext, int.class, value)); return true;
         case "queryrate":
@@ -107,9 +122,15 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "speed": target.setSpeed(property(camelContext, int.class, value)); return true;
         case "starttime":
         case "startTime": target.setStartTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "streamnumber":
+        case "streamNumber": target.setStreamNumber(property(camelContext, java.lang.Integer.class, value)); return true;
         case "strictusername":
         case "strictUsername": target.getConfiguration().setStrictUsername(property(camelContext, boolean.class, value)); return true;
         case "subscription": target.setSubscription(property(camelContext, java.lang.String.class, value)); return true;
+        case "tcpidletimeout":
+        case "tcpIdleTimeout": target.getConfiguration().setTcpIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tcpmessagetimeout":
+        case "tcpMessageTimeout": target.getConfiguration().setTcpMessageTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transports": target.getConfiguration().setTransports(property(camelContext, java.lang.String.class, value)); return true;
         case "types": target.setTypes(property(camelContext, java.lang.String.class, value)); return true;
@@ -133,6 +154,10 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "advertisedAddress": return java.lang.String.class;
         case "aggregationtimeout":
         case "aggregationTimeout": return long.class;
+        case "alarmmethod":
+        case "alarmMethod": return java.lang.String.class;
+        case "alarmtype":
+        case "alarmType": return java.lang.String.class;
         case "allowedaddresses":
         case "allowedAddresses": return java.lang.String.class;
         case "alloweddevices":
@@ -153,12 +178,18 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deniedAddresses": return java.lang.String.class;
         case "denieddevices":
         case "deniedDevices": return java.lang.String.class;
+        case "deviceaddressbinding":
+        case "deviceAddressBinding": return io.github.gb28181.camel.sip.auth.AddressBinding.Mode.class;
         case "deviceid":
         case "deviceId": return java.lang.String.class;
+        case "deviceidpattern":
+        case "deviceIdPattern": return java.lang.String.class;
         case "deviceids":
         case "deviceIds": return java.lang.String.class;
         case "devicepasswords":
         case "devicePasswords": return java.lang.String.class;
+        case "digestalgorithm":
+        case "digestAlgorithm": return java.lang.String.class;
         case "digestqop":
         case "digestQop": return boolean.class;
         case "domain": return java.lang.String.class;
@@ -171,6 +202,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "expires": return int.class;
+        case "gbversion":
+        case "gbVersion": return java.lang.String.class;
         case "host": return java.lang.String.class;
         case "index": return java.lang.Integer.class;
         case "interval": return int.class;
@@ -178,18 +211,19 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "keepaliveTimeout": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
-        case "lockdeviceaddress":
-        case "lockDeviceAddress": return boolean.class;
         case "maxauthfailures":
         case "maxAuthFailures": return int.class;
         case "maxqueriesinflight":
         case "maxQueriesInFlight": return int.class;
+        case "maxtcpconnectionsperaddress":
+        case "maxTcpConnectionsPerAddress": return int.class;
         case "mediahost":
         case "mediaHost": return java.lang.String.class;
         case "mediaport":
         case "mediaPort": return java.lang.Integer.class;
         case "mediatransport":
         case "mediaTransport": return java.lang.String.class;
+        case "name": return java.lang.String.class;
         case "overloadmaxdelay":
         case "overloadMaxDelay": return long.class;
         case "overloadpriorityqueuesize":
@@ -198,6 +232,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "overloadQueueSize": return int.class;
         case "overloadretryafter":
         case "overloadRetryAfter": return long.class;
+        case "panoramachannelid":
+        case "panoramaChannelId": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "port": return int.class;
         case "queryrate":
@@ -212,9 +248,15 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "speed": return int.class;
         case "starttime":
         case "startTime": return java.lang.String.class;
+        case "streamnumber":
+        case "streamNumber": return java.lang.Integer.class;
         case "strictusername":
         case "strictUsername": return boolean.class;
         case "subscription": return java.lang.String.class;
+        case "tcpidletimeout":
+        case "tcpIdleTimeout": return long.class;
+        case "tcpmessagetimeout":
+        case "tcpMessageTimeout": return long.class;
         case "timeout": return long.class;
         case "transports": return java.lang.String.class;
         case "types": return java.lang.String.class;
@@ -234,6 +276,10 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "advertisedAddress": return target.getConfiguration().getAdvertisedAddress();
         case "aggregationtimeout":
         case "aggregationTimeout": return target.getConfiguration().getAggregationTimeout();
+        case "alarmmethod":
+        case "alarmMethod": return target.getAlarmMethod();
+        case "alarmtype":
+        case "alarmType": return target.getAlarmType();
         case "allowedaddresses":
         case "allowedAddresses": return target.getConfiguration().getAllowedAddresses();
         case "alloweddevices":
@@ -254,12 +300,18 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deniedAddresses": return target.getConfiguration().getDeniedAddresses();
         case "denieddevices":
         case "deniedDevices": return target.getConfiguration().getDeniedDevices();
+        case "deviceaddressbinding":
+        case "deviceAddressBinding": return target.getConfiguration().getDeviceAddressBinding();
         case "deviceid":
         case "deviceId": return target.getDeviceId();
+        case "deviceidpattern":
+        case "deviceIdPattern": return target.getConfiguration().getDeviceIdPattern();
         case "deviceids":
         case "deviceIds": return target.getDeviceIds();
         case "devicepasswords":
         case "devicePasswords": return target.getConfiguration().getDevicePasswords();
+        case "digestalgorithm":
+        case "digestAlgorithm": return target.getConfiguration().getDigestAlgorithm();
         case "digestqop":
         case "digestQop": return target.getConfiguration().isDigestQop();
         case "domain": return target.getConfiguration().getDomain();
@@ -272,6 +324,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "expires": return target.getExpires();
+        case "gbversion":
+        case "gbVersion": return target.getConfiguration().getGbVersion();
         case "host": return target.getConfiguration().getHost();
         case "index": return target.getIndex();
         case "interval": return target.getInterval();
@@ -279,18 +333,19 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "keepaliveTimeout": return target.getConfiguration().getKeepaliveTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
-        case "lockdeviceaddress":
-        case "lockDeviceAddress": return target.getConfiguration().isLockDeviceAddress();
         case "maxauthfailures":
         case "maxAuthFailures": return target.getConfiguration().getMaxAuthFailures();
         case "maxqueriesinflight":
         case "maxQueriesInFlight": return target.getConfiguration().getMaxQueriesInFlight();
+        case "maxtcpconnectionsperaddress":
+        case "maxTcpConnectionsPerAddress": return target.getConfiguration().getMaxTcpConnectionsPerAddress();
         case "mediahost":
         case "mediaHost": return target.getConfiguration().getMediaHost();
         case "mediaport":
         case "mediaPort": return target.getConfiguration().getMediaPort();
         case "mediatransport":
         case "mediaTransport": return target.getConfiguration().getMediaTransport();
+        case "name": return target.getName();
         case "overloadmaxdelay":
         case "overloadMaxDelay": return target.getConfiguration().getOverloadMaxDelay();
         case "overloadpriorityqueuesize":
@@ -299,6 +354,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "overloadQueueSize": return target.getConfiguration().getOverloadQueueSize();
         case "overloadretryafter":
         case "overloadRetryAfter": return target.getConfiguration().getOverloadRetryAfter();
+        case "panoramachannelid":
+        case "panoramaChannelId": return target.getPanoramaChannelId();
         case "password": return target.getConfiguration().getPassword();
         case "port": return target.getConfiguration().getPort();
         case "queryrate":
@@ -313,9 +370,15 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "speed": return target.getSpeed();
         case "starttime":
         case "startTime": return target.getStartTime();
+        case "streamnumber":
+        case "streamNumber": return target.getStreamNumber();
         case "strictusername":
         case "strictUsername": return target.getConfiguration().isStrictUsername();
         case "subscription": return target.getSubscription();
+        case "tcpidletimeout":
+        case "tcpIdleTimeout": return target.getConfiguration().getTcpIdleTimeout();
+        case "tcpmessagetimeout":
+        case "tcpMessageTimeout": return target.getConfiguration().getTcpMessageTimeout();
         case "timeout": return target.getConfiguration().getTimeout();
         case "transports": return target.getConfiguration().getTransports();
         case "types": return target.getTypes();

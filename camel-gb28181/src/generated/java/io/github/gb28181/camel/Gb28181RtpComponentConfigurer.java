@@ -30,6 +30,7 @@ public class Gb28181RtpComponentConfigurer extends PropertyConfigurerSupport imp
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         Gb28181RtpComponent target = (Gb28181RtpComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audio": getOrCreateConfiguration(target).setAudio(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
@@ -37,17 +38,28 @@ public class Gb28181RtpComponentConfigurer extends PropertyConfigurerSupport imp
         case "configuration": target.setConfiguration(property(camelContext, io.github.gb28181.camel.Gb28181RtpConfiguration.class, value)); return true;
         case "dropdamagedframes":
         case "dropDamagedFrames": getOrCreateConfiguration(target).setDropDamagedFrames(property(camelContext, boolean.class, value)); return true;
+        case "fragment": getOrCreateConfiguration(target).setFragment(property(camelContext, java.lang.String.class, value)); return true;
+        case "frameformat":
+        case "frameFormat": getOrCreateConfiguration(target).setFrameFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "iothreads":
         case "ioThreads": target.setIoThreads(property(camelContext, int.class, value)); return true;
+        case "lazystartproducer":
+        case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxframesize":
         case "maxFrameSize": getOrCreateConfiguration(target).setMaxFrameSize(property(camelContext, int.class, value)); return true;
+        case "maxpayloadsize":
+        case "maxPayloadSize": getOrCreateConfiguration(target).setMaxPayloadSize(property(camelContext, int.class, value)); return true;
         case "maxpendingbytes":
         case "maxPendingBytes": getOrCreateConfiguration(target).setMaxPendingBytes(property(camelContext, long.class, value)); return true;
+        case "maxqueuedbytes":
+        case "maxQueuedBytes": getOrCreateConfiguration(target).setMaxQueuedBytes(property(camelContext, int.class, value)); return true;
         case "maxstreams":
         case "maxStreams": getOrCreateConfiguration(target).setMaxStreams(property(camelContext, int.class, value)); return true;
         case "meterregistry":
         case "meterRegistry": target.setMeterRegistry(property(camelContext, io.micrometer.core.instrument.MeterRegistry.class, value)); return true;
         case "mode": getOrCreateConfiguration(target).setMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "payloadtype":
+        case "payloadType": getOrCreateConfiguration(target).setPayloadType(property(camelContext, int.class, value)); return true;
         case "receivebuffersize":
         case "receiveBufferSize": getOrCreateConfiguration(target).setReceiveBufferSize(property(camelContext, int.class, value)); return true;
         case "reconnectdelay":
@@ -61,10 +73,13 @@ public class Gb28181RtpComponentConfigurer extends PropertyConfigurerSupport imp
         case "reorderDepth": getOrCreateConfiguration(target).setReorderDepth(property(camelContext, int.class, value)); return true;
         case "reorderlatency":
         case "reorderLatency": getOrCreateConfiguration(target).setReorderLatency(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ssrc": getOrCreateConfiguration(target).setSsrc(property(camelContext, java.lang.String.class, value)); return true;
         case "ssrcs": getOrCreateConfiguration(target).setSsrcs(property(camelContext, java.lang.String.class, value)); return true;
         case "streamidletimeout":
         case "streamIdleTimeout": getOrCreateConfiguration(target).setStreamIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transport": getOrCreateConfiguration(target).setTransport(property(camelContext, java.lang.String.class, value)); return true;
+        case "waitforkeyframe":
+        case "waitForKeyFrame": getOrCreateConfiguration(target).setWaitForKeyFrame(property(camelContext, boolean.class, value)); return true;
         case "workerthreads":
         case "workerThreads": target.setWorkerThreads(property(camelContext, int.class, value)); return true;
         default: return false;
@@ -79,6 +94,7 @@ public class Gb28181RtpComponentConfigurer extends PropertyConfigurerSupport imp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audio": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
@@ -86,17 +102,28 @@ public class Gb28181RtpComponentConfigurer extends PropertyConfigurerSupport imp
         case "configuration": return io.github.gb28181.camel.Gb28181RtpConfiguration.class;
         case "dropdamagedframes":
         case "dropDamagedFrames": return boolean.class;
+        case "fragment": return java.lang.String.class;
+        case "frameformat":
+        case "frameFormat": return java.lang.String.class;
         case "iothreads":
         case "ioThreads": return int.class;
+        case "lazystartproducer":
+        case "lazyStartProducer": return boolean.class;
         case "maxframesize":
         case "maxFrameSize": return int.class;
+        case "maxpayloadsize":
+        case "maxPayloadSize": return int.class;
         case "maxpendingbytes":
         case "maxPendingBytes": return long.class;
+        case "maxqueuedbytes":
+        case "maxQueuedBytes": return int.class;
         case "maxstreams":
         case "maxStreams": return int.class;
         case "meterregistry":
         case "meterRegistry": return io.micrometer.core.instrument.MeterRegistry.class;
         case "mode": return java.lang.String.class;
+        case "payloadtype":
+        case "payloadType": return int.class;
         case "receivebuffersize":
         case "receiveBufferSize": return int.class;
         case "reconnectdelay":
@@ -110,10 +137,13 @@ public class Gb28181RtpComponentConfigurer extends PropertyConfigurerSupport imp
         case "reorderDepth": return int.class;
         case "reorderlatency":
         case "reorderLatency": return long.class;
+        case "ssrc": return java.lang.String.class;
         case "ssrcs": return java.lang.String.class;
         case "streamidletimeout":
         case "streamIdleTimeout": return long.class;
         case "transport": return java.lang.String.class;
+        case "waitforkeyframe":
+        case "waitForKeyFrame": return boolean.class;
         case "workerthreads":
         case "workerThreads": return int.class;
         default: return null;
@@ -124,6 +154,7 @@ public class Gb28181RtpComponentConfigurer extends PropertyConfigurerSupport imp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         Gb28181RtpComponent target = (Gb28181RtpComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audio": return getOrCreateConfiguration(target).getAudio();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
@@ -131,17 +162,28 @@ public class Gb28181RtpComponentConfigurer extends PropertyConfigurerSupport imp
         case "configuration": return target.getConfiguration();
         case "dropdamagedframes":
         case "dropDamagedFrames": return getOrCreateConfiguration(target).isDropDamagedFrames();
+        case "fragment": return getOrCreateConfiguration(target).getFragment();
+        case "frameformat":
+        case "frameFormat": return getOrCreateConfiguration(target).getFrameFormat();
         case "iothreads":
         case "ioThreads": return target.getIoThreads();
+        case "lazystartproducer":
+        case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxframesize":
         case "maxFrameSize": return getOrCreateConfiguration(target).getMaxFrameSize();
+        case "maxpayloadsize":
+        case "maxPayloadSize": return getOrCreateConfiguration(target).getMaxPayloadSize();
         case "maxpendingbytes":
         case "maxPendingBytes": return getOrCreateConfiguration(target).getMaxPendingBytes();
+        case "maxqueuedbytes":
+        case "maxQueuedBytes": return getOrCreateConfiguration(target).getMaxQueuedBytes();
         case "maxstreams":
         case "maxStreams": return getOrCreateConfiguration(target).getMaxStreams();
         case "meterregistry":
         case "meterRegistry": return target.getMeterRegistry();
         case "mode": return getOrCreateConfiguration(target).getMode();
+        case "payloadtype":
+        case "payloadType": return getOrCreateConfiguration(target).getPayloadType();
         case "receivebuffersize":
         case "receiveBufferSize": return getOrCreateConfiguration(target).getReceiveBufferSize();
         case "reconnectdelay":
@@ -155,10 +197,13 @@ public class Gb28181RtpComponentConfigurer extends PropertyConfigurerSupport imp
         case "reorderDepth": return getOrCreateConfiguration(target).getReorderDepth();
         case "reorderlatency":
         case "reorderLatency": return getOrCreateConfiguration(target).getReorderLatency();
+        case "ssrc": return getOrCreateConfiguration(target).getSsrc();
         case "ssrcs": return getOrCreateConfiguration(target).getSsrcs();
         case "streamidletimeout":
         case "streamIdleTimeout": return getOrCreateConfiguration(target).getStreamIdleTimeout();
         case "transport": return getOrCreateConfiguration(target).getTransport();
+        case "waitforkeyframe":
+        case "waitForKeyFrame": return getOrCreateConfiguration(target).isWaitForKeyFrame();
         case "workerthreads":
         case "workerThreads": return target.getWorkerThreads();
         default: return null;

@@ -23,6 +23,7 @@ public class Gb28181RtpEndpointConfigurer extends PropertyConfigurerSupport impl
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         Gb28181RtpEndpoint target = (Gb28181RtpEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audio": target.getConfiguration().setAudio(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "dropdamagedframes":
@@ -31,13 +32,24 @@ public class Gb28181RtpEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "fragment": target.getConfiguration().setFragment(property(camelContext, java.lang.String.class, value)); return true;
+        case "frameformat":
+        case "frameFormat": target.getConfiguration().setFrameFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "lazystartproducer":
+        case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxframesize":
         case "maxFrameSize": target.getConfiguration().setMaxFrameSize(property(camelContext, int.class, value)); return true;
+        case "maxpayloadsize":
+        case "maxPayloadSize": target.getConfiguration().setMaxPayloadSize(property(camelContext, int.class, value)); return true;
         case "maxpendingbytes":
         case "maxPendingBytes": target.getConfiguration().setMaxPendingBytes(property(camelContext, long.class, value)); return true;
+        case "maxqueuedbytes":
+        case "maxQueuedBytes": target.getConfiguration().setMaxQueuedBytes(property(camelContext, int.class, value)); return true;
         case "maxstreams":
         case "maxStreams": target.getConfiguration().setMaxStreams(property(camelContext, int.class, value)); return true;
         case "mode": target.getConfiguration().setMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "payloadtype":
+        case "payloadType": target.getConfiguration().setPayloadType(property(camelContext, int.class, value)); return true;
         case "receivebuffersize":
         case "receiveBufferSize": target.getConfiguration().setReceiveBufferSize(property(camelContext, int.class, value)); return true;
         case "reconnectdelay":
@@ -51,10 +63,13 @@ public class Gb28181RtpEndpointConfigurer extends PropertyConfigurerSupport impl
         case "reorderDepth": target.getConfiguration().setReorderDepth(property(camelContext, int.class, value)); return true;
         case "reorderlatency":
         case "reorderLatency": target.getConfiguration().setReorderLatency(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ssrc": target.getConfiguration().setSsrc(property(camelContext, java.lang.String.class, value)); return true;
         case "ssrcs": target.getConfiguration().setSsrcs(property(camelContext, java.lang.String.class, value)); return true;
         case "streamidletimeout":
         case "streamIdleTimeout": target.getConfiguration().setStreamIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transport": target.getConfiguration().setTransport(property(camelContext, java.lang.String.class, value)); return true;
+        case "waitforkeyframe":
+        case "waitForKeyFrame": target.getConfiguration().setWaitForKeyFrame(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -67,6 +82,7 @@ public class Gb28181RtpEndpointConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audio": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "dropdamagedframes":
@@ -75,13 +91,24 @@ public class Gb28181RtpEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "fragment": return java.lang.String.class;
+        case "frameformat":
+        case "frameFormat": return java.lang.String.class;
+        case "lazystartproducer":
+        case "lazyStartProducer": return boolean.class;
         case "maxframesize":
         case "maxFrameSize": return int.class;
+        case "maxpayloadsize":
+        case "maxPayloadSize": return int.class;
         case "maxpendingbytes":
         case "maxPendingBytes": return long.class;
+        case "maxqueuedbytes":
+        case "maxQueuedBytes": return int.class;
         case "maxstreams":
         case "maxStreams": return int.class;
         case "mode": return java.lang.String.class;
+        case "payloadtype":
+        case "payloadType": return int.class;
         case "receivebuffersize":
         case "receiveBufferSize": return int.class;
         case "reconnectdelay":
@@ -95,10 +122,13 @@ public class Gb28181RtpEndpointConfigurer extends PropertyConfigurerSupport impl
         case "reorderDepth": return int.class;
         case "reorderlatency":
         case "reorderLatency": return long.class;
+        case "ssrc": return java.lang.String.class;
         case "ssrcs": return java.lang.String.class;
         case "streamidletimeout":
         case "streamIdleTimeout": return long.class;
         case "transport": return java.lang.String.class;
+        case "waitforkeyframe":
+        case "waitForKeyFrame": return boolean.class;
         default: return null;
         }
     }
@@ -107,6 +137,7 @@ public class Gb28181RtpEndpointConfigurer extends PropertyConfigurerSupport impl
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         Gb28181RtpEndpoint target = (Gb28181RtpEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audio": return target.getConfiguration().getAudio();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "dropdamagedframes":
@@ -115,13 +146,24 @@ public class Gb28181RtpEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "fragment": return target.getConfiguration().getFragment();
+        case "frameformat":
+        case "frameFormat": return target.getConfiguration().getFrameFormat();
+        case "lazystartproducer":
+        case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxframesize":
         case "maxFrameSize": return target.getConfiguration().getMaxFrameSize();
+        case "maxpayloadsize":
+        case "maxPayloadSize": return target.getConfiguration().getMaxPayloadSize();
         case "maxpendingbytes":
         case "maxPendingBytes": return target.getConfiguration().getMaxPendingBytes();
+        case "maxqueuedbytes":
+        case "maxQueuedBytes": return target.getConfiguration().getMaxQueuedBytes();
         case "maxstreams":
         case "maxStreams": return target.getConfiguration().getMaxStreams();
         case "mode": return target.getConfiguration().getMode();
+        case "payloadtype":
+        case "payloadType": return target.getConfiguration().getPayloadType();
         case "receivebuffersize":
         case "receiveBufferSize": return target.getConfiguration().getReceiveBufferSize();
         case "reconnectdelay":
@@ -135,10 +177,13 @@ public class Gb28181RtpEndpointConfigurer extends PropertyConfigurerSupport impl
         case "reorderDepth": return target.getConfiguration().getReorderDepth();
         case "reorderlatency":
         case "reorderLatency": return target.getConfiguration().getReorderLatency();
+        case "ssrc": return target.getConfiguration().getSsrc();
         case "ssrcs": return target.getConfiguration().getSsrcs();
         case "streamidletimeout":
         case "streamIdleTimeout": return target.getConfiguration().getStreamIdleTimeout();
         case "transport": return target.getConfiguration().getTransport();
+        case "waitforkeyframe":
+        case "waitForKeyFrame": return target.getConfiguration().isWaitForKeyFrame();
         default: return null;
         }
     }

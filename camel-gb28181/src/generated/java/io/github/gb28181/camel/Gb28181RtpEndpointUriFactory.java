@@ -23,16 +23,23 @@ public class Gb28181RtpEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(20);
+        Set<String> props = new HashSet<>(29);
+        props.add("audio");
         props.add("bridgeErrorHandler");
         props.add("dropDamagedFrames");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("fragment");
+        props.add("frameFormat");
         props.add("host");
+        props.add("lazyStartProducer");
         props.add("maxFrameSize");
+        props.add("maxPayloadSize");
         props.add("maxPendingBytes");
+        props.add("maxQueuedBytes");
         props.add("maxStreams");
         props.add("mode");
+        props.add("payloadType");
         props.add("port");
         props.add("receiveBufferSize");
         props.add("reconnectDelay");
@@ -41,9 +48,11 @@ public class Gb28181RtpEndpointUriFactory extends org.apache.camel.support.compo
         props.add("remotePort");
         props.add("reorderDepth");
         props.add("reorderLatency");
+        props.add("ssrc");
         props.add("ssrcs");
         props.add("streamIdleTimeout");
         props.add("transport");
+        props.add("waitForKeyFrame");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();
         MULTI_VALUE_PREFIXES = Collections.emptyMap();

@@ -101,6 +101,21 @@ final class CommandInput {
         return required(message.getHeader(Gb28181Constants.VALUE, endpoint.getValue(), Integer.class), what);
     }
 
+    /** The GB/T 28181-2022 stream number, or null when neither header nor option names one. */
+    Integer streamNumber() {
+        Integer stream = message.getHeader(Gb28181Constants.STREAM_NUMBER, endpoint.getStreamNumber(), Integer.class);
+        if (stream != null && stream < 0) {
+            throw new IllegalArgumentException("streamNumber must not be negative, was " + stream);
+        }
+        return stream;
+    }
+
+    /** The preset or cruise track name (GB/T 28181-2022 PTZCmdParams), or null. */
+    String name() {
+        String name = message.getHeader(Gb28181Constants.NAME, endpoint.getName(), String.class);
+        return name == null || name.isBlank() ? null : name;
+    }
+
     String startTime() {
         return required(message.getHeader(Gb28181Constants.START_TIME, endpoint.getStartTime(), String.class),
                 "startTime");
@@ -131,15 +146,17 @@ final class CommandInput {
                 throw new IllegalArgumentException("endTime must be after startTime");
             }
         }
+        Integer stream = kind == SessionKind.LIVE ? streamNumber() : null;
         return new MediaRequest(deviceId(), channelId, kind, config().getMediaHost(), port,
-                MediaTransportMode.of(config().getMediaTransport()), start, end, endpoint.getDownloadSpeed());
+                MediaTransportMode.of(config().getMediaTransport()), start, end,
+                kind == SessionKind.DOWNLOAD ? endpoint.getDownloadSpeed() : 0, stream == null ? -1 : stream);
     }
 
     String subscriptionDevice() {
         String deviceId = deviceId();
         if (deviceId == null || endpoint.getSubscription() == null) {
             throw new IllegalArgumentException("gb28181:" + command + " needs deviceId and subscription"
-                                               + " (catalog, alarm or mobilePosition)");
+                                               + " (catalog, alarm, mobilePosition or ptzPosition)");
         }
         return deviceId;
     }

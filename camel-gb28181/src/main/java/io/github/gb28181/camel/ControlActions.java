@@ -4,9 +4,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import io.github.gb28181.camel.manscdp.ManscdpMessage;
+import io.github.gb28181.camel.manscdp.model.DeviceControl;
+import io.github.gb28181.camel.manscdp.model.PtzCmdParams;
 import io.github.gb28181.camel.manscdp.ptz.PtzCmd;
 
 /**
@@ -38,12 +41,12 @@ final class ControlActions {
             .ptz("irisclose", in -> PtzCmd.irisClose(in.speed()))
             .ptz("stop", in -> PtzCmd.stop());
 
-    static final ControlActions PRESET = new ControlActions("preset")
+    static final ControlActions PRESET = new ControlActions("preset", PtzCmdParams::setPresetName)
             .ptz("set", in -> PtzCmd.presetSet(in.index("index (preset number)")))
             .ptz("call", in -> PtzCmd.presetCall(in.index("index (preset number)")))
             .ptz("delete", in -> PtzCmd.presetDelete(in.index("index (preset number)")));
 
-    static final ControlActions CRUISE = new ControlActions("cruise")
+    static final ControlActions CRUISE = new ControlActions("cruise", PtzCmdParams::setCruiseTrackName)
             .ptz("add", in -> PtzCmd.cruiseAddPoint(cruiseGroup(in), in.value("value (preset)")))
             .ptz("delete", in -> PtzCmd.cruiseDeletePoint(cruiseGroup(in), in.value("value (preset)")))
             .ptz("speed", in -> PtzCmd.cruiseSpeed(cruiseGroup(in), in.speed()))
@@ -66,18 +69,31 @@ final class ControlActions {
             .ptz("off", in -> PtzCmd.auxOff(in.index("index (switch number)")));
 
     static final ControlActions RECORD = new ControlActions("record")
-            .on("start", in -> CommandDocuments.control(c -> c.setRecordCmd("Record")))
-            .on("stop", in -> CommandDocuments.control(c -> c.setRecordCmd("StopRecord")));
+            .on("start", in -> CommandDocuments.record(in, "Record"))
+            .on("stop", in -> CommandDocuments.record(in, "StopRecord"));
 
     static final ControlActions GUARD = new ControlActions("guard")
             .on("set", in -> CommandDocuments.control(c -> c.setGuardCmd("SetGuard")))
             .on("reset", in -> CommandDocuments.control(c -> c.setGuardCmd("ResetGuard")));
 
+    // GB/T 28181-2022 A.2.3.1.14: Manual tracks the area framed in the panorama, so it needs one; Auto may have one
+    static final ControlActions TARGET_TRACK = new ControlActions("targetTrack")
+            .on("auto", in -> CommandDocuments.targetTrack(in, "Auto", false))
+            .on("manual", in -> CommandDocuments.targetTrack(in, "Manual", true))
+            .on("stop", in -> CommandDocuments.targetTrack(in, "Stop", false));
+
     private final String command;
     private final Map<String, Function<CommandInput, ManscdpMessage>> documents = new LinkedHashMap<>();
+    /** Where a name (option name) goes in PTZCmdParams, for the commands that have one. */
+    private final BiConsumer<PtzCmdParams, String> naming;
 
     private ControlActions(String command) {
+        this(command, null);
+    }
+
+    private ControlActions(String command, BiConsumer<PtzCmdParams, String> naming) {
         this.command = command;
+        this.naming = naming;
     }
 
     private ControlActions on(String action, Function<CommandInput, ManscdpMessage> document) {
@@ -86,7 +102,16 @@ final class ControlActions {
     }
 
     private ControlActions ptz(String action, Function<CommandInput, PtzCmd> cmd) {
-        return on(action, in -> CommandDocuments.ptz(cmd.apply(in)));
+        return on(action, in -> {
+            DeviceControl control = CommandDocuments.ptz(cmd.apply(in));
+            String name = naming != null ? in.name() : null;
+            if (name != null) {
+                PtzCmdParams params = new PtzCmdParams();
+                naming.accept(params, name);
+                control.setPtzCmdParams(params);
+            }
+            return control;
+        });
     }
 
     private static int cruiseGroup(CommandInput in) {

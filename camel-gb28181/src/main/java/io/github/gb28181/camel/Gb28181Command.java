@@ -10,11 +10,16 @@ import java.util.stream.Collectors;
 import io.github.gb28181.camel.manscdp.ManscdpMessage;
 import io.github.gb28181.camel.manscdp.model.AlarmQuery;
 import io.github.gb28181.camel.manscdp.model.CatalogQuery;
+import io.github.gb28181.camel.manscdp.model.CruiseTrackListQuery;
 import io.github.gb28181.camel.manscdp.model.DeviceInfoQuery;
 import io.github.gb28181.camel.manscdp.model.DeviceStatusQuery;
 import io.github.gb28181.camel.manscdp.model.DragZoom;
 import io.github.gb28181.camel.manscdp.model.HomePosition;
+import io.github.gb28181.camel.manscdp.model.HomePositionQuery;
 import io.github.gb28181.camel.manscdp.model.PresetQuery;
+import io.github.gb28181.camel.manscdp.model.PtzPositionQuery;
+import io.github.gb28181.camel.manscdp.model.PtzPreciseCtrl;
+import io.github.gb28181.camel.manscdp.model.SdCardStatusQuery;
 import io.github.gb28181.camel.manscdp.ptz.PtzCmd;
 import io.github.gb28181.camel.sdp.SessionKind;
 
@@ -38,6 +43,16 @@ public enum Gb28181Command {
                     in -> in.send(CommandDocuments.mobilePosition(in))),
     ALARM_QUERY("alarmQuery", Kind.QUERY, Target.DEVICE,
                 in -> in.send(in.message().getBody() instanceof AlarmQuery q ? q : new AlarmQuery())),
+    /** GB/T 28181-2022: the home position (HomePositionQuery). */
+    HOME_POSITION_QUERY("homePositionQuery", Kind.QUERY, Target.CHANNEL, in -> in.send(new HomePositionQuery())),
+    /** GB/T 28181-2022: the cruise tracks (CruiseTrackListQuery). */
+    CRUISE_TRACK_LIST("cruiseTrackList", Kind.QUERY, Target.CHANNEL, in -> in.send(new CruiseTrackListQuery())),
+    /** GB/T 28181-2022: the stops of the cruise track the index names (CruiseTrackQuery). */
+    CRUISE_TRACK("cruiseTrack", Kind.QUERY, Target.CHANNEL, in -> in.send(CommandDocuments.cruiseTrack(in))),
+    /** GB/T 28181-2022: pan, tilt, zoom and field of view (PTZPosition). */
+    PTZ_POSITION("ptzPosition", Kind.QUERY, Target.CHANNEL, in -> in.send(new PtzPositionQuery())),
+    /** GB/T 28181-2022: the storage cards (SDCardStatus). */
+    SD_CARD_STATUS("sdCardStatus", Kind.QUERY, Target.DEVICE, in -> in.send(new SdCardStatusQuery())),
     /** The MANSCDP document in the body: a Query is answered like the queries above, a Control like the controls. */
     SEND("send", Kind.DOCUMENT, Target.CHANNEL, in -> in.send(in.body(ManscdpMessage.class))),
 
@@ -51,8 +66,7 @@ public enum Gb28181Command {
             in -> in.send(CommandDocuments.ptz(PtzCmd.parse(in.body(String.class).trim())))),
     RECORD("record", Kind.CONTROL, Target.CHANNEL, ControlActions.RECORD),
     GUARD("guard", Kind.CONTROL, Target.CHANNEL, ControlActions.GUARD),
-    ALARM_RESET("alarmReset", Kind.CONTROL, Target.CHANNEL,
-                in -> in.send(CommandDocuments.control(c -> c.setAlarmCmd("ResetAlarm")))),
+    ALARM_RESET("alarmReset", Kind.CONTROL, Target.CHANNEL, in -> in.send(CommandDocuments.alarmReset(in))),
     TELE_BOOT("teleBoot", Kind.CONTROL, Target.DEVICE,
               in -> in.send(CommandDocuments.control(c -> c.setTeleBoot("Boot")))),
     KEY_FRAME("keyFrame", Kind.CONTROL, Target.CHANNEL,
@@ -64,6 +78,15 @@ public enum Gb28181Command {
     HOME_POSITION("homePosition", Kind.CONTROL, Target.CHANNEL,
                   in -> in.send(CommandDocuments.control(c -> c.setHomePosition(in.body(HomePosition.class))))),
     DEVICE_CONFIG("deviceConfig", Kind.CONTROL, Target.DEVICE, in -> in.send(CommandDocuments.deviceConfig(in))),
+    /** GB/T 28181-2022: absolute pan, tilt and zoom (PTZPreciseCtrl). */
+    PTZ_PRECISE("ptzPrecise", Kind.CONTROL, Target.CHANNEL, in -> in.send(CommandDocuments.control(
+            c -> c.setPtzPreciseCtrl(in.body(PtzPreciseCtrl.class))))),
+    /** GB/T 28181-2022: formats an SD card (FormatSDCard). */
+    FORMAT_SD_CARD("formatSdCard", Kind.CONTROL, Target.DEVICE, in -> in.send(CommandDocuments.formatSdCard(in))),
+    /** GB/T 28181-2022: a panoramic camera's dome follows a target (TargetTrack). */
+    TARGET_TRACK("targetTrack", Kind.CONTROL, Target.CHANNEL, ControlActions.TARGET_TRACK),
+    /** GB/T 28181-2022: a firmware upgrade (DeviceUpgrade); its outcome comes as a DEVICE_UPGRADE_RESULT event. */
+    DEVICE_UPGRADE("deviceUpgrade", Kind.CONTROL, Target.DEVICE, in -> in.send(CommandDocuments.deviceUpgrade(in))),
 
     PLAY("play", Kind.MEDIA, Target.CHANNEL, in -> in.commands().invite(in.mediaRequest(SessionKind.LIVE),
             in.timeout())),
@@ -132,19 +155,21 @@ public enum Gb28181Command {
     private final Handler handler;
     private final ControlActions actions;
 
+    /** A command that does what {@code handler} says. */
     Gb28181Command(String value, Kind kind, Target target, Handler handler) {
+        this(value, kind, target, handler, null);
+    }
+
+    /** A control command that sends the document of the exchange's action. */
+    Gb28181Command(String value, Kind kind, Target target, ControlActions actions) {
+        this(value, kind, target, in -> in.send(actions.document(in)), actions);
+    }
+
+    Gb28181Command(String value, Kind kind, Target target, Handler handler, ControlActions actions) {
         this.value = value;
         this.kind = kind;
         this.target = target;
         this.handler = handler;
-        this.actions = null;
-    }
-
-    Gb28181Command(String value, Kind kind, Target target, ControlActions actions) {
-        this.value = value;
-        this.kind = kind;
-        this.target = target;
-        this.handler = in -> in.send(actions.document(in));
         this.actions = actions;
     }
 

@@ -1,5 +1,6 @@
 package io.github.gb28181.camel;
 
+import io.github.gb28181.camel.sip.auth.AddressBinding;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -55,16 +56,26 @@ public class Gb28181Configuration implements Cloneable {
     @Metadata(description = "Whether the digest challenge offers qop=auth. Devices that do not support qop answer"
                             + " without it either way; turn it off only for a device that fails on the offer.")
     private boolean digestQop = true;
+    @UriParam(label = "security", defaultValue = "MD5", enums = "MD5,SM3")
+    @Metadata(description = "The hash the digest challenge names: MD5, or SM3 (GB/T 32905), which GB/T 28181-2022"
+                            + " 8.3 recommends for signalling. SM3 needs org.bouncycastle:bcprov-jdk18on on the class"
+                            + " path. A device is checked with the algorithm its answer names, so MD5-only devices"
+                            + " still register when SM3 is offered.")
+    private String digestAlgorithm = "MD5";
     @UriParam(label = "security", defaultValue = "false")
     @Metadata(description = "Strict mode: the digest username must equal the device id, so no two devices share an"
                             + " account such as admin.")
     private boolean strictUsername;
     @UriParam(label = "security", defaultValue = "5")
-    @Metadata(description = "Wrong passwords from one device id or one address before it is refused for authLockout"
-                            + " (an AUTH_LOCKED event says so). 0 never locks out.")
+    @Metadata(description = "Wrong passwords for one device id from one address, or from one address for any ids,"
+                            + " before that device id at that address, or that address, is refused for authLockout (an"
+                            + " AUTH_LOCKED event says so). A device id is never locked out as such: a device"
+                            + " registered from its own address is not refused for failures from elsewhere. 0 never"
+                            + " locks out.")
     private int maxAuthFailures = 5;
     @UriParam(label = "security", defaultValue = "600000", javaType = "java.time.Duration")
-    @Metadata(description = "How long a device id or address stays refused after maxAuthFailures wrong passwords.")
+    @Metadata(description = "How long a device id at an address, or an address, stays refused after maxAuthFailures"
+                            + " wrong passwords.")
     private long authLockout = 600_000;
     @UriParam(label = "security")
     // no asterisk in descriptions: Camel's tooling strips every one from the JSON schema and the docs
@@ -83,16 +94,47 @@ public class Gb28181Configuration implements Cloneable {
     @UriParam(label = "security")
     @Metadata(description = "Comma-separated addresses or CIDR blocks refused.")
     private String deniedAddresses;
-    @UriParam(label = "security", defaultValue = "false")
-    @Metadata(description = "Refuse (403) MESSAGEs from another address than the one the device registered from, so"
-                            + " it must register again from there, rather than following it (the default, which"
-                            + " suits devices behind NAT whose port changes).")
-    private boolean lockDeviceAddress;
+    @UriParam(label = "security", defaultValue = "10000", javaType = "java.time.Duration")
+    @Metadata(description = "How long a SIP message over TCP may take to arrive, headers and body, from its first"
+                            + " byte: a connection whose message takes longer is closed (slow headers hold a file"
+                            + " descriptor each).")
+    private long tcpMessageTimeout = 10_000;
+    @UriParam(label = "security", defaultValue = "60000", javaType = "java.time.Duration")
+    @Metadata(description = "How long a TCP connection on which no device was accepted (no REGISTER, MESSAGE or"
+                            + " NOTIFY answered 2xx) may stay without a byte before it is closed. Devices' own"
+                            + " connections stay open between keepalives.")
+    private long tcpIdleTimeout = 60_000;
+    @UriParam(label = "security", defaultValue = "256")
+    @Metadata(description = "TCP connections one IP address may hold open to the SIP server at once; more are closed"
+                            + " at once. Cameras of one site behind one NAT share its address: raise it for large"
+                            + " sites that use TCP.")
+    private int maxTcpConnectionsPerAddress = 256;
+    @UriParam(label = "security", defaultValue = "[0-9]{20}")
+    @Metadata(description = "The regular expression a device id must match to register: GB/T 28181 ids are 20 digits."
+                            + " A REGISTER from any other id gets 400 Invalid device id. Widen it only for devices"
+                            + " with ids of another form (18 to 20 digits, say); the device store never uses an"
+                            + " id as a file name unless it is plain letters and digits.")
+    private String deviceIdPattern = "[0-9]{20}";
+    @UriParam(label = "security", defaultValue = "HOST")
+    @Metadata(description = "Where a registered device may send MESSAGEs (keepalives, alarms, answers) from. HOST:"
+                            + " its registration's IP address, any port (a NAT may rebind the port); a MESSAGE from"
+                            + " another IP address gets 403, and the device must REGISTER again, with digest, to move."
+                            + " HOST_AND_PORT: the same IP address and port. ANY: the device is followed to wherever it"
+                            + " is heard from; then anyone who knows a device id takes the device over (its INVITEs,"
+                            + " PTZ commands and queries) with one unauthenticated MESSAGE, so only where every sender"
+                            + " on the network is trusted.")
+    private AddressBinding.Mode deviceAddressBinding = AddressBinding.Mode.HOST;
     @UriParam(label = "consumer", defaultValue = "false")
     @Metadata(description = "Answer a device's MESSAGE only once the routes processed its event: 200 when they"
                             + " succeeded, 500 when one failed (the device may send it again), instead of 200 at"
                             + " once. Multi-message answers (Catalog, RecordInfo) are still answered part by part.")
     private boolean answerAfterProcessing;
+    @UriParam(defaultValue = "3.0", enums = "2.0,3.0")
+    @Metadata(description = "The GB/T 28181 revision the platform speaks and announces in X-GB-Ver on every answer to"
+                            + " a REGISTER: 3.0 (GB/T 28181-2022) or 2.0 (2016). With each device it speaks the lower"
+                            + " of this and what the device announced (2.0 when it announced nothing): GB18030 and"
+                            + " IFrameCmd for 3.0, and 2022-only commands are refused to a device that announced 2.0.")
+    private String gbVersion = "3.0";
     @UriParam(defaultValue = "true")
     @Metadata(description = "Whether the 200 OK to a REGISTER carries a Date header (yyyy-MM-dd'T'HH:mm:ss.SSS)"
                             + " that devices use to set their clock.")
@@ -331,6 +373,22 @@ public class Gb28181Configuration implements Cloneable {
         this.overloadRetryAfter = overloadRetryAfter;
     }
 
+    public String getDigestAlgorithm() {
+        return digestAlgorithm;
+    }
+
+    public void setDigestAlgorithm(String digestAlgorithm) {
+        this.digestAlgorithm = digestAlgorithm;
+    }
+
+    public String getGbVersion() {
+        return gbVersion;
+    }
+
+    public void setGbVersion(String gbVersion) {
+        this.gbVersion = gbVersion;
+    }
+
     public boolean isStrictUsername() {
         return strictUsername;
     }
@@ -387,12 +445,44 @@ public class Gb28181Configuration implements Cloneable {
         this.deniedAddresses = deniedAddresses;
     }
 
-    public boolean isLockDeviceAddress() {
-        return lockDeviceAddress;
+    public long getTcpMessageTimeout() {
+        return tcpMessageTimeout;
     }
 
-    public void setLockDeviceAddress(boolean lockDeviceAddress) {
-        this.lockDeviceAddress = lockDeviceAddress;
+    public void setTcpMessageTimeout(long tcpMessageTimeout) {
+        this.tcpMessageTimeout = tcpMessageTimeout;
+    }
+
+    public long getTcpIdleTimeout() {
+        return tcpIdleTimeout;
+    }
+
+    public void setTcpIdleTimeout(long tcpIdleTimeout) {
+        this.tcpIdleTimeout = tcpIdleTimeout;
+    }
+
+    public int getMaxTcpConnectionsPerAddress() {
+        return maxTcpConnectionsPerAddress;
+    }
+
+    public void setMaxTcpConnectionsPerAddress(int maxTcpConnectionsPerAddress) {
+        this.maxTcpConnectionsPerAddress = maxTcpConnectionsPerAddress;
+    }
+
+    public String getDeviceIdPattern() {
+        return deviceIdPattern;
+    }
+
+    public void setDeviceIdPattern(String deviceIdPattern) {
+        this.deviceIdPattern = deviceIdPattern;
+    }
+
+    public AddressBinding.Mode getDeviceAddressBinding() {
+        return deviceAddressBinding;
+    }
+
+    public void setDeviceAddressBinding(AddressBinding.Mode deviceAddressBinding) {
+        this.deviceAddressBinding = deviceAddressBinding;
     }
 
     public boolean isAnswerAfterProcessing() {

@@ -48,8 +48,9 @@ public final class Gb28181Constants {
     @Metadata(label = "producer", description = "Speed 0-255 for ptz, fi, cruise and scan speed; zoom uses its top"
                                                  + " four bits (0-15).", javaType = "Integer")
     public static final String SPEED = "CamelGb28181Speed";
-    @Metadata(label = "producer", description = "Preset number, cruise or scan group, or auxiliary switch number.",
-              javaType = "Integer")
+    @Metadata(label = "producer", description = "Preset number, cruise or scan group, auxiliary switch number; the"
+                                                 + " cruise track a cruiseTrack query asks for; the SD card"
+                                                 + " formatSdCard formats (0 for all).", javaType = "Integer")
     public static final String INDEX = "CamelGb28181Index";
     @Metadata(label = "producer", description = "The second number of a command: the preset added to or deleted from"
                                                  + " a cruise, or a cruise dwell time in seconds.", javaType = "Integer")
@@ -72,6 +73,21 @@ public final class Gb28181Constants {
     @Metadata(label = "producer", description = "The port the platform receives the media on, overriding the option"
                                                  + " mediaPort.", javaType = "Integer")
     public static final String MEDIA_PORT = "CamelGb28181MediaPort";
+    @Metadata(label = "producer", description = "The stream number (GB/T 28181-2022: 0 main, 1 first sub-stream...)"
+                                                 + " a play asks for, a record command records or a recordInfo query"
+                                                 + " searches, overriding the option streamNumber.",
+              javaType = "Integer")
+    public static final String STREAM_NUMBER = "CamelGb28181StreamNumber";
+    @Metadata(label = "producer", description = "The SessionID (GB/T 28181-2022) of the document a deviceUpgrade or a"
+                                                 + " picture capture deviceConfig sent: the body's own, or the one the"
+                                                 + " platform chose. The device's DEVICE_UPGRADE_RESULT or"
+                                                 + " UPLOAD_SNAPSHOT_FINISHED event names it again.",
+              javaType = "String")
+    public static final String MANSCDP_SESSION_ID = "CamelGb28181ManscdpSessionId";
+    @Metadata(label = "producer", description = "The name a preset set command gives the preset, or a cruise"
+                                                 + " command the cruise track (GB/T 28181-2022 PTZCmdParams),"
+                                                 + " overriding the option name.", javaType = "String")
+    public static final String NAME = "CamelGb28181Name";
 
     private Gb28181Constants() {
     }

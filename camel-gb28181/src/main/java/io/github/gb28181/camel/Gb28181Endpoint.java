@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.gb28181.camel.event.EventType;
+import io.github.gb28181.camel.manscdp.model.ConfigType;
 import io.github.gb28181.camel.sdp.MediaTransportMode;
 import io.github.gb28181.camel.sip.command.SubscriptionManager;
 import org.apache.camel.Category;
@@ -39,9 +40,10 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     @UriParam(label = "consumer")
     @Metadata(description = "Comma-separated event types to receive (REGISTER, UNREGISTER, ONLINE, OFFLINE, KEEPALIVE,"
                             + " CATALOG, DEVICE_INFO, DEVICE_STATUS, RECORD_INFO, ALARM, MOBILE_POSITION,"
-                            + " MEDIA_STATUS, RAW). Default: all of them but KEEPALIVE, which is published only to"
-                            + " routes that name it: at thousands of devices it is most of the traffic, and ONLINE and"
-                            + " OFFLINE already say what it changes.")
+                            + " PTZ_POSITION, UPLOAD_SNAPSHOT_FINISHED, VIDEO_UPLOAD, DEVICE_UPGRADE_RESULT,"
+                            + " MEDIA_STATUS, SESSION_ENDED, AUTH_LOCKED, RAW). Default: all of them but KEEPALIVE,"
+                            + " which is published only to routes that name it: at thousands of devices it is most of"
+                            + " the traffic, and ONLINE and OFFLINE already say what it changes.")
     private String types;
     @UriParam(label = "consumer")
     @Metadata(description = "Comma-separated device ids to receive events from. Default: every device.")
@@ -63,7 +65,9 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     @Metadata(description = "Speed 0-255 for ptz, fi, cruise and scan commands; zoom uses its top four bits (0-15).")
     private int speed = 128;
     @UriParam(label = "producer")
-    @Metadata(description = "Preset number, cruise or scan group, or auxiliary switch number.")
+    @Metadata(description = "Preset number, cruise or scan group, auxiliary switch number; the cruise track a"
+                            + " cruiseTrack query asks for (0 the first); the SD card formatSdCard formats (from 1, 0"
+                            + " for all).")
     private Integer index;
     @UriParam(label = "producer")
     @Metadata(description = "The second number of a command: the preset added to or deleted from a cruise, or a"
@@ -79,15 +83,17 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     @Metadata(description = "The record type a RecordInfo query asks for.")
     private String recordType = "all";
     @UriParam(label = "producer", defaultValue = "BasicParam")
-    @Metadata(description = "The configuration a configDownload query asks for: BasicParam, VideoParamOpt,"
-                            + " SVACEncodeConfig, SVACDecodeConfig.")
+    @Metadata(description = "The configuration sets a configDownload query asks for, several joined by a slash:"
+                            + " BasicParam, VideoParamOpt, SVACEncodeConfig, SVACDecodeConfig and, from GB/T"
+                            + " 28181-2022, VideoParamAttribute, VideoRecordPlan, VideoAlarmRecord, PictureMask,"
+                            + " FrameMirror, AlarmReport, OSDConfig, SnapShotConfig.")
     private String configType = "BasicParam";
     @UriParam(label = "producer", defaultValue = "5")
     @Metadata(description = "The reporting interval in seconds a mobilePosition query or subscription asks for.")
     private int interval = 5;
-    @UriParam(label = "producer", enums = "catalog,alarm,mobilePosition")
-    @Metadata(description = "What a subscribe or unsubscribe command concerns: catalog (Event: Catalog), alarm or"
-                            + " mobilePosition (Event: presence).")
+    @UriParam(label = "producer", enums = "catalog,alarm,mobilePosition,ptzPosition")
+    @Metadata(description = "What a subscribe or unsubscribe command concerns: catalog (Event: Catalog), alarm,"
+                            + " mobilePosition or (GB/T 28181-2022) ptzPosition (Event: presence).")
     private String subscription;
     @UriParam(label = "producer", defaultValue = "3600")
     @Metadata(description = "The lifetime in seconds a subscribe command asks for. The platform refreshes the"
@@ -95,9 +101,32 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     private int expires = 3600;
 
     @UriParam(label = "producer", defaultValue = "0")
-    @Metadata(description = "The download speed factor a download command asks for (1, 2, 4, 8); 0 leaves it to the"
-                            + " device.")
+    @Metadata(description = "The download speed factor a download command asks for (a=downloadspeed: 1, 2, 4...);"
+                            + " 0 leaves it to the device. A speed the device's catalog or VideoParamOpt does not list"
+                            + " is refused before the INVITE.")
     private int downloadSpeed;
+    @UriParam(label = "producer")
+    @Metadata(description = "GB/T 28181-2022: the stream a play asks for (a=streamnumber: 0 main, 1 first"
+                            + " sub-stream...), a record command records, or a recordInfo query searches. A number the"
+                            + " channel's catalog StreamNumberList does not list is refused before the INVITE. A"
+                            + " header CamelGb28181StreamNumber overrides it.")
+    private Integer streamNumber;
+    @UriParam(label = "producer")
+    @Metadata(description = "GB/T 28181-2022: the alarm methods (1-7, several joined by a slash) an alarmReset"
+                            + " resets or a recordInfo query searches.")
+    private String alarmMethod;
+    @UriParam(label = "producer")
+    @Metadata(description = "GB/T 28181-2022: the alarm types (several joined by a slash) an alarmReset resets or a"
+                            + " recordInfo query searches.")
+    private String alarmType;
+    @UriParam(label = "producer")
+    @Metadata(description = "GB/T 28181-2022: the name a preset set command gives the preset, or a cruise command"
+                            + " the cruise track (PTZCmdParams). A header CamelGb28181Name overrides it.")
+    private String name;
+    @UriParam(label = "producer")
+    @Metadata(description = "GB/T 28181-2022: the panorama channel of a targetTrack command (DeviceID2), when the"
+                            + " channel tracking (channelId) is the dome of a panoramic camera.")
+    private String panoramaChannelId;
 
     public Gb28181Endpoint(String uri, Gb28181Component component, Gb28181Configuration configuration) {
         super(uri, component);
@@ -147,7 +176,39 @@ public class Gb28181Endpoint extends DefaultEndpoint {
         if (subscription != null) {
             SubscriptionManager.Kind.of(subscription);
         }
+        PlatformServers.gbVersion(configuration);
+        PlatformServers.digestAlgorithm(configuration);
+        checkConfigTypes();
+        notNegative("streamNumber", streamNumber);
+        notNegative("downloadSpeed", downloadSpeed);
+        notNegative("index", index);
+        notNegative("value", value);
+        slashNumbers("alarmMethod", alarmMethod);
+        slashNumbers("alarmType", alarmType);
         eventTypes();
+    }
+
+    private void checkConfigTypes() {
+        for (String name : configType.split("/")) {
+            if (ConfigType.fromWireName(name) == null) {
+                throw new IllegalArgumentException("Unknown configType '" + name.strip() + "'; use one of "
+                                                   + Arrays.stream(ConfigType.values()).map(ConfigType::wireName)
+                                                           .collect(Collectors.joining(", "))
+                                                   + ", several joined by /");
+            }
+        }
+    }
+
+    private static void notNegative(String option, Integer number) {
+        if (number != null && number < 0) {
+            throw new IllegalArgumentException(option + " must not be negative, was " + number);
+        }
+    }
+
+    private static void slashNumbers(String option, String list) {
+        if (list != null && !list.strip().matches("\\d{1,3}(\\s*/\\s*\\d{1,3})*")) {
+            throw new IllegalArgumentException(option + " is numbers joined by /, such as 1/5, not '" + list + "'");
+        }
     }
 
     /** The event types this endpoint passes on. */
@@ -310,6 +371,46 @@ public class Gb28181Endpoint extends DefaultEndpoint {
 
     public void setExpires(int expires) {
         this.expires = expires;
+    }
+
+    public Integer getStreamNumber() {
+        return streamNumber;
+    }
+
+    public void setStreamNumber(Integer streamNumber) {
+        this.streamNumber = streamNumber;
+    }
+
+    public String getAlarmMethod() {
+        return alarmMethod;
+    }
+
+    public void setAlarmMethod(String alarmMethod) {
+        this.alarmMethod = alarmMethod;
+    }
+
+    public String getAlarmType() {
+        return alarmType;
+    }
+
+    public void setAlarmType(String alarmType) {
+        this.alarmType = alarmType;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getPanoramaChannelId() {
+        return panoramaChannelId;
+    }
+
+    public void setPanoramaChannelId(String panoramaChannelId) {
+        this.panoramaChannelId = panoramaChannelId;
     }
 
     public int getDownloadSpeed() {

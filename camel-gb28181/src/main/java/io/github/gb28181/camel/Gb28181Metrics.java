@@ -39,6 +39,12 @@ final class Gb28181Metrics {
                 c -> sum(c, p -> p.settings().accessPolicy().failures()), component);
         metrics.counter("gb28181.auth.lockouts", "Device ids or addresses locked out after failed authentications",
                 c -> sum(c, p -> p.settings().accessPolicy().lockouts()), component);
+        metrics.counter("gb28181.commands.matched.by.cmdtype",
+                "Answers carrying the device's own SN that completed the only query of their CmdType pending",
+                c -> sum(c, p -> p.waiters().matchedByCmdType()), component);
+        metrics.counter("gb28181.devices.address.refusals",
+                "MESSAGEs in a registered device's name from another address than it registered from (403)",
+                c -> sum(c, p -> p.settings().addressBinding().refusals()), component);
         List<String> methods = new ArrayList<>(SipCounters.METHODS);
         methods.add("other");
         for (String method : methods) {
@@ -54,6 +60,16 @@ final class Gb28181Metrics {
                 c -> sum(c, p -> p.counters().unparsable()), component);
         metrics.counter("gb28181.sip.retransmissions", "Retransmitted requests absorbed by their transaction",
                 c -> sum(c, p -> p.counters().retransmissions()), component);
+        metrics.counter("gb28181.sip.tcp.refused", "TCP connections closed at once, their address holding its limit",
+                c -> sum(c, p -> p.counters().tcpRefused()), component);
+        metrics.counter("gb28181.sip.tcp.timed.out",
+                "TCP connections closed for a message that took too long or for idling without a device",
+                c -> sum(c, p -> p.counters().tcpTimedOut()), component);
+        metrics.gauge("gb28181.sip.tcp.connections", "TCP connections open to the SIP server", null, null,
+                c -> sum(c, p -> p.sipServer().openTcpConnections()), component);
+        metrics.counter("gb28181.sip.branch.collisions",
+                "Requests that shared a transaction key with another request and were answered without a transaction",
+                c -> sum(c, p -> p.counters().branchCollisions()), component);
         metrics.counter("gb28181.sip.stray.responses", "Responses no request of the platform was waiting for",
                 c -> sum(c, p -> p.counters().strayResponses()), component);
         metrics.counter("gb28181.sip.streams.closed", "TCP connections closed because they could not be framed",

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.gb28181.camel.media.receive.MediaEventLoops;
 import io.github.gb28181.camel.media.receive.MediaStatistics;
+import io.github.gb28181.camel.media.send.MediaSenders;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -15,8 +16,9 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
 /**
- * Receives GB/T 28181 media: RTP over UDP or TCP, one exchange per frame. The component owns the threads every
- * gb28181-rtp endpoint shares; each consumer binds its own port when it starts and frees it when it stops.
+ * Receives and sends GB/T 28181 media: RTP over UDP or TCP, one exchange per frame. The component owns the threads
+ * every gb28181-rtp endpoint shares, and the outgoing media sessions the signalling side opens; each consumer and
+ * producer binds its own port when it starts and frees it when it stops.
  */
 @Component("gb28181-rtp")
 public class Gb28181RtpComponent extends DefaultComponent {
@@ -38,6 +40,7 @@ public class Gb28181RtpComponent extends DefaultComponent {
                             + " registry when there is exactly one.")
     private MeterRegistry meterRegistry;
     private MediaEventLoops eventLoops;
+    private MediaSenders senders;
     private Gb28181RtpMetrics metrics;
     private final Set<Gb28181RtpConsumer> consumers = ConcurrentHashMap.newKeySet();
 
@@ -63,6 +66,23 @@ public class Gb28181RtpComponent extends DefaultComponent {
                     threads.nettyThreadFactory("gb28181-rtp-media"));
         }
         return eventLoops;
+    }
+
+    /**
+     * The outgoing media sessions: the signalling side opens one when it agrees to send media (an upper platform's
+     * INVITE), and producers find it by the CamelGb28181SessionId header. Created on first use with the component's
+     * threads and its configuration's sender settings; closed when the component stops.
+     */
+    public synchronized MediaSenders mediaSenders() {
+        if (senders == null) {
+            senders = new MediaSenders(eventLoops().io(), configuration::senderDefaults);
+        }
+        return senders;
+    }
+
+    /** The sessions' senders if any were opened, without creating them. */
+    synchronized MediaSenders openedSenders() {
+        return senders;
     }
 
     @Override
@@ -102,6 +122,10 @@ public class Gb28181RtpComponent extends DefaultComponent {
         }
         super.doStop();
         synchronized (this) {
+            if (senders != null) {
+                senders.close();
+                senders = null;
+            }
             if (eventLoops != null) {
                 eventLoops.close();
                 eventLoops = null;

@@ -1,6 +1,7 @@
 package io.github.gb28181.camel;
 
 import io.github.gb28181.camel.media.receive.MediaReceiverConfig;
+import io.github.gb28181.camel.media.send.MediaSenderConfig;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -12,21 +13,24 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * Receive the video (and audio) a GB/T 28181 device sends over RTP: one exchange per program-stream frame, or per
- * video access unit and audio frame in elementary-stream mode. One port carries many streams, told apart by SSRC.
+ * Receive the video (and audio) a GB/T 28181 device sends over RTP: one exchange per program-stream frame, per
+ * video access unit and audio frame in elementary-stream mode, or per fragmented-MP4 segment. One port carries many
+ * streams, told apart by SSRC. Or send it: the producer sends each exchange's frame as a program stream over RTP,
+ * muxing elementary streams first, to the endpoint's remote address or in an outgoing session the signalling side
+ * opened.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "gb28181-rtp", title = "GB28181 RTP", syntax = "gb28181-rtp:host:port",
-             consumerOnly = true, category = { Category.IOT, Category.NETWORKING },
-             headersClass = Gb28181RtpConstants.class)
+             category = { Category.IOT, Category.NETWORKING }, headersClass = Gb28181RtpConstants.class)
 public class Gb28181RtpEndpoint extends DefaultEndpoint {
 
     @UriPath
-    @Metadata(required = true, description = "The local address to listen on (0.0.0.0 for all); for tcp-active the"
-                                             + " local address to connect from.")
+    @Metadata(required = true, description = "The local address to listen on (0.0.0.0 for all); for tcp-active, and"
+                                             + " for a udp producer, the local address to connect or send from.")
     private String host;
     @UriPath
-    @Metadata(required = true, description = "The local port: where devices send RTP (the port in the INVITE's SDP)."
-                                             + " For tcp-active 0 lets the system choose.")
+    @Metadata(required = true, description = "The local port: where devices send RTP (the port in the INVITE's SDP),"
+                                             + " or where a tcp-passive producer listens. For tcp-active and a udp"
+                                             + " producer 0 lets the system choose.")
     private int port;
     @UriParam
     private Gb28181RtpConfiguration configuration;
@@ -38,7 +42,7 @@ public class Gb28181RtpEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
-        throw new UnsupportedOperationException("gb28181-rtp only receives media: use it in from()");
+        return new Gb28181RtpProducer(this);
     }
 
     @Override
@@ -58,10 +62,18 @@ public class Gb28181RtpEndpoint extends DefaultEndpoint {
         super.doInit();
         // a wrong option fails the route when it is created, not when the first device calls
         receiverConfig();
+        senderConfig();
+        configuration.frameFormatMode();
+        configuration.toFmp4Settings();
     }
 
     MediaReceiverConfig receiverConfig() {
         return configuration.toReceiverConfig(host, port);
+    }
+
+    /** The producer's own destination, or {@code null} when it sends only in outgoing sessions. */
+    MediaSenderConfig senderConfig() {
+        return configuration.toSenderConfig(host, port);
     }
 
     public String getHost() {

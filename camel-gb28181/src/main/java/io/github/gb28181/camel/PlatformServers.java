@@ -10,18 +10,24 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import io.github.gb28181.camel.concurrent.ThreadSource;
 import io.github.gb28181.camel.device.DeviceRegistry;
+import io.github.gb28181.camel.device.GbVersion;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.platform.PlatformServer;
 import io.github.gb28181.camel.platform.PlatformSettings;
 import io.github.gb28181.camel.sip.auth.AccessPolicy;
+import io.github.gb28181.camel.sip.auth.AddressBinding;
 import io.github.gb28181.camel.sip.auth.AddressRange;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
+import io.github.gb28181.camel.sip.auth.DigestAlgorithm;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
 import io.github.gb28181.camel.sip.transport.OverloadSettings;
 import io.github.gb28181.camel.sip.transport.SipServerSettings;
+import io.github.gb28181.camel.sip.transport.TcpLimits;
 
 /**
  * Translates the Camel configuration into the protocol layer's settings.
@@ -57,6 +63,8 @@ final class PlatformServers {
         options.put("devicePasswords", Gb28181Configuration::getDevicePasswords);
         options.put("credentialLookup", Gb28181Configuration::getCredentialLookup);
         options.put("digestQop", Gb28181Configuration::isDigestQop);
+        options.put("digestAlgorithm", Gb28181Configuration::getDigestAlgorithm);
+        options.put("gbVersion", Gb28181Configuration::getGbVersion);
         options.put("strictUsername", Gb28181Configuration::isStrictUsername);
         options.put("maxAuthFailures", Gb28181Configuration::getMaxAuthFailures);
         options.put("authLockout", Gb28181Configuration::getAuthLockout);
@@ -64,7 +72,11 @@ final class PlatformServers {
         options.put("deniedDevices", Gb28181Configuration::getDeniedDevices);
         options.put("allowedAddresses", Gb28181Configuration::getAllowedAddresses);
         options.put("deniedAddresses", Gb28181Configuration::getDeniedAddresses);
-        options.put("lockDeviceAddress", Gb28181Configuration::isLockDeviceAddress);
+        options.put("deviceIdPattern", Gb28181Configuration::getDeviceIdPattern);
+        options.put("deviceAddressBinding", Gb28181Configuration::getDeviceAddressBinding);
+        options.put("tcpMessageTimeout", Gb28181Configuration::getTcpMessageTimeout);
+        options.put("tcpIdleTimeout", Gb28181Configuration::getTcpIdleTimeout);
+        options.put("maxTcpConnectionsPerAddress", Gb28181Configuration::getMaxTcpConnectionsPerAddress);
         options.put("answerAfterProcessing", Gb28181Configuration::isAnswerAfterProcessing);
         options.put("registerDateHeader", Gb28181Configuration::isRegisterDateHeader);
         options.put("keepaliveTimeout", Gb28181Configuration::getKeepaliveTimeout);
@@ -95,6 +107,8 @@ final class PlatformServers {
                                  MediaSessionRegistry mediaRegistry, ThreadSource threads) {
         SipServerSettings sip = new SipServerSettings(config.getHost(), config.getPort(), transports(config),
                 config.getAdvertisedAddress(), MAX_MESSAGE_SIZE, Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
+                new TcpLimits(config.getTcpMessageTimeout(), config.getTcpIdleTimeout(),
+                        config.getMaxTcpConnectionsPerAddress()),
                 overload(config));
         CredentialLookup credentials = config.getCredentialLookup() != null
                 ? config.getCredentialLookup()
@@ -110,8 +124,10 @@ final class PlatformServers {
                 .aggregationTimeoutMillis(config.getAggregationTimeout())
                 .nonceTtlMillis(NONCE_TTL_MILLIS)
                 .accessPolicy(accessPolicy(config))
-                .lockDeviceAddress(config.isLockDeviceAddress())
+                .addressBinding(new AddressBinding(config.getDeviceAddressBinding()))
                 .answerAfterProcessing(config.isAnswerAfterProcessing())
+                .gbVersion(gbVersion(config))
+                .digestAlgorithm(digestAlgorithm(config))
                 .build();
         return new PlatformServer(sip, platform, registry, mediaRegistry, threads);
     }
@@ -122,11 +138,42 @@ final class PlatformServers {
                 config.getQueryRate(), config.getMaxQueriesInFlight());
     }
 
+    /** The revision the platform speaks: 2.0 or 3.0, as X-GB-Ver spells them. */
+    static GbVersion gbVersion(Gb28181Configuration config) {
+        GbVersion version = GbVersion.parse(config.getGbVersion());
+        if (version == null || !(version.equals(GbVersion.V2_0) || version.equals(GbVersion.V3_0))) {
+            throw new IllegalArgumentException("Unknown gbVersion '" + config.getGbVersion()
+                                               + "'; use 3.0 (GB/T 28181-2022) or 2.0 (GB/T 28181-2016)");
+        }
+        return version;
+    }
+
+    /** The digest algorithm, failing at once when SM3 is named and Bouncy Castle is missing. */
+    static DigestAlgorithm digestAlgorithm(Gb28181Configuration config) {
+        String name = config.getDigestAlgorithm() == null ? "" : config.getDigestAlgorithm().strip();
+        for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+            if (algorithm.token().equalsIgnoreCase(name)) {
+                return algorithm.requireAvailable();
+            }
+        }
+        throw new IllegalArgumentException("Unknown digestAlgorithm '" + config.getDigestAlgorithm()
+                                           + "'; use MD5 or SM3");
+    }
+
     static AccessPolicy accessPolicy(Gb28181Configuration config) {
         return new AccessPolicy(AccessPolicy.list(config.getAllowedDevices()), AccessPolicy.list(config.getDeniedDevices()),
                 AccessPolicy.list(config.getAllowedAddresses()).stream().map(AddressRange::parse).toList(),
                 AccessPolicy.list(config.getDeniedAddresses()).stream().map(AddressRange::parse).toList(),
-                config.getMaxAuthFailures(), config.getAuthLockout(), config.isStrictUsername(), Clock.systemUTC());
+                config.getMaxAuthFailures(), config.getAuthLockout(), config.isStrictUsername(),
+                deviceIdPattern(config.getDeviceIdPattern()), Clock.systemUTC());
+    }
+
+    private static Pattern deviceIdPattern(String pattern) {
+        try {
+            return Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("deviceIdPattern is not a regular expression: " + e.getMessage(), e);
+        }
     }
 
     static Set<String> transports(Gb28181Configuration config) {

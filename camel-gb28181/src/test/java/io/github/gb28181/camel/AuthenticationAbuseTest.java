@@ -1,5 +1,6 @@
 package io.github.gb28181.camel;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.gb28181.camel.sip.auth.AccessPolicy;
+import io.github.gb28181.camel.sip.auth.AddressBinding;
 import io.github.gb28181.camel.test.SimulatedDevice;
 import io.github.gb28181.camel.test.SipText;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -32,7 +34,7 @@ class AuthenticationAbuseTest extends Gb28181TestSupport {
         configuration.setMaxAuthFailures(3);
         configuration.setAuthLockout(60_000);
         configuration.setDeniedDevices("3402000000132000009*");
-        configuration.setLockDeviceAddress(true);
+        configuration.setDeviceAddressBinding(AddressBinding.Mode.HOST_AND_PORT);
     }
 
     @Test
@@ -115,6 +117,41 @@ class AuthenticationAbuseTest extends Gb28181TestSupport {
         }
         assertThat(device.password(PASSWORD).sendRegister(3600, null).status()).as("the device that failed")
                 .isEqualTo(403);
+    }
+
+    @Test
+    void wrongPasswordsFromElsewhereNeverLockTheRealDeviceOut() throws Exception {
+        device.connect(sipPort, "UDP");
+        assertThat(device.register(3600).status()).isEqualTo(200);
+        try (SimulatedDevice attacker = new SimulatedDevice(DEVICE, "guess-1")) {
+            attacker.connect(sipPort, "UDP", InetAddress.getByName("127.0.0.2"));
+            for (int i = 0; i < 5; i++) {
+                assertThat(attacker.register(3600).status()).isEqualTo(403);
+            }
+            SipText locked = attacker.password(PASSWORD).sendRegister(3600, null);
+            assertThat(locked.status()).as("the attacker's address, even with the right password").isEqualTo(403);
+            assertThat(locked.startLine()).contains("Locked out");
+        }
+
+        assertThat(device.register(3600).status()).as("refresh from where it is registered").isEqualTo(200);
+        assertThat(device.register(0).status()).as("unregistered, as on a reboot").isEqualTo(200);
+        device.connect(sipPort, "UDP"); // rebooted: a new port, the same address
+        assertThat(device.register(3600).status()).as("back after its registration lapsed").isEqualTo(200);
+        assertThat(device.keepalive().status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyGbDeviceIdsMayRegister() throws Exception {
+        for (String id : new String[] {"%3Cscript%3Ealert(1)%3C/script%3E", "../../tmp/x", "1".repeat(1000), "3402000000132000000",
+                                       "3402000000132000000x"}) {
+            try (SimulatedDevice odd = new SimulatedDevice(id, PASSWORD)) {
+                odd.connect(sipPort, "UDP");
+                SipText answer = odd.sendRegister(3600, null);
+                assertThat(answer.status()).as(id).isEqualTo(400);
+                assertThat(answer.startLine()).contains("Invalid device id");
+            }
+        }
+        assertThat(gb28181().getDeviceRegistry().devices()).isEmpty();
     }
 
     @Test

@@ -1,13 +1,11 @@
 package io.github.gb28181.camel;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.gb28181.camel.device.DeviceTimeoutException;
 import io.github.gb28181.camel.test.FreePorts;
 import io.github.gb28181.camel.test.SimulatedDevice;
-import io.github.gb28181.camel.test.SipText;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
@@ -46,8 +44,7 @@ class CamelMainPropertiesTest {
 
             CompletableFuture<Exchange> reply = main.getCamelContext().createProducerTemplate().asyncSend(
                     "direct:status", e -> e.getIn().setHeader(Gb28181Constants.DEVICE_ID, DEVICE));
-            SipText query = device.peer().awaitRequest("MESSAGE", Duration.ofSeconds(5));
-            device.answer(query, 200, "OK"); // accepted, never answered
+            device.acceptWithoutAnswer();
 
             Exchange exchange = reply.get(10, TimeUnit.SECONDS);
             assertThat(exchange.getException()).isInstanceOf(DeviceTimeoutException.class)

@@ -3,6 +3,7 @@ package io.github.gb28181.camel;
 import io.github.gb28181.camel.test.FreePorts;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 
 /**
@@ -17,10 +18,7 @@ public abstract class Gb28181TestSupport extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         bindBeans(context);
-        Gb28181Component component = new Gb28181Component();
-        component.getConfiguration().setHost("127.0.0.1");
-        component.getConfiguration().setPort(sipPort);
-        component.getConfiguration().setPassword(PASSWORD);
+        Gb28181Component component = loopbackComponent(sipPort);
         configure(component.getConfiguration());
         context.addComponent("gb28181", component);
         return context;
@@ -30,6 +28,22 @@ public abstract class Gb28181TestSupport extends CamelTestSupport {
     protected static final String ALL_TYPES = java.util.Arrays.stream(
             io.github.gb28181.camel.event.EventType.values()).map(Enum::name)
             .collect(java.util.stream.Collectors.joining(","));
+
+    /** A gb28181 component that listens on 127.0.0.1:port and lets devices in with {@link #PASSWORD}. */
+    public static Gb28181Component loopbackComponent(int port) {
+        Gb28181Component component = new Gb28181Component();
+        component.getConfiguration().setHost("127.0.0.1");
+        component.getConfiguration().setPort(port);
+        component.getConfiguration().setPassword(PASSWORD);
+        return component;
+    }
+
+    /** A Camel context (not started) with such a component, for tests that build their own routes. */
+    public static CamelContext loopbackContext(int port) {
+        CamelContext context = new DefaultCamelContext();
+        context.addComponent("gb28181", loopbackComponent(port));
+        return context;
+    }
 
     /** Every event to mock:events; tests that need other routes override this. */
     @Override

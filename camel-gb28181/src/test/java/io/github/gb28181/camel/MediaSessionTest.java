@@ -162,6 +162,38 @@ class MediaSessionTest extends Gb28181TestSupport {
         assertThat(gb28181().getMediaSessionRegistry().lookup(1002L)).isNull();
     }
 
+    /**
+     * A device that mirrors the tcp-active offer (our address, our port) is not connected to, which would connect the
+     * platform to its own listener; when it connects to us instead, its stream is taken as in tcp-passive.
+     */
+    @Test
+    void aTcpActiveAnswerPointingBackAtUsIsNotConnectedToAndTheDeviceMayConnectToUs() throws Exception {
+        MockEndpoint frames = getMockEndpoint("mock:tcp-frames");
+        device.connect(sipPort, "UDP");
+        device.register(3600);
+        CompletableFuture<Exchange> reply = template.asyncSend("gb28181:play?deviceId=" + DEVICE + "&channelId=" + CHANNEL
+                                                               + "&mediaPort=" + tcpMediaPort + "&mediaTransport=tcp-active",
+                e -> { });
+
+        SipText invite = device.peer().awaitRequest("INVITE", WAIT);
+        assertThat(invite.bodyText()).contains("c=IN IP4 127.0.0.1\r\n", "m=video " + tcpMediaPort + " TCP/RTP/AVP",
+                "a=setup:active\r\n");
+        device.answer(invite, 200, "OK", SimulatedDevice.newId(), "", "application/sdp",
+                (sdpAnswer("0000001003", tcpMediaPort, "TCP/RTP/AVP") + "a=setup:active\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+        device.peer().awaitRequest("ACK", WAIT);
+        MediaSession session = reply.get(10, TimeUnit.SECONDS).getMessage().getBody(MediaSession.class);
+        assertThat(session.deviceMediaHost()).as("our own address is no address to connect to").isNull();
+        assertThat(session.deviceMediaPort()).isZero();
+
+        byte[] ps = Samples.bytes(Samples.H264_GST_PSM);
+        RtpSender.tcp(new InetSocketAddress("127.0.0.1", tcpMediaPort),
+                Packetizer.rtp(Packetizer.alignedToPacks(ps, 1400), 1003L, 100));
+        int expected = Samples.videoFrames(Samples.H264_GST_PSM);
+        await().atMost(WAIT).until(() -> frames.getReceivedCounter() == expected);
+        assertThat(frames.getExchanges().get(0).getIn().getHeader(Gb28181RtpConstants.DEVICE_ID)).isEqualTo(DEVICE);
+    }
+
     @Test
     void stoppingThePlatformEndsSessionsWithBye() throws Exception {
         device.connect(sipPort, "UDP");

@@ -17,6 +17,7 @@ import io.github.gb28181.camel.device.DeviceTimeoutException;
 import io.github.gb28181.camel.device.DeviceUnavailableException;
 import io.github.gb28181.camel.manscdp.model.CatalogResponse;
 import io.github.gb28181.camel.manscdp.model.DeviceInfoResponse;
+import io.github.gb28181.camel.manscdp.model.DeviceStatusResponse;
 import io.github.gb28181.camel.manscdp.model.RecordInfoResponse;
 import io.github.gb28181.camel.manscdp.model.ResultResponse;
 import io.github.gb28181.camel.test.SimulatedDevice;
@@ -103,6 +104,37 @@ class ProducerTest extends Gb28181TestSupport {
         MockEndpoint events = getMockEndpoint("mock:events");
         events.expectedMessageCount(1);
         events.assertIsSatisfied();
+    }
+
+    /** A device that answers with its own SN counter: the only DeviceStatus query pending is the one it answers. */
+    @Test
+    void anAnswerWithTheDevicesOwnSnCompletesTheOnlyQueryOfItsCmdType() throws Exception {
+        registered();
+        CompletableFuture<Exchange> reply = template.asyncSend("gb28181:deviceStatus?deviceId=" + DEVICE, e -> { });
+        SipText query = nextRequest();
+        int ownSn = sn(query) + 7000;
+        device.sendManscdp("<?xml version=\"1.0\"?><Response><CmdType>DeviceStatus</CmdType><SN>" + ownSn
+                           + "</SN><DeviceID>" + DEVICE + "</DeviceID><Result>OK</Result><Online>ONLINE</Online>"
+                           + "<Status>OK</Status></Response>", StandardCharsets.UTF_8);
+
+        Exchange exchange = reply.get(10, TimeUnit.SECONDS);
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getBody(DeviceStatusResponse.class).getSn()).isEqualTo(ownSn);
+        assertThat(gb28181().runningServers().get(0).waiters().matchedByCmdType()).isEqualTo(1);
+
+        // two DeviceInfo queries pending: an answer with an unknown SN could be either, so it completes neither
+        CompletableFuture<Exchange> first = template.asyncSend("gb28181:deviceInfo?deviceId=" + DEVICE + "&timeout=1500",
+                e -> { });
+        SipText firstQuery = nextRequest();
+        CompletableFuture<Exchange> second = template.asyncSend("gb28181:deviceInfo?deviceId=" + DEVICE + "&timeout=1500",
+                e -> { });
+        nextRequest();
+        device.sendManscdp("<?xml version=\"1.0\"?><Response><CmdType>DeviceInfo</CmdType><SN>" + (sn(firstQuery) + 7000)
+                           + "</SN><DeviceID>" + DEVICE + "</DeviceID><Result>OK</Result></Response>",
+                StandardCharsets.UTF_8);
+        assertThat(first.get(10, TimeUnit.SECONDS).getException()).isInstanceOf(DeviceTimeoutException.class);
+        assertThat(second.get(10, TimeUnit.SECONDS).getException()).isInstanceOf(DeviceTimeoutException.class);
+        assertThat(gb28181().runningServers().get(0).waiters().matchedByCmdType()).isEqualTo(1);
     }
 
     @Test

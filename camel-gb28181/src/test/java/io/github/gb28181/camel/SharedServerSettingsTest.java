@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.gb28181.camel.test.FreePorts;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +27,7 @@ class SharedServerSettingsTest {
 
     @Test
     void endpointWithOtherIdentityOrPasswordOnTheSamePortIsRefusedAtStart() throws Exception {
-        try (CamelContext context = context()) {
+        try (CamelContext context = Gb28181TestSupport.loopbackContext(port)) {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -49,14 +48,14 @@ class SharedServerSettingsTest {
                                      + " with other settings: serverId=")
                     .contains("44010000002000000001", "34020000002000000001", "password (differs)", "allowedDevices=")
                     .contains("set these options on the component, or give this endpoint a port of its own")
-                    .doesNotContain("hunter22").doesNotContain("12345678");
+                    .doesNotContain("hunter22").doesNotContain(Gb28181TestSupport.PASSWORD);
         }
     }
 
     @Test
     void producerDefaultsMayDifferAndAnotherPortMayBeAnotherPlatform() throws Exception {
         int otherPort = FreePorts.udpAndTcp();
-        try (CamelContext context = context()) {
+        try (CamelContext context = Gb28181TestSupport.loopbackContext(port)) {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -87,15 +86,5 @@ class SharedServerSettingsTest {
             }
         }
         assertThat(PlatformServers.SERVER_OPTIONS.keySet()).containsExactlyInAnyOrderElementsOf(serverOptions);
-    }
-
-    private CamelContext context() {
-        CamelContext context = new DefaultCamelContext();
-        Gb28181Component component = new Gb28181Component();
-        component.getConfiguration().setHost("127.0.0.1");
-        component.getConfiguration().setPort(port);
-        component.getConfiguration().setPassword("12345678");
-        context.addComponent("gb28181", component);
-        return context;
     }
 }

@@ -79,6 +79,7 @@ class ThreadModelTest extends Gb28181TestSupport {
         assertThat(frameThreads).allMatch(name -> name.matches(PATTERN_MARK + " #\\d+ gb28181-rtp-media"));
         assertThat(liveThreads()).anyMatch(name -> name.matches(PATTERN_MARK + " #\\d+ gb28181-timer-127\\.0\\.0\\.1:"
                                                                 + sipPort))
+                .anyMatch(name -> name.matches(PATTERN_MARK + " #\\d+ gb28181-tcp-guard-127\\.0\\.0\\.1:" + sipPort))
                 .anyMatch(name -> name.matches(PATTERN_MARK + " #\\d+ gb28181-rtp-io"));
 
         // a producer's route goes on off the jain-sip thread that got the answer, and off the JDK's timeout thread
@@ -92,7 +93,7 @@ class ThreadModelTest extends Gb28181TestSupport {
         assertThat(answered.get(10, TimeUnit.SECONDS).getException()).isNull();
         CompletableFuture<Exchange> unanswered = template.asyncSend("direct:status",
                 e -> e.getIn().setHeader(Gb28181Constants.DEVICE_ID, DEVICE));
-        device.answer(device.peer().awaitRequest("MESSAGE", Duration.ofSeconds(5)), 200, "OK");
+        device.acceptWithoutAnswer();
         assertThat(unanswered.get(10, TimeUnit.SECONDS).getProperty(Exchange.EXCEPTION_CAUGHT))
                 .isInstanceOf(DeviceTimeoutException.class);
         assertThat(replyThreads).hasSize(2).allMatch(name -> name.matches(PATTERN_MARK + " #\\d+ gb28181-replies"));
@@ -100,7 +101,8 @@ class ThreadModelTest extends Gb28181TestSupport {
         context.stop();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(liveThreads())
                 .noneMatch(name -> name.contains("gb28181-events-") || name.contains("gb28181-timer-")
-                                   || name.contains("gb28181-rtp-") || name.contains("gb28181-sip-stop-")));
+                                   || name.contains("gb28181-rtp-") || name.contains("gb28181-sip-stop-")
+                                   || name.contains("gb28181-tcp-guard-")));
     }
 
     private static Set<String> liveThreads() {

@@ -69,6 +69,12 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         return answer(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
+    /** What cannot be done now, for example deleting a recording still being written. */
+    @ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<ApiError> conflict(IllegalStateException e) {
+        return answer(HttpStatus.CONFLICT, e.getMessage());
+    }
+
     /** A failure of an asynchronous answer that arrives still wrapped. */
     @ExceptionHandler(CompletionException.class)
     ResponseEntity<ApiError> completion(CompletionException e) throws Exception {

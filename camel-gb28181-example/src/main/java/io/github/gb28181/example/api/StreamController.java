@@ -3,9 +3,11 @@ package io.github.gb28181.example.api;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 import io.github.gb28181.camel.Gb28181Constants;
 import io.github.gb28181.example.streams.StreamFiles;
+import io.github.gb28181.example.streams.StreamJournal;
 import io.github.gb28181.example.streams.StreamRecording;
 import io.github.gb28181.example.streams.StreamService;
 import io.github.gb28181.example.streams.StreamView;
@@ -35,15 +37,19 @@ public class StreamController {
 
     private final StreamFiles files;
     private final StreamService streams;
+    private final StreamJournal journal;
 
-    public StreamController(StreamFiles files, StreamService streams) {
+    public StreamController(StreamFiles files, StreamService streams, StreamJournal journal) {
         this.files = files;
         this.streams = streams;
+        this.journal = journal;
     }
 
+    /** The open streams, then those a crash cut (state INTERRUPTED), whose files are as the crash left them. */
     @GetMapping
     public Collection<StreamView> streams() {
-        return files.streams().stream().map(StreamRecording::view).toList();
+        return Stream.concat(journal.interrupted().stream(), files.streams().stream().map(StreamRecording::view))
+                .toList();
     }
 
     @PostMapping("/{streamId}/pause")

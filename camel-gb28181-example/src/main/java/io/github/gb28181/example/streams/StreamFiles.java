@@ -6,27 +6,31 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 import io.github.gb28181.camel.Gb28181RtpConstants;
+import io.github.gb28181.camel.media.MediaFrame;
+import io.github.gb28181.camel.media.codec.MediaCodec;
+import io.github.gb28181.camel.media.codec.MediaStreamType;
 import io.github.gb28181.camel.sip.media.MediaSession;
 import io.github.gb28181.example.PlatformProperties;
-import org.apache.camel.Body;
-import org.apache.camel.Header;
+import io.github.gb28181.example.recordings.RecordingFiles;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes every requested stream to {@code <data-dir>/streams/<streamId>.ps} (or {@code .h264}/{@code .h265} in ES
- * mode), one file per session. The RTP routes call {@link #write} with each frame; frames are matched to their
- * session by the Call-ID the component labels them with, so a stream another route requested is written too.
+ * The open streams, by session. The RTP routes (elementary-stream mode) call {@link #write} with each frame; frames
+ * are matched to their session by the session id the component labels them with, so a stream another route
+ * requested is recorded too. Every stream is recorded to {@code <data-dir>/streams/<streamId>.mp4} and can be
+ * watched live.
  */
 @Component("streamFiles")
 public class StreamFiles {
@@ -35,11 +39,12 @@ public class StreamFiles {
     private static final int ENDED_REMEMBERED = 256;
 
     private final Path directory;
-    private final boolean esMode;
     private final Clock clock;
+    private final RecordingFiles recordings;
     private final Map<String, StreamRecording> bySession = new ConcurrentHashMap<>();
     private final Map<String, StreamRecording> byId = new ConcurrentHashMap<>();
-    // UDP stragglers of a session that just ended must not open its file again
+    private final Set<Consumer<StreamRecording>> closeListeners = ConcurrentHashMap.newKeySet();
+    // UDP stragglers of a session that just ended must not open its recording again
     private final Set<String> ended = Collections.newSetFromMap(Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, false) {
                 @Override
@@ -49,13 +54,13 @@ public class StreamFiles {
             }));
 
     @Autowired
-    public StreamFiles(PlatformProperties properties) {
-        this(properties.streamsDir(), properties.esMode(), Clock.systemUTC());
+    public StreamFiles(PlatformProperties properties, RecordingFiles recordings) {
+        this(properties.streamsDir(), recordings, Clock.systemUTC());
     }
 
-    StreamFiles(Path directory, boolean esMode, Clock clock) {
+    StreamFiles(Path directory, RecordingFiles recordings, Clock clock) {
         this.directory = directory;
-        this.esMode = esMode;
+        this.recordings = recordings;
         this.clock = clock;
     }
 
@@ -64,49 +69,63 @@ public class StreamFiles {
         StreamRecording recording = recordingOf(session.sessionId());
         recording.describe(session.deviceId(), session.channelId(), session.ssrc(), session.kind().name(),
                 session.transport().name());
+        recordings.describe(recording.view());
         return recording;
     }
 
-    /** One frame from a gb28181-rtp route. */
-    public void write(@Body byte[] frame,
-                      @Header(Gb28181RtpConstants.SESSION_ID) String sessionId,
-                      @Header(Gb28181RtpConstants.SSRC) String ssrc,
-                      @Header(Gb28181RtpConstants.DEVICE_ID) String deviceId,
-                      @Header(Gb28181RtpConstants.CHANNEL_ID) String channelId,
-                      @Header(Gb28181RtpConstants.CODEC) String codec,
-                      @Header(Gb28181RtpConstants.STREAM_TYPE) String streamType,
-                      @Header(Gb28181RtpConstants.PACKETS_LOST) Long lostPackets) {
+    /** One elementary-stream frame from a gb28181-rtp route (mode=es). */
+    public void write(Message frame) {
+        String sessionId = frame.getHeader(Gb28181RtpConstants.SESSION_ID, String.class);
+        String ssrc = frame.getHeader(Gb28181RtpConstants.SSRC, String.class);
         if (sessionId == null) {
-            LOG.debug("Frame of SSRC {} belongs to no session: not written", ssrc);
+            LOG.debug("Frame of SSRC {} belongs to no session: not recorded", ssrc);
             return;
         }
-        if (ended.contains(sessionId) || frame == null || esMode && "AUDIO".equals(streamType)) {
+        byte[] payload = frame.getBody(byte[].class);
+        if (ended.contains(sessionId) || payload == null) {
             return;
         }
         StreamRecording recording = recordingOf(sessionId);
-        recording.describe(deviceId, channelId, ssrc, null, null);
-        if (recording.file() == null) {
-            recording.file(directory.resolve(recording.streamId() + "." + extension(codec)));
-        }
-        recording.append(frame, codec, lostPackets);
+        recording.describe(frame.getHeader(Gb28181RtpConstants.DEVICE_ID, String.class),
+                frame.getHeader(Gb28181RtpConstants.CHANNEL_ID, String.class), ssrc, null, null);
+        long pts = frame.getHeader(Gb28181RtpConstants.PTS, MediaFrame.NO_TIMESTAMP, Long.class);
+        recording.frame(payload, codec(frame.getHeader(Gb28181RtpConstants.CODEC, String.class)),
+                MediaStreamType.valueOf(frame.getHeader(Gb28181RtpConstants.STREAM_TYPE, "VIDEO", String.class)), pts,
+                frame.getHeader(Gb28181RtpConstants.DTS, pts, Long.class),
+                frame.getHeader(Gb28181RtpConstants.RTP_TIMESTAMP, 0L, Long.class),
+                frame.getHeader(Gb28181RtpConstants.KEY_FRAME, false, Boolean.class),
+                frame.getHeader(Gb28181RtpConstants.PACKETS_LOST, Long.class));
     }
 
-    /** Closes the file of a stream, named by its stream id or session id; the stream is forgotten. */
-    public Optional<StreamRecording> close(String streamOrSessionId) {
+    /** Closes a stream, named by its stream id or session id; the stream is forgotten. */
+    public Optional<StreamRecording> close(String streamOrSessionId, String reason) {
         Optional<StreamRecording> found = find(streamOrSessionId);
         found.ifPresent(recording -> {
             ended.add(recording.sessionId());
             bySession.remove(recording.sessionId());
             byId.remove(recording.streamId());
-            recording.close();
-            LOG.info("Stream {} closed: {}", recording.streamId(), recording.view());
+            recording.close(reason);
+            recordings.describe(recording.view());
+            closeListeners.forEach(l -> l.accept(recording));
+            LOG.info("Stream {} closed ({}): {}", recording.streamId(), reason, recording.view());
         });
         return found;
+    }
+
+    /** Called with every stream that closes, however it closed. */
+    public void onClose(Consumer<StreamRecording> listener) {
+        closeListeners.add(listener);
     }
 
     public Optional<StreamRecording> find(String streamOrSessionId) {
         StreamRecording recording = byId.get(streamOrSessionId);
         return Optional.ofNullable(recording != null ? recording : bySession.get(streamOrSessionId));
+    }
+
+    /** The open live stream of a channel, when there is one. */
+    public Optional<StreamRecording> liveOf(String channelId) {
+        return byId.values().stream().filter(r -> channelId.equals(r.channelId()) && "LIVE".equals(r.kind()))
+                .findFirst();
     }
 
     /** The open streams, oldest first. */
@@ -116,25 +135,20 @@ public class StreamFiles {
 
     private StreamRecording recordingOf(String sessionId) {
         return bySession.computeIfAbsent(sessionId, id -> {
-            StreamRecording recording = new StreamRecording(newStreamId(), id, clock.instant());
-            if (!esMode) {
-                recording.file(directory.resolve(recording.streamId() + ".ps"));
-            }
-            byId.put(recording.streamId(), recording);
+            String streamId = newStreamId();
+            StreamRecording recording = new StreamRecording(streamId, id, clock.instant(),
+                    directory.resolve(streamId + ".mp4"));
+            byId.put(streamId, recording);
             return recording;
         });
     }
 
-    private String extension(String codec) {
-        if (!esMode) {
-            return "ps";
+    private static MediaCodec codec(String name) {
+        try {
+            return name == null ? MediaCodec.UNKNOWN : MediaCodec.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return MediaCodec.UNKNOWN;
         }
-        return switch (codec == null ? "" : codec) {
-            case "H264" -> "h264";
-            case "H265" -> "h265";
-            case "" , "UNKNOWN" -> "es";
-            default -> codec.toLowerCase(Locale.ROOT);
-        };
     }
 
     /** Short enough to type, random so files of different runs never collide. */
@@ -145,7 +159,7 @@ public class StreamFiles {
             for (int i = 0; i < 8; i++) {
                 id.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
             }
-            if (!byId.containsKey(id.toString())) {
+            if (!byId.containsKey(id.toString()) && !recordings.exists(id.toString())) {
                 return id.toString();
             }
         }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Asks devices for video and steers it: play and playback INVITE the device to send RTP to the platform's RTP port,
- * where the streams routes write it to a file. For tcp-active the platform must connect to the device, so a route
+ * where the streams routes record it and pass it on to the pages watching. For tcp-active the platform must connect to the device, so a route
  * is made for the session from the {@code rtp-tcp-active} template and removed when the session ends.
  */
 @Service("streams")
@@ -32,9 +32,11 @@ public class StreamService {
     private final StreamFiles files;
     private final CamelContext camelContext;
     private final PlatformProperties properties;
+    private final StreamJournal journal;
 
     public StreamService(DeviceCommands commands, StreamFiles files, CamelContext camelContext,
-                         PlatformProperties properties) {
+                         PlatformProperties properties, StreamJournal journal) {
+        this.journal = journal;
         this.commands = commands;
         this.files = files;
         this.camelContext = camelContext;
@@ -62,6 +64,7 @@ public class StreamService {
             if ("tcp-active".equals(transport)) {
                 connect(recording, session);
             }
+            journal.opened(recording.view());
             LOG.info("Stream {} ({} of channel {}) goes to {}", recording.streamId(), session.kind(), channelId,
                     recording.view().file());
             return recording.view();
@@ -84,7 +87,7 @@ public class StreamService {
         StreamRecording recording = find(streamId);
         return commands.send("gb28181:bye", Map.of(Gb28181Constants.SESSION_ID, recording.sessionId()))
                 .handle((session, error) -> {
-                    ended(recording.sessionId());
+                    files.close(recording.sessionId(), "stopped").ifPresent(r -> disconnect(r.streamId()));
                     if (error != null) {
                         throw error instanceof CompletionException c ? c : new CompletionException(error);
                     }
@@ -94,7 +97,10 @@ public class StreamService {
 
     /** A session ended, however it ended: from the SESSION_ENDED route, and after our own BYE. */
     public void ended(@Header(Gb28181Constants.SESSION_ID) String sessionId) {
-        files.close(sessionId).ifPresent(recording -> disconnect(recording.streamId()));
+        files.close(sessionId, "the session ended").ifPresent(recording -> {
+            journal.closed(recording.streamId());
+            disconnect(recording.streamId());
+        });
     }
 
     public StreamRecording find(String streamOrSessionId) {
@@ -103,6 +109,13 @@ public class StreamService {
     }
 
     private void connect(StreamRecording recording, MediaSession session) {
+        if (session.deviceMediaHost() == null || session.deviceMediaPort() <= 0) {
+            // the device named no address of its own (it mirrored our offer): the rtp-tcp route takes its stream
+            // if it connects to us
+            LOG.info("Stream {}: the device gave no media address to connect to; waiting for it to connect to port {}",
+                    recording.streamId(), properties.rtpPort());
+            return;
+        }
         try {
             TemplatedRouteBuilder.builder(camelContext, TCP_ACTIVE_TEMPLATE)
                     .routeId(routeId(recording.streamId()))
@@ -111,7 +124,7 @@ public class StreamService {
                     .add();
         } catch (RuntimeException e) {
             commands.send("gb28181:bye", Map.of(Gb28181Constants.SESSION_ID, session.sessionId()));
-            files.close(session.sessionId());
+            files.close(session.sessionId(), "the platform could not connect to the device");
             throw e;
         }
     }

@@ -33,6 +33,8 @@ public class Device {
     private volatile String firmware;
     private volatile GbVersion gbVersion;
     private final Map<String, DeviceChannel> channels = new ConcurrentHashMap<>();
+    private final Map<String, Position> positions = new ConcurrentHashMap<>();
+    private volatile List<Integer> downloadSpeeds = List.of();
 
     public Device(String deviceId) {
         this.deviceId = deviceId;
@@ -201,6 +203,27 @@ public class Device {
         this.gbVersion = gbVersion;
     }
 
+    /**
+     * The download speed factors the device offers, as a ConfigDownload of VideoParamOpt reported them (1/2/4);
+     * empty when unknown.
+     */
+    public List<Integer> getDownloadSpeeds() {
+        return downloadSpeeds;
+    }
+
+    public void setDownloadSpeeds(List<Integer> downloadSpeeds) {
+        this.downloadSpeeds = downloadSpeeds == null ? List.of() : List.copyOf(downloadSpeeds);
+    }
+
+    /** The last position the device reported of itself and of its channels (MobilePosition), by id. */
+    public Map<String, Position> getPositions() {
+        return Map.copyOf(positions);
+    }
+
+    void putPosition(Position position) {
+        positions.put(position.id(), position);
+    }
+
     public Collection<DeviceChannel> getChannels() {
         return List.copyOf(channels.values());
     }
@@ -218,6 +241,7 @@ public class Device {
     }
 
     DeviceChannel removeChannel(String channelId) {
+        positions.remove(channelId);
         return channels.remove(channelId);
     }
 

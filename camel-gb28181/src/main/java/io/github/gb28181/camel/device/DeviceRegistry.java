@@ -86,6 +86,19 @@ public class DeviceRegistry {
         persist(device);
     }
 
+    /**
+     * Records a position the device reported, of itself or of one of its channels; a position of any other id is
+     * ignored (and false returned), so what a device sends cannot grow the registry past its catalog.
+     */
+    public boolean updatePosition(String deviceId, Position position) {
+        Device device = devices.get(deviceId);
+        if (device == null || !(deviceId.equals(position.id()) || device.getChannel(position.id()) != null)) {
+            return false;
+        }
+        device.putPosition(position);
+        return true;
+    }
+
     public void removeChannel(String deviceId, String channelId) {
         Device device = devices.get(deviceId);
         if (device != null) {

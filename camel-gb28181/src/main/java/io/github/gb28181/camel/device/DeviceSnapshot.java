@@ -11,13 +11,13 @@ public record DeviceSnapshot(
         String deviceId, String username, String remoteHost, int remotePort, String transport, String contact,
         String userAgent, Instant registeredAt, Instant expiresAt, int expires, Instant lastKeepaliveAt,
         String charset, String name, String manufacturer, String model, String firmware,
-        List<DeviceChannel> channels, GbVersion gbVersion) {
+        List<DeviceChannel> channels, GbVersion gbVersion, List<Integer> downloadSpeeds) {
 
     static DeviceSnapshot of(Device d) {
         return new DeviceSnapshot(d.getDeviceId(), d.getUsername(), d.getRemoteHost(), d.getRemotePort(),
                 d.getTransport(), d.getContact(), d.getUserAgent(), d.getRegisteredAt(), d.getExpiresAt(),
                 d.getExpires(), d.getLastKeepaliveAt(), d.getCharset(), d.getName(), d.getManufacturer(), d.getModel(),
-                d.getFirmware(), List.copyOf(d.getChannels()), d.getGbVersion());
+                d.getFirmware(), List.copyOf(d.getChannels()), d.getGbVersion(), d.getDownloadSpeeds());
     }
 
     /**
@@ -40,6 +40,7 @@ public record DeviceSnapshot(
         d.setModel(model);
         d.setFirmware(firmware);
         d.setGbVersion(gbVersion);
+        d.setDownloadSpeeds(downloadSpeeds);
         d.setRegistered(expiresAt != null && expiresAt.isAfter(Instant.now()));
         d.setOnline(false);
         if (channels != null) {

@@ -1,6 +1,9 @@
 package io.github.gb28181.camel.device;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -9,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +38,7 @@ public final class FileDeviceStore implements DeviceStore, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileDeviceStore.class);
     private static final String SUFFIX = ".json";
+    private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
     private final Path directory;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -120,8 +126,20 @@ public final class FileDeviceStore implements DeviceStore, AutoCloseable {
         }
     }
 
-    /** Device ids are digits, but a file name must never escape the folder whatever a device calls itself. */
-    private static String fileName(String deviceId) {
-        return deviceId.replaceAll("[^A-Za-z0-9_-]", "_") + SUFFIX;
+    /**
+     * Device ids are digits, but whatever a device calls itself must never become a path, collide with another id or
+     * exceed what a file name may hold (a write that failed would lose the device on restart): an id of anything but
+     * a few plain characters is named by its hash. The id itself is inside the file.
+     */
+    static String fileName(String deviceId) {
+        if (PLAIN_ID.matcher(deviceId).matches()) {
+            return deviceId + SUFFIX;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(deviceId.getBytes(StandardCharsets.UTF_8));
+            return "id-" + HexFormat.of().formatHex(hash, 0, 16) + SUFFIX;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 }

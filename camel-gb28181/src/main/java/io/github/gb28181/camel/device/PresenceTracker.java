@@ -44,6 +44,8 @@ public final class PresenceTracker {
             device.setRemote(host, port, registration.transport());
             device.setContact(registration.contact());
             device.setUserAgent(registration.userAgent());
+            // each REGISTER says it again: a device upgraded to (or rolled back from) 2022 firmware is followed
+            device.setGbVersion(GbVersion.parse(registration.gbVersion()));
             device.setRegisteredAt(now);
             device.setLastSeenAt(now);
             device.setExpires(registration.expires());

@@ -24,8 +24,25 @@ public enum EventType {
     RECORD_INFO,
     /** An Alarm notify. */
     ALARM,
-    /** A MobilePosition notify. */
+    /**
+     * A MobilePosition notify: 2016's position of the sender, or 2022's DeviceList of several. The registry keeps the
+     * last position of the device and of each of its channels.
+     */
     MOBILE_POSITION,
+    /** A PTZPosition answer, or a notification of a PTZ position subscription (GB/T 28181-2022). */
+    PTZ_POSITION,
+    /**
+     * A device uploaded the pictures a SnapShotConfig asked for (GB/T 28181-2022 UploadSnapShotFinished); its
+     * SessionID is the one the configuration carried.
+     */
+    UPLOAD_SNAPSHOT_FINISHED,
+    /** A device reports it is sending its live video back, and where it is (GB/T 28181-2022 VideoUploadNotify). */
+    VIDEO_UPLOAD,
+    /**
+     * A device finished the firmware upgrade a deviceUpgrade command ordered (GB/T 28181-2022 DeviceUpgradeResult),
+     * with its SessionID; on success the registry takes the firmware it now runs.
+     */
+    DEVICE_UPGRADE_RESULT,
     /** A MediaStatus notify (121: the file being played back or downloaded has ended). */
     MEDIA_STATUS,
     /**

@@ -2,6 +2,9 @@ package io.github.gb28181.camel.event;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+
 /**
  * Body of ONLINE and OFFLINE events.
  *
@@ -10,5 +13,6 @@ import java.time.Instant;
  * @param reason   why: REGISTERED, KEEPALIVE, KEEPALIVE_TIMEOUT, REGISTRATION_EXPIRED, UNREGISTERED
  * @param at       when the platform noticed
  */
-public record Presence(String deviceId, boolean online, String reason, Instant at) {
+public record Presence(String deviceId, boolean online, String reason,
+                       @JsonSerialize(using = ToStringSerializer.class) Instant at) {
 }

@@ -59,18 +59,40 @@ public final class ManscdpCodec {
      *                          XML even after repair
      */
     public ManscdpMessage decode(byte[] body) {
-        if (body == null || body.length == 0) {
+        checkSize(body == null ? 0 : body.length);
+        BodyDecoder.Decoded decoded = BodyDecoder.decode(body);
+        return decoded(decoded.text, decoded.charset, decoded.declaredEncoding);
+    }
+
+    /**
+     * Decodes a body someone already turned into text. Nothing is re-decoded; the charset its declaration names
+     * (if Java knows it) is the one {@link #encode(ManscdpMessage)} answers in.
+     *
+     * @throws ManscdpException as {@link #decode(byte[])}, the size counted in characters
+     */
+    public ManscdpMessage decodeText(String text) {
+        checkSize(text == null ? 0 : text.length());
+        // the declaration is in the first few hundred characters, and ASCII
+        String head = text.substring(0, Math.min(text.length(), 512));
+        String declared = BodyDecoder.declaredEncoding(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0);
+        return decoded(text, BodyDecoder.lookup(declared), declared);
+    }
+
+    private void checkSize(int length) {
+        if (length == 0) {
             throw new ManscdpException(ManscdpException.Reason.EMPTY, "MANSCDP body is empty");
         }
-        if (body.length > maxBodyBytes) {
+        if (length > maxBodyBytes) {
             throw new ManscdpException(ManscdpException.Reason.TOO_LARGE,
-                    "MANSCDP body of " + body.length + " bytes exceeds the limit of " + maxBodyBytes + " bytes");
+                    "MANSCDP body of " + length + " bytes exceeds the limit of " + maxBodyBytes + " bytes");
         }
-        BodyDecoder.Decoded decoded = BodyDecoder.decode(body);
-        XmlElement root = parser.parse(decoded.text);
-        ManscdpMessage message = bind(root, decoded.text);
-        message.setCharset(decoded.charset);
-        message.setDeclaredEncoding(decoded.declaredEncoding);
+    }
+
+    private ManscdpMessage decoded(String text, Charset charset, String declaredEncoding) {
+        XmlElement root = parser.parse(text);
+        ManscdpMessage message = bind(root, text);
+        message.setCharset(charset);
+        message.setDeclaredEncoding(declaredEncoding);
         message.setSource(root);
         return message;
     }

@@ -14,7 +14,8 @@ public interface FrameOutput {
      * @param pts      90 kHz, or {@link MediaFrame#NO_TIMESTAMP}
      * @param dts      90 kHz, or {@link MediaFrame#NO_TIMESTAMP}
      * @param damaged  a loss or corrupt data touched the frame
+     * @param nalUnits where the NAL unit headers of an H.264/H.265 access unit are in the payload, or null
      */
     void frame(byte[] payload, long pts, long dts, long rtpTimestamp, boolean keyFrame, MediaCodec codec,
-               MediaStreamType type, boolean damaged);
+               MediaStreamType type, boolean damaged, int[] nalUnits);
 }

@@ -24,13 +24,23 @@ import io.github.gb28181.camel.media.codec.MediaStreamType;
  *                     receiver is configured to keep them
  * @param session      the media session announced for this SSRC, or {@code null}
  * @param source       the address the frame's first packet came from
+ * @param nalUnits     ES video: where each NAL unit's header is in the payload, in order, as the framer found them
+ *                     (so that a muxer need not search the access unit again); {@code null} when not known
  */
 public record MediaFrame(long ssrc, long rtpTimestamp, long pts, long dts, boolean keyFrame, MediaCodec codec,
         MediaStreamType streamType, byte[] payload, long packetsLost, boolean damaged, MediaSessionInfo session,
-        InetSocketAddress source) {
+        InetSocketAddress source, int[] nalUnits) {
 
     /** Marks an absent PTS or DTS. */
     public static final long NO_TIMESTAMP = -1;
+
+    /** A frame whose NAL units were not located. */
+    public MediaFrame(long ssrc, long rtpTimestamp, long pts, long dts, boolean keyFrame, MediaCodec codec,
+                      MediaStreamType streamType, byte[] payload, long packetsLost, boolean damaged,
+                      MediaSessionInfo session, InetSocketAddress source) {
+        this(ssrc, rtpTimestamp, pts, dts, keyFrame, codec, streamType, payload, packetsLost, damaged, session, source,
+                null);
+    }
 
     public boolean hasPts() {
         return pts != NO_TIMESTAMP;

@@ -11,6 +11,13 @@ public interface MediaFrameListener {
     void onFrame(MediaFrame frame);
 
     /**
+     * A stream ended (it was idle for the stream timeout, or its TCP connection closed) after its last frame was
+     * delivered. Runs on the thread that delivered its frames.
+     */
+    default void onStreamEnded(long ssrc) {
+    }
+
+    /**
      * Something went wrong outside any frame: a listener that threw, a connection to a device that failed. The
      * receiver keeps running.
      */

@@ -88,9 +88,7 @@ public final class PlatformCommands {
 
     /** Live, playback or download; a request without a media host offers the address the SIP server advertises. */
     public CompletableFuture<MediaSession> invite(MediaRequest request, Duration timeout) {
-        MediaRequest ask = request.mediaHost() != null ? request : new MediaRequest(request.deviceId(),
-                request.channelId(), request.kind(), mediaHost(null), request.mediaPort(), request.transport(),
-                request.startEpoch(), request.endEpoch(), request.downloadSpeed());
+        MediaRequest ask = request.mediaHost() != null ? request : request.withMediaHost(mediaHost(null));
         return media.invite(ask, timeout);
     }
 

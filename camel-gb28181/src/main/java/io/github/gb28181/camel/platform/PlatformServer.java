@@ -68,6 +68,7 @@ public final class PlatformServer {
     private final ResponseAggregator aggregator;
     private final RequestPacer pacer;
     private final PlatformCommands commands;
+    private final ResponseWaiters waiters = new ResponseWaiters();
 
     /** A platform on daemon threads of its own, for use without Camel. */
     public PlatformServer(SipServerSettings sipSettings, PlatformSettings settings, DeviceRegistry registry,
@@ -90,10 +91,9 @@ public final class PlatformServer {
         this.presence = new PresenceTracker(registry, events, settings.keepaliveTimeoutMillis(), clock);
         this.sender = new RequestSender(sipServer, new SipIdentity(settings.serverId(), settings.domain()));
         this.scheduler = threads.newScheduler("gb28181-timer-" + sipSettings.key());
-        ResponseWaiters waiters = new ResponseWaiters();
         this.router = new ManscdpRouter(registry, events, codec, sender, waiters);
         SnSequence sn = new SnSequence();
-        this.commander = new DeviceCommander(registry, sender, codec, waiters, sn);
+        this.commander = new DeviceCommander(registry, sender, codec, waiters, sn, settings.gbVersion());
         this.subscriptions = new SubscriptionManager(sender, codec, sn, commander, scheduler, clock);
         this.media = new MediaSessionManager(settings.serverId(), sender, commander, new SsrcAllocator(settings.domain()),
                 mediaRegistry, events, clock);
@@ -127,12 +127,12 @@ public final class PlatformServer {
                 ? new NonceManager(settings.nonceGenerator(), settings.nonceTtlMillis(), clock)
                 : new NonceManager(settings.nonceTtlMillis());
         DigestAuthenticator authenticator = new DigestAuthenticator(settings.realm(), nonces, settings.credentials(),
-                settings.digestQop());
+                settings.digestQop(), settings.digestAlgorithm());
         dispatcher.register(Request.REGISTER,
                 new RegisterHandler(authenticator, settings.accessPolicy(), events, registry, presence,
-                        settings.registerDateHeader(), clock));
+                        settings.registerDateHeader(), clock, settings.gbVersion()));
         MessageHandler messages = new MessageHandler(codec, registry, presence, router, media::deviceOfCall,
-                settings.accessPolicy(), settings.lockDeviceAddress(), settings.answerAfterProcessing());
+                settings.accessPolicy(), settings.addressBinding(), settings.answerAfterProcessing());
         dispatcher.register(Request.MESSAGE, messages);
         // NOTIFYs of catalog, alarm and position subscriptions carry the same documents as MESSAGEs
         dispatcher.register(Request.NOTIFY, messages);
@@ -185,18 +185,19 @@ public final class PlatformServer {
         return events;
     }
 
-
     public SipServer sipServer() {
         return sipServer;
     }
 
+    /** Where requests of our own go out from, and their answers come back to: for senders built on this server. */
+    public RequestSender sender() {
+        return sender;
+    }
 
-
-
-
-
-
-
+    /** Queries waiting for their answers. */
+    public ResponseWaiters waiters() {
+        return waiters;
+    }
 
     public PlatformSettings settings() {
         return settings;

@@ -3,8 +3,11 @@ package io.github.gb28181.camel.platform;
 import java.time.Clock;
 import java.util.function.Supplier;
 
+import io.github.gb28181.camel.device.GbVersion;
 import io.github.gb28181.camel.sip.auth.AccessPolicy;
+import io.github.gb28181.camel.sip.auth.AddressBinding;
 import io.github.gb28181.camel.sip.auth.CredentialLookup;
+import io.github.gb28181.camel.sip.auth.DigestAlgorithm;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
 
 /**
@@ -22,17 +25,20 @@ import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
  * @param nonceTtlMillis         how long an issued nonce stays valid
  * @param nonceGenerator         where nonces come from, or null for secure random ones
  * @param accessPolicy           allow and deny lists, lockout after failed authentication, strict usernames
- * @param lockDeviceAddress      refuse MESSAGEs from another address than the device registered from (403 makes it
- *                               register again), instead of following it there
+ * @param addressBinding         where a registered device may send MESSAGEs from; from elsewhere they get 403, which
+ *                               makes a real device register again (with digest) from its new address
  * @param answerAfterProcessing  answer a MESSAGE once routes processed its event, 500 when they failed, rather than
  *                               200 at once
+ * @param gbVersion              the GB/T 28181 revision the platform speaks, announced in X-GB-Ver on every answer to
+ *                               REGISTER; with each device it speaks the lower of this and the device's own
+ * @param digestAlgorithm        the hash the digest challenge names (MD5, or SM3 as GB/T 28181-2022 8.3 recommends)
  */
 public record PlatformSettings(
         String serverId, String domain, String realm, CredentialLookup credentials, boolean digestQop,
         boolean registerDateHeader,
         long keepaliveTimeoutMillis, long aggregationTimeoutMillis, long nonceTtlMillis,
-        Supplier<String> nonceGenerator, AccessPolicy accessPolicy, boolean lockDeviceAddress,
-        boolean answerAfterProcessing) {
+        Supplier<String> nonceGenerator, AccessPolicy accessPolicy, AddressBinding addressBinding,
+        boolean answerAfterProcessing, GbVersion gbVersion, DigestAlgorithm digestAlgorithm) {
 
     public static Builder builder() {
         return new Builder();
@@ -51,8 +57,10 @@ public record PlatformSettings(
         private long nonceTtlMillis = 300_000;
         private Supplier<String> nonceGenerator;
         private AccessPolicy accessPolicy;
-        private boolean lockDeviceAddress;
+        private AddressBinding addressBinding;
         private boolean answerAfterProcessing;
+        private GbVersion gbVersion = GbVersion.V3_0;
+        private DigestAlgorithm digestAlgorithm = DigestAlgorithm.MD5;
 
         private Builder() {
         }
@@ -112,8 +120,8 @@ public record PlatformSettings(
             return this;
         }
 
-        public Builder lockDeviceAddress(boolean lockDeviceAddress) {
-            this.lockDeviceAddress = lockDeviceAddress;
+        public Builder addressBinding(AddressBinding addressBinding) {
+            this.addressBinding = addressBinding;
             return this;
         }
 
@@ -122,12 +130,23 @@ public record PlatformSettings(
             return this;
         }
 
+        public Builder gbVersion(GbVersion gbVersion) {
+            this.gbVersion = gbVersion;
+            return this;
+        }
+
+        public Builder digestAlgorithm(DigestAlgorithm digestAlgorithm) {
+            this.digestAlgorithm = digestAlgorithm;
+            return this;
+        }
+
         public PlatformSettings build() {
             return new PlatformSettings(serverId, domain, realm != null && !realm.isEmpty() ? realm : domain,
                     credentials, digestQop, registerDateHeader, keepaliveTimeoutMillis, aggregationTimeoutMillis,
                     nonceTtlMillis, nonceGenerator,
-                    accessPolicy != null ? accessPolicy : AccessPolicy.open(Clock.systemUTC()), lockDeviceAddress,
-                    answerAfterProcessing);
+                    accessPolicy != null ? accessPolicy : AccessPolicy.open(Clock.systemUTC()),
+                    addressBinding != null ? addressBinding : new AddressBinding(AddressBinding.Mode.HOST),
+                    answerAfterProcessing, gbVersion, digestAlgorithm);
         }
     }
 }

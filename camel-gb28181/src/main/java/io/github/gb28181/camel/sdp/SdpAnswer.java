@@ -25,10 +25,14 @@ import java.util.regex.Pattern;
  * @param streamNumber  the stream number (GB/T 28181-2022 {@code a=streamnumber:}; the vendor spellings
  *                      {@code a=streamprofile:}, {@code a=stream:} and {@code a=streamMode:main|sub} when it is
  *                      absent), or -1 when the SDP names none, which means the main stream
+ * @param uri           the {@code u=} value (the channel of a playback or download), or null
+ * @param startTime     the {@code t=} start (0 for live, or when unreadable)
+ * @param endTime       the {@code t=} end
  */
 public record SdpAnswer(
         String sessionName, String mediaHost, String media, int mediaPort, boolean tcp, String setup, List<Integer> payloadTypes,
-        String ssrc, String format, long fileSize, int downloadSpeed, int streamNumber) {
+        String ssrc, String format, long fileSize, int downloadSpeed, int streamNumber, String uri, long startTime,
+        long endTime) {
 
     /** An IPv4 or IPv6 address or a host name, with a multicast TTL/count suffix as c= allows. */
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9.:\\-]+(/\\d+){0,2}");
@@ -54,6 +58,8 @@ public record SdpAnswer(
         int downloadSpeed = -1;
         int streamNumber = -1;
         int vendorStreamNumber = -1;
+        String uri = null;
+        long[] time = {0, 0};
         for (String raw : sdp.split("\r\n|\n|\r")) {
             String line = raw.strip();
             if (line.length() < 2 || line.charAt(1) != '=') {
@@ -62,6 +68,8 @@ public record SdpAnswer(
             String value = line.substring(2).strip();
             switch (line.charAt(0)) {
                 case 's' -> sessionName = value;
+                case 'u' -> uri = value.isEmpty() ? null : value;
+                case 't' -> time = times(value);
                 case 'o' -> originHost = address(value, 6);
                 case 'c' -> {
                     if (seenMedia) {
@@ -133,7 +141,15 @@ public record SdpAnswer(
             throw new IllegalArgumentException("SDP answer names no media address (c= or o=)");
         }
         return new SdpAnswer(sessionName, host, media, port, tcp, setup, List.copyOf(payloads), ssrc, format, fileSize,
-                downloadSpeed, streamNumber >= 0 ? streamNumber : vendorStreamNumber);
+                downloadSpeed, streamNumber >= 0 ? streamNumber : vendorStreamNumber, uri, time[0], time[1]);
+    }
+
+    /** The start and end of {@code t=}, or zeros when they are not two numbers. */
+    private static long[] times(String value) {
+        String[] parts = value.split("\\s+");
+        long start = parts.length == 2 ? number(parts[0], Long.MAX_VALUE, -1) : -1;
+        long end = parts.length == 2 ? number(parts[1], Long.MAX_VALUE, -1) : -1;
+        return start < 0 || end < 0 ? new long[2] : new long[] {start, end};
     }
 
     private static int count(String text, int otherwise) {

@@ -22,8 +22,6 @@ public record SdpOffer(
         MediaTransportMode transport, String ssrc, long startEpoch, long endEpoch, int downloadSpeed,
         int streamNumber) {
 
-    private static final String CRLF = "\r\n";
-
     /** An offer that names no stream number, as GB/T 28181-2016 offers are. */
     public SdpOffer(
             String originId, String channelId, SessionKind kind, String mediaHost, int mediaPort,
@@ -32,34 +30,19 @@ public record SdpOffer(
     }
 
     public String encode() {
-        StringBuilder sdp = new StringBuilder(256);
-        sdp.append("v=0").append(CRLF);
-        sdp.append("o=").append(originId).append(" 0 0 IN IP4 ").append(mediaHost).append(CRLF);
-        sdp.append("s=").append(kind.sdpName()).append(CRLF);
+        SdpWriter w = SdpWriter.session(originId, mediaHost, kind.sdpName());
         if (kind.isHistory()) {
-            sdp.append("u=").append(channelId).append(":0").append(CRLF);
+            w.uri(channelId + ":0");
         }
-        sdp.append("c=IN IP4 ").append(mediaHost).append(CRLF);
-        sdp.append("t=").append(startEpoch).append(' ').append(endEpoch).append(CRLF);
-        sdp.append("m=video ").append(mediaPort).append(transport.isTcp() ? " TCP/RTP/AVP" : " RTP/AVP")
-                .append(" 96 98 97").append(CRLF);
-        sdp.append("a=recvonly").append(CRLF);
-        sdp.append("a=rtpmap:96 PS/90000").append(CRLF);
-        sdp.append("a=rtpmap:98 H264/90000").append(CRLF);
-        sdp.append("a=rtpmap:97 MPEG4/90000").append(CRLF);
-        if (transport == MediaTransportMode.TCP_PASSIVE) {
-            sdp.append("a=setup:passive").append(CRLF).append("a=connection:new").append(CRLF);
-        } else if (transport == MediaTransportMode.TCP_ACTIVE) {
-            sdp.append("a=setup:active").append(CRLF).append("a=connection:new").append(CRLF);
-        }
+        w.connection(mediaHost).time(startEpoch, endEpoch)
+                .media("video", mediaPort, transport, 96, 98, 97).direction("recvonly")
+                .rtpmap(96, "PS/90000").rtpmap(98, "H264/90000").rtpmap(97, "MPEG4/90000").setup(transport);
         if (kind == SessionKind.DOWNLOAD && downloadSpeed > 0) {
-            sdp.append("a=downloadspeed:").append(downloadSpeed).append(CRLF);
+            w.attribute("downloadspeed:" + downloadSpeed);
         }
         if (streamNumber >= 0) {
-            sdp.append("a=streamnumber:").append(streamNumber).append(CRLF);
+            w.attribute("streamnumber:" + streamNumber);
         }
-        sdp.append("y=").append(ssrc).append(CRLF);
-        sdp.append("f=").append(CRLF);
-        return sdp.toString();
+        return w.ssrc(ssrc).format("").toString();
     }
 }

@@ -1,15 +1,19 @@
 package io.github.gb28181.camel.sip;
 
 import java.text.ParseException;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import gov.nist.javax.sip.message.SIPRequest;
+import io.github.gb28181.camel.sip.transport.DeviceConnections;
 import io.github.gb28181.camel.sip.transport.SipCounters;
 import io.github.gb28181.camel.sip.transport.SipFactories;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
+import javax.sip.SipProvider;
 import javax.sip.SipException;
 import javax.sip.address.SipURI;
+import javax.sip.header.Header;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -26,14 +30,18 @@ public final class IncomingRequest {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncomingRequest.class);
     public static final String USER_AGENT = "camel-gb28181";
+    /** What only a registered device gets 2xx for: its connection is a device's */
+    private static final Set<String> DEVICE_METHODS = Set.of(Request.REGISTER, Request.MESSAGE, Request.NOTIFY);
 
     private final Request request;
     private final ServerTransaction transaction;
     private final SipCounters counters;
+    private final SipProvider statelessProvider;
     private final String remoteHost;
     private final int remotePort;
     private final String transport;
     private final String toTag = Long.toString(ThreadLocalRandom.current().nextLong(1L << 32, 1L << 40));
+    private volatile Header everyAnswer;
 
     public IncomingRequest(Request request, ServerTransaction transaction) {
         this(request, transaction, new SipCounters());
@@ -41,9 +49,23 @@ public final class IncomingRequest {
 
     /** @param counters where error answers are counted */
     public IncomingRequest(Request request, ServerTransaction transaction, SipCounters counters) {
+        this(request, transaction, counters, null);
+    }
+
+    /**
+     * A request answered without a transaction, through the provider: one that shares its transaction key with
+     * another request (see {@code TransactionMatchingValve}).
+     */
+    static IncomingRequest stateless(Request request, SipCounters counters, SipProvider provider) {
+        return new IncomingRequest(request, null, counters, provider);
+    }
+
+    private IncomingRequest(Request request, ServerTransaction transaction, SipCounters counters,
+                            SipProvider statelessProvider) {
         this.request = request;
         this.transaction = transaction;
         this.counters = counters;
+        this.statelessProvider = statelessProvider;
         SIPRequest sip = (SIPRequest) request;
         // the packet source is where the device really is: behind NAT it differs from the Via sent-by
         this.remoteHost = sip.getRemoteAddress() != null ? sip.getRemoteAddress().getHostAddress() : sip.getTopmostVia().getHost();
@@ -128,13 +150,28 @@ public final class IncomingRequest {
         send(createResponse(status, reason));
     }
 
+    /** A header every answer to this request carries, whichever path sends it (X-GB-Ver on REGISTER answers). */
+    public void answerWith(Header header) {
+        this.everyAnswer = header;
+    }
+
     public void send(Response response) {
+        if (everyAnswer != null) {
+            response.setHeader((Header) everyAnswer.clone());
+        }
         counters.countAnswered(method(), response.getStatusCode());
         if (response.getStatusCode() >= 300) {
             counters.countRejected(response.getStatusCode());
         }
+        if (transaction != null && response.getStatusCode() / 100 == 2 && DEVICE_METHODS.contains(method())) {
+            DeviceConnections.accepted(transaction);
+        }
         try {
-            transaction.sendResponse(response);
+            if (transaction != null) {
+                transaction.sendResponse(response);
+            } else if (statelessProvider != null) {
+                statelessProvider.sendResponse(response);
+            }
         } catch (SipException | InvalidArgumentException | RuntimeException e) {
             // the device will retransmit and get the response the transaction remembers, or give up: nothing else
             // can be done, and the listener thread must go on serving others

@@ -1,6 +1,9 @@
 package io.github.gb28181.camel.sip;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPRequest;
+import io.github.gb28181.camel.sip.transport.CollidingRequestHandler;
 import io.github.gb28181.camel.sip.transport.SipCounters;
 import io.github.gb28181.camel.sip.transport.SipFactories;
 import javax.sip.DialogTerminatedEvent;
@@ -20,6 +25,7 @@ import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.RequireHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -29,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * Gives every incoming request a server transaction and passes it to the handler for its method. A retransmission
  * that races the first copy finds the transaction already there and is dropped, so each request is handled once.
  */
-public final class RequestDispatcher implements SipListener {
+public final class RequestDispatcher implements SipListener, CollidingRequestHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
 
@@ -40,6 +46,7 @@ public final class RequestDispatcher implements SipListener {
     private final Map<String, SipRequestHandler> handlers = new ConcurrentHashMap<>();
     private final AtomicReference<ClientTransactionListener> clientListener = new AtomicReference<>();
     private final SipCounters counters;
+    private final RecentKeys collidingSeen = new RecentKeys();
 
     public RequestDispatcher() {
         this(new SipCounters());
@@ -55,6 +62,23 @@ public final class RequestDispatcher implements SipListener {
 
     public void setClientTransactionListener(ClientTransactionListener listener) {
         clientListener.set(listener);
+    }
+
+    /**
+     * Another request under the key of a transaction in progress: it cannot have a transaction of its own in
+     * jain-sip, so it is handled here and answered statelessly, once (its retransmissions come here too and are
+     * dropped: without a transaction there is no answer to repeat, and the client retransmits until it hears it).
+     */
+    @Override
+    public void handleColliding(Request request, SipProvider provider) {
+        String signature = ((SIPRequest) request).getTransactionId() + ' ' + request.getMethod() + ' '
+                           + ((SIPRequest) request).getTopmostVia().getSentBy().encode();
+        if (!collidingSeen.firstTime(signature)) {
+            counters.countRetransmission();
+            return;
+        }
+        LOG.debug("{} shares its Via branch with another request: answered without a transaction", request.getMethod());
+        dispatch(IncomingRequest.stateless(request, counters, provider));
     }
 
     @Override
@@ -83,12 +107,21 @@ public final class RequestDispatcher implements SipListener {
                 return;
             }
         }
-        IncomingRequest incoming = new IncomingRequest(request, transaction, counters);
+        dispatch(new IncomingRequest(request, transaction, counters));
+    }
+
+    private void dispatch(IncomingRequest incoming) {
+        Request request = incoming.request();
+        String method = request.getMethod();
         Refusal refusal = refusal(request);
         SipRequestHandler handler = handlers.get(method);
+        List<String> required = Request.CANCEL.equals(method) ? List.of() : requiredExtensions(request);
         if (refusal != null) {
             LOG.debug("{} from {} refused: {} {}", method, incoming.remoteAddress(), refusal.status(), refusal.reason());
             incoming.respond(refusal.status(), refusal.reason());
+        } else if (!required.isEmpty()) {
+            // RFC 3261 8.2.2.3: we support no extension, so every one a request requires is unsupported
+            incoming.send(withUnsupported(incoming.createResponse(Response.BAD_EXTENSION), required));
         } else if (handler != null) {
             invoke(handler, incoming);
         } else if (Request.OPTIONS.equals(method)) {
@@ -119,6 +152,28 @@ public final class RequestDispatcher implements SipListener {
     private record Refusal(int status, String reason) {
     }
 
+    private static List<String> requiredExtensions(Request request) {
+        List<String> tags = new ArrayList<>();
+        for (ListIterator<?> it = request.getHeaders(RequireHeader.NAME); it.hasNext();) {
+            String tag = ((RequireHeader) it.next()).getOptionTag();
+            if (tag != null && !tag.isBlank()) {
+                tags.add(tag.strip());
+            }
+        }
+        return tags;
+    }
+
+    private static Response withUnsupported(Response response, List<String> tags) {
+        try {
+            for (String tag : tags) {
+                response.addHeader(SipFactories.HEADERS.createUnsupportedHeader(tag));
+            }
+        } catch (java.text.ParseException e) {
+            LOG.debug("Cannot add Unsupported header", e);
+        }
+        return response;
+    }
+
     private void rejectStatelessly(SipProvider provider, Request request, String reason) {
         try {
             Response response = SipFactories.MESSAGES.createResponse(Response.BAD_REQUEST, request);
@@ -138,7 +193,7 @@ public final class RequestDispatcher implements SipListener {
         } catch (Exception e) {
             LOG.error("Failed to handle {} from {} (Call-ID {})", incoming.method(), incoming.remoteAddress(),
                     incoming.callId(), e);
-            if (incoming.transaction() != null) {
+            if (incoming.transaction() != null || !Request.ACK.equals(incoming.method())) {
                 incoming.respond(Response.SERVER_INTERNAL_ERROR);
             }
         }

@@ -112,6 +112,13 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private Boolean registerDateHeader = true;
     /**
+     * The GB/T 28181 revision the platform speaks and announces in X-GB-Ver on every answer to a REGISTER: 3.0 (GB/T
+     * 28181-2022) or 2.0 (2016). With each device it speaks the lower of this and what the device announced (2.0 when
+     * it announced nothing): GB18030 and IFrameCmd for 3.0, and 2022-only commands are refused to a device that
+     * announced 2.0.
+     */
+    private String gbVersion = "3.0";
+    /**
      * The platform's own 20-digit SIP id (the id devices register to).
      */
     private String serverId = "34020000002000000001";
@@ -202,8 +209,7 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private String allowedDevices;
     /**
-     * How long a device id or address stays refused after maxAuthFailures wrong passwords. The option is a
-     * java.time.Duration: 10m, 600s, PT10M, or a plain number of milliseconds.
+     * How long a device id at an address, or an address, stays refused after maxAuthFailures wrong passwords.
      */
     private Duration authLockout = Duration.ofMinutes(10);
     /**
@@ -231,13 +237,45 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private Boolean digestQop = true;
     /**
-     * Refuse (403) MESSAGEs from another address than the one the device registered from, so it must register again
-     * from there, rather than following it (the default, which suits devices behind NAT whose port changes).
+     * The hash the digest challenge names: MD5, or SM3 (GB/T 32905), which GB/T 28181-2022 8.3 recommends for
+     * signalling. SM3 needs org.bouncycastle:bcprov-jdk18on on the class path. A device is checked with the algorithm
+     * its answer names, so MD5-only devices still register when SM3 is offered.
      */
-    private Boolean lockDeviceAddress = false;
+    private String digestAlgorithm = "MD5";
     /**
-     * Wrong passwords from one device id or one address before it is refused for authLockout (an AUTH_LOCKED event
-     * says so). 0 never locks out.
+     * How long a SIP message over TCP may take to arrive, headers and body, from its first byte: a connection whose
+     * message takes longer is closed (slow headers hold a file descriptor each).
+     */
+    private Duration tcpMessageTimeout = Duration.ofSeconds(10);
+    /**
+     * How long a TCP connection on which no device was accepted (no REGISTER, MESSAGE or NOTIFY answered 2xx) may
+     * stay without a byte before it is closed. Devices' own connections stay open between keepalives.
+     */
+    private Duration tcpIdleTimeout = Duration.ofMinutes(1);
+    /**
+     * TCP connections one IP address may hold open to the SIP server at once; more are closed at once. Cameras of
+     * one site behind one NAT share its address: raise it for large sites that use TCP.
+     */
+    private Integer maxTcpConnectionsPerAddress = 256;
+    /**
+     * The regular expression a device id must match to register: GB/T 28181 ids are 20 digits. A REGISTER from any
+     * other id gets 400 Invalid device id. Widen it only for devices with ids of another form (18 to 20 digits,
+     * say); the device store never uses an id as a file name unless it is plain letters and digits.
+     */
+    private String deviceIdPattern = "[0-9]{20}";
+    /**
+     * Where a registered device may send MESSAGEs (keepalives, alarms, answers) from. HOST: its registration's IP
+     * address, any port (a NAT may rebind the port); a MESSAGE from another IP address gets 403, and the device must
+     * REGISTER again, with digest, to move. HOST_AND_PORT: the same IP address and port. ANY: the device is followed to
+     * wherever it is heard from; then anyone who knows a device id takes the device over (its INVITEs, PTZ commands
+     * and queries) with one unauthenticated MESSAGE, so only where every sender on the network is trusted.
+     */
+    private String deviceAddressBinding = "HOST";
+    /**
+     * Wrong passwords for one device id from one address, or from one address for any ids, before that device id at
+     * that address, or that address, is refused for authLockout (an AUTH_LOCKED event says so). A device id is never
+     * locked out as such: a device registered from its own address is not refused for failures from elsewhere. 0
+     * never locks out.
      */
     private Integer maxAuthFailures = 5;
     /**
@@ -540,6 +578,22 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
         this.devicePasswords = devicePasswords;
     }
 
+    public String getGbVersion() {
+        return gbVersion;
+    }
+
+    public void setGbVersion(String gbVersion) {
+        this.gbVersion = gbVersion;
+    }
+
+    public String getDigestAlgorithm() {
+        return digestAlgorithm;
+    }
+
+    public void setDigestAlgorithm(String digestAlgorithm) {
+        this.digestAlgorithm = digestAlgorithm;
+    }
+
     public Boolean getDigestQop() {
         return digestQop;
     }
@@ -556,12 +610,44 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
         this.answerAfterProcessing = answerAfterProcessing;
     }
 
-    public Boolean getLockDeviceAddress() {
-        return lockDeviceAddress;
+    public Duration getTcpMessageTimeout() {
+        return tcpMessageTimeout;
     }
 
-    public void setLockDeviceAddress(Boolean lockDeviceAddress) {
-        this.lockDeviceAddress = lockDeviceAddress;
+    public void setTcpMessageTimeout(Duration tcpMessageTimeout) {
+        this.tcpMessageTimeout = tcpMessageTimeout;
+    }
+
+    public Duration getTcpIdleTimeout() {
+        return tcpIdleTimeout;
+    }
+
+    public void setTcpIdleTimeout(Duration tcpIdleTimeout) {
+        this.tcpIdleTimeout = tcpIdleTimeout;
+    }
+
+    public Integer getMaxTcpConnectionsPerAddress() {
+        return maxTcpConnectionsPerAddress;
+    }
+
+    public void setMaxTcpConnectionsPerAddress(Integer maxTcpConnectionsPerAddress) {
+        this.maxTcpConnectionsPerAddress = maxTcpConnectionsPerAddress;
+    }
+
+    public String getDeviceIdPattern() {
+        return deviceIdPattern;
+    }
+
+    public void setDeviceIdPattern(String deviceIdPattern) {
+        this.deviceIdPattern = deviceIdPattern;
+    }
+
+    public String getDeviceAddressBinding() {
+        return deviceAddressBinding;
+    }
+
+    public void setDeviceAddressBinding(String deviceAddressBinding) {
+        this.deviceAddressBinding = deviceAddressBinding;
     }
 
     public Integer getMaxAuthFailures() {

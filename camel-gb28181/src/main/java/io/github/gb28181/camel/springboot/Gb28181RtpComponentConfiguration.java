@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Receive the video (and audio) a GB/T 28181 device sends over RTP: one exchange per program-stream frame, or per
  * video access unit and audio frame in elementary-stream mode. One port carries many streams, told apart by SSRC.
+ * Or send it: the producer sends each exchange's frame as a program stream over RTP.
  * <p>
  * Written by hand in the shape camel-spring-boot generates, as {@link Gb28181ComponentConfiguration} is: one property
  * per component option of {@code gb28181-rtp.json}, same names, defaults and descriptions.
@@ -49,15 +50,30 @@ public class Gb28181RtpComponentConfiguration extends ComponentConfigurationProp
     /**
      * What an exchange carries. ps: the sender's program stream bytes, one frame per picture. es: elementary streams
      * parsed out of the program stream, one exchange per video access unit (H.264/H.265 Annex B) and one per audio
-     * PES.
+     * PES. fmp4: fragmented MP4, one exchange per init segment and one per fragment (header CamelGb28181RtpSegment);
+     * the bodies of a stream written one after the other are an MP4 file, and browsers play them through Media Source
+     * Extensions.
      */
     private String mode = "ps";
     /**
-     * tcp-active only: the device's media address, from the SDP answer to the INVITE.
+     * fmp4 mode: where fragments are cut. gop: one fragment per key-frame interval (files; a fragment leaves when the
+     * next key frame arrives). frame: one fragment per video frame, for live viewing with the least delay.
+     */
+    private String fragment = "gop";
+    /**
+     * fmp4 mode: which audio gets a track. aac: AAC only, what browsers play; G.711 and other codecs are left out.
+     * all: AAC, and G.711 A-law/µ-law as alaw/ulaw tracks that ffmpeg, VLC and GStreamer play but browsers do not (for
+     * files). none: video only.
+     */
+    private String audio = "aac";
+    /**
+     * Consumer, tcp-active only: the device's media address, from the SDP answer to the INVITE. Producer, udp and
+     * tcp-active: where the media goes. A producer without it sends only in the outgoing sessions the signalling side
+     * opened (the CamelGb28181SessionId header).
      */
     private String remoteHost;
     /**
-     * tcp-active only: the device's media port, from the SDP answer to the INVITE.
+     * The port at remoteHost.
      */
     private Integer remotePort;
     /**
@@ -74,9 +90,9 @@ public class Gb28181RtpComponentConfiguration extends ComponentConfigurationProp
     // Duration, and still reads a bare number as milliseconds, which is what the component takes
     private Duration streamIdleTimeout = Duration.ofSeconds(10);
     /**
-     * How RTP arrives. udp: datagrams on the port. tcp-passive: the platform listens and the device connects (RFC 4571
-     * framing). tcp-active: the platform connects to the device's remoteHost:remotePort and reconnects until stopped;
-     * host:port is then the local side.
+     * How RTP travels. udp: datagrams. tcp-passive: this side listens on host:port and the peer connects (RFC 4571
+     * framing). tcp-active: this side connects to remoteHost:remotePort and reconnects until stopped; host:port is then
+     * the local side. The consumer receives that way, the producer sends that way.
      */
     private String transport = "udp";
     /**
@@ -118,6 +134,45 @@ public class Gb28181RtpComponentConfiguration extends ComponentConfigurationProp
      */
     private Duration reorderLatency = Duration.ofMillis(100);
     /**
+     * What a body is when no CamelGb28181RtpMode header says. ps: program stream bytes, sent as they are. es: an
+     * H.264/H.265 access unit (Annex B) or an audio frame (AAC in ADTS, G.711), muxed into a program stream first.
+     * auto: a body starting with a program stream start code is ps, anything else es; raw G.711 may start like one, so
+     * say es for it.
+     */
+    private String frameFormat = "auto";
+    /**
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed
+     * then creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing.
+     */
+    private Boolean lazyStartProducer = false;
+    /**
+     * The RTP payload type to send: 96 is what GB/T 28181 SDP maps to PS/90000.
+     */
+    private Integer payloadType = 96;
+    /**
+     * The SSRC to send with: ten decimal digits as in the SDP y= line, or 0x and hex. When empty, each frame's
+     * CamelGb28181Ssrc header names it, so a relay keeps the sender's SSRCs apart.
+     */
+    private String ssrc;
+    /**
+     * Whether video starts, and starts again after a reconnect or a dropped frame, at a key frame, so the peer is never
+     * sent a picture it cannot decode.
+     */
+    private Boolean waitForKeyFrame = true;
+    /**
+     * The most payload bytes per RTP packet; 1400 keeps a packet within a 1500-byte MTU.
+     */
+    private Integer maxPayloadSize = 1400;
+    /**
+     * How many bytes may wait to be written (over TCP: that the peer left unread) before frames are dropped, video then
+     * until the next key frame: a slow peer or a route faster than the network costs frames, not memory and delay.
+     */
+    private Integer maxQueuedBytes = 2097152;
+    /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
      * autowired) by looking up in the registry to find if there is a single instance of matching type, which then
      * gets configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
@@ -148,6 +203,62 @@ public class Gb28181RtpComponentConfiguration extends ComponentConfigurationProp
         this.bridgeErrorHandler = bridgeErrorHandler;
     }
 
+    public String getFrameFormat() {
+        return frameFormat;
+    }
+
+    public void setFrameFormat(String frameFormat) {
+        this.frameFormat = frameFormat;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public Integer getPayloadType() {
+        return payloadType;
+    }
+
+    public void setPayloadType(Integer payloadType) {
+        this.payloadType = payloadType;
+    }
+
+    public String getSsrc() {
+        return ssrc;
+    }
+
+    public void setSsrc(String ssrc) {
+        this.ssrc = ssrc;
+    }
+
+    public Boolean getWaitForKeyFrame() {
+        return waitForKeyFrame;
+    }
+
+    public void setWaitForKeyFrame(Boolean waitForKeyFrame) {
+        this.waitForKeyFrame = waitForKeyFrame;
+    }
+
+    public Integer getMaxPayloadSize() {
+        return maxPayloadSize;
+    }
+
+    public void setMaxPayloadSize(Integer maxPayloadSize) {
+        this.maxPayloadSize = maxPayloadSize;
+    }
+
+    public Integer getMaxQueuedBytes() {
+        return maxQueuedBytes;
+    }
+
+    public void setMaxQueuedBytes(Integer maxQueuedBytes) {
+        this.maxQueuedBytes = maxQueuedBytes;
+    }
+
     public Gb28181RtpConfiguration getConfiguration() {
         return configuration;
     }
@@ -170,6 +281,22 @@ public class Gb28181RtpComponentConfiguration extends ComponentConfigurationProp
 
     public void setMode(String mode) {
         this.mode = mode;
+    }
+
+    public String getFragment() {
+        return fragment;
+    }
+
+    public void setFragment(String fragment) {
+        this.fragment = fragment;
+    }
+
+    public String getAudio() {
+        return audio;
+    }
+
+    public void setAudio(String audio) {
+        this.audio = audio;
     }
 
     public String getRemoteHost() {

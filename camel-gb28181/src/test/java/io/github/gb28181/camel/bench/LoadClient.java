@@ -20,7 +20,7 @@ import java.util.function.LongConsumer;
  * bytes, answers matched by Call-ID on reader threads, a window of requests in flight. Written for throughput:
  * nothing here parses more of a response than its status, Call-ID and challenge.
  */
-final class LoadClient implements AutoCloseable {
+public final class LoadClient implements AutoCloseable {
 
     static final String SERVER_ID = "34020000002000000001";
     static final String DOMAIN = "3402000000";
@@ -32,8 +32,8 @@ final class LoadClient implements AutoCloseable {
     private final Semaphore window;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
-    final AtomicLong ok = new AtomicLong();
-    final AtomicLong failed = new AtomicLong();
+    public final AtomicLong ok = new AtomicLong();
+    public final AtomicLong failed = new AtomicLong();
     private volatile boolean closed;
     private final Thread reaper;
 
@@ -58,7 +58,7 @@ final class LoadClient implements AutoCloseable {
         }
     }
 
-    LoadClient(int serverPort, String password, int sockets, int windowSize) throws IOException {
+    public LoadClient(int serverPort, String password, int sockets, int windowSize) throws IOException {
         this.server = new InetSocketAddress("127.0.0.1", serverPort);
         this.password = password;
         this.window = new Semaphore(windowSize);
@@ -81,8 +81,8 @@ final class LoadClient implements AutoCloseable {
         reaper.start();
     }
 
-    final AtomicLong timedOut = new AtomicLong();
-    final AtomicLong retransmitted = new AtomicLong();
+    public final AtomicLong timedOut = new AtomicLong();
+    public final AtomicLong retransmitted = new AtomicLong();
 
     /** Like a device: resend what got no answer after a second, give up after three tries. */
     private void reap() {
@@ -117,7 +117,7 @@ final class LoadClient implements AutoCloseable {
     }
 
     /** Starts a digest registration; {@code onOk} gets the round trip time in nanoseconds of the whole exchange. */
-    void register(String deviceId, int expires, LongConsumer onOk) throws Exception {
+    public void register(String deviceId, int expires, LongConsumer onOk) throws Exception {
         window.acquire();
         String callId = "r" + sequence.incrementAndGet();
         int socket = Math.floorMod(deviceId.hashCode(), channels.length);
@@ -127,7 +127,7 @@ final class LoadClient implements AutoCloseable {
     }
 
     /** Sends one keepalive; {@code onOk} gets its round trip time in nanoseconds. */
-    void keepalive(String deviceId, LongConsumer onOk) throws Exception {
+    public void keepalive(String deviceId, LongConsumer onOk) throws Exception {
         window.acquire();
         long n = sequence.incrementAndGet();
         String callId = "k" + n;
@@ -147,7 +147,7 @@ final class LoadClient implements AutoCloseable {
                      + "Content-Length: " + body.length() + "\r\n\r\n" + body);
     }
 
-    boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
+    public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         while (!pending.isEmpty() && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(10);
@@ -251,7 +251,7 @@ final class LoadClient implements AutoCloseable {
     }
 
     /** Failure statuses seen, for the report. */
-    final Map<Integer, Long> statuses = new ConcurrentHashMap<>();
+    public final Map<Integer, Long> statuses = new ConcurrentHashMap<>();
 
     private String authorization(String deviceId, String challenge) throws Exception {
         String realm = param(challenge, "realm");

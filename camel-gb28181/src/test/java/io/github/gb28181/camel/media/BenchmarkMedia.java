@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -152,6 +153,23 @@ final class BenchmarkMedia {
     static String ffmpegVersion() {
         String first = run("ffmpeg", "-hide_banner", "-version").lines().findFirst().orElse("ffmpeg");
         return first.replace(" Copyright", ",").replaceAll(",.*", "");
+    }
+
+    /**
+     * Times a command: one run first to bring its input into the page cache, then {@code runs} timed runs.
+     *
+     * @return the wall clock of each timed run in seconds, fastest first
+     */
+    static double[] wallClock(String[] command, int runs) {
+        run(command);
+        double[] wall = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            run(command);
+            wall[i] = (System.nanoTime() - start) / 1e9;
+        }
+        Arrays.sort(wall);
+        return wall;
     }
 
     /** Runs a command and returns what it wrote to stdout and stderr; fails when it fails. */

@@ -18,14 +18,14 @@ import java.util.stream.Collectors;
  * ...) PASS/FAIL} for the figures the hardening issue sets a target for, {@code name: value unit} for the others.
  * Everything printed is also kept, to be written to a file at the end.
  */
-final class BenchmarkReport {
+public final class BenchmarkReport {
 
     private final StringBuilder text = new StringBuilder();
     private final List<String> failed = new ArrayList<>();
     private int targets;
 
     /** The machine, the JVM and how busy the machine was when the run started. */
-    void header(String title) {
+    public void header(String title) {
         line("# " + title);
         line("date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         line("machine: " + Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "), "
@@ -40,18 +40,18 @@ final class BenchmarkReport {
                      : String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())));
     }
 
-    void section(String title) {
+    public void section(String title) {
         line("");
         line("## " + title);
     }
 
     /** A figure the issue sets no target for. */
-    void info(String name, String value) {
+    public void info(String name, String value) {
         line(name + ": " + value);
     }
 
     /** A figure with its target. */
-    void figure(String name, String value, String target, boolean pass) {
+    public void figure(String name, String value, String target, boolean pass) {
         targets++;
         if (!pass) {
             failed.add(name);
@@ -59,17 +59,17 @@ final class BenchmarkReport {
         line(name + ": " + value + " (target: " + target + ") " + (pass ? "PASS" : "FAIL"));
     }
 
-    void note(String text) {
+    public void note(String text) {
         line("  " + text);
     }
 
-    void line(String s) {
+    public void line(String s) {
         System.out.println(s);
         text.append(s).append('\n');
     }
 
     /** The closing lines: the load average again and which targets failed. */
-    void summary() {
+    public void summary() {
         line("");
         line("load average at end: " + loadAverage());
         line(failed.isEmpty() ? "targets: " + targets + " of " + targets + " PASS"
@@ -77,7 +77,7 @@ final class BenchmarkReport {
                         failed));
     }
 
-    void writeTo(Path file) {
+    public void writeTo(Path file) {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);

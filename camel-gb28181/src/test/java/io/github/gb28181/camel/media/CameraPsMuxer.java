@@ -20,7 +20,10 @@ public final class CameraPsMuxer {
     private final byte[] audio;
     private final int maxPesPayload;
     private boolean stamped = true;
+    private boolean timestampPerNal;
+    private boolean startCodesCut;
     private int audioStreamType = 0x90;
+    private long firstPts = 90_000;
 
     /**
      * @param audio         G.711 A-law samples to interleave (8000 per second), or {@code null}
@@ -36,6 +39,27 @@ public final class CameraPsMuxer {
     /** Some cheap encoders never write a PTS; their frames are told apart by the RTP timestamp only. */
     public CameraPsMuxer withoutPts() {
         stamped = false;
+        return this;
+    }
+
+    /** The PTS of the first picture (90 kHz); the default is one second. A stream sent in a loop goes on from here. */
+    public CameraPsMuxer startingAt(long pts) {
+        firstPts = pts;
+        return this;
+    }
+
+    /** With one pack per NAL unit: each NAL unit stamped a tick after the one before, as some encoders do. */
+    public CameraPsMuxer timestampPerNal() {
+        timestampPerNal = true;
+        return this;
+    }
+
+    /**
+     * Cuts every picture's PES inside each start code but the first, the way ffmpeg's 2 KB {@code -f vob} packs
+     * fall: {@code 00 00} ends one PES, {@code 01} and the NAL header begin the next.
+     */
+    public CameraPsMuxer startCodesCut() {
+        startCodesCut = true;
         return this;
     }
 
@@ -67,6 +91,18 @@ public final class CameraPsMuxer {
         return units;
     }
 
+    /** Where the NAL unit headers of an Annex B access unit are: the byte after each start code. */
+    public static int[] nalHeaders(byte[] au) {
+        List<Integer> headers = new ArrayList<>();
+        for (int i = 0; i + 3 < au.length; i++) {
+            if (au[i] == 0 && au[i + 1] == 0 && au[i + 2] == 1) {
+                headers.add(i + 3);
+                i += 2;
+            }
+        }
+        return headers.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     /** The NAL units of an access unit, each with its start code. */
     static List<byte[]> nalUnits(byte[] au) {
         List<Integer> starts = new ArrayList<>();
@@ -87,6 +123,18 @@ public final class CameraPsMuxer {
         return nals;
     }
 
+    /** Two bytes into every start code after the first. */
+    private static List<Integer> startCodeCuts(byte[] au) {
+        List<Integer> cuts = new ArrayList<>();
+        for (int i = 1; i + 3 < au.length; i++) {
+            if (au[i] == 0 && au[i + 1] == 0 && au[i + 2] == 1) {
+                cuts.add(i + 2);
+                i += 2;
+            }
+        }
+        return cuts;
+    }
+
     boolean isKey(byte[] au) {
         for (byte[] nal : nalUnits(au)) {
             int h = nal[2] == 1 ? 3 : 4;
@@ -101,21 +149,34 @@ public final class CameraPsMuxer {
     /** Muxes 25 fps video, with 40 ms of audio after every picture when there is audio. */
     public List<Unit> mux(List<byte[]> accessUnits) {
         List<Unit> units = new ArrayList<>();
-        long pts = 90_000;
+        long pts = firstPts;
         int audioPos = 0;
         for (byte[] au : accessUnits) {
             boolean key = isKey(au);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (onePackPerNal) {
                 boolean first = true;
+                long stamp = pts;
                 for (byte[] nal : nalUnits(au)) {
-                    packHeader(out, pts);
+                    packHeader(out, stamp);
                     if (first && key) {
                         systemHeaderAndMap(out);
                     }
-                    pes(out, 0xE0, pts, nal, 0, nal.length);
+                    pes(out, 0xE0, stamp, nal, 0, nal.length);
                     first = false;
+                    stamp += timestampPerNal ? 1 : 0;
                 }
+            } else if (startCodesCut) {
+                packHeader(out, pts);
+                if (key) {
+                    systemHeaderAndMap(out);
+                }
+                int from = 0;
+                for (int cut : startCodeCuts(au)) {
+                    pes(out, 0xE0, pts, au, from, cut - from);
+                    from = cut;
+                }
+                pes(out, 0xE0, pts, au, from, au.length - from);
             } else {
                 packHeader(out, pts);
                 if (key) {

@@ -25,6 +25,30 @@ public final class Ffprobe {
         return (int) out.lines().filter(l -> l.startsWith("1")).count(); // side data may follow the flag
     }
 
+    /**
+     * Video frames decoded from a file that may end in the middle of its last packet: ffprobe complains about the
+     * missing bytes and goes on, so its exit status and messages are not held against the file.
+     */
+    public static int decodedVideoFrames(Path file) {
+        ProcessBuilder pb = new ProcessBuilder("ffprobe", "-v", "quiet", "-select_streams", "v:0", "-show_entries",
+                "frame=key_frame", "-of", "csv=p=0", file.toString());
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        try {
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("ffprobe did not finish on " + file);
+            }
+            return (int) out.lines().filter(l -> l.startsWith("0") || l.startsWith("1")).count();
+        } catch (IOException e) {
+            throw new AssertionError("ffprobe is needed for this test: install the Debian package ffmpeg", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     public static int audioFrames(Path file, String format) {
         return count(file, format, "a:0", "stream=nb_read_frames");
     }

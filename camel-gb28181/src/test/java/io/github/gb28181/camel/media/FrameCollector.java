@@ -27,6 +27,10 @@ public final class FrameCollector implements MediaFrameListener {
         errors.add(cause);
     }
 
+    public List<Throwable> errors() {
+        return List.copyOf(errors);
+    }
+
     public List<MediaFrame> of(long ssrc) {
         return new ArrayList<>(frames.getOrDefault(ssrc, List.of()));
     }

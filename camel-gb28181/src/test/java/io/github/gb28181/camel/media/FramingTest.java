@@ -146,6 +146,42 @@ class FramingTest {
         assertThat(es).extracting(MediaFrame::payload).containsExactlyElementsOf(units);
     }
 
+    /** ffmpeg's vob packs cut a start code across two PES packets: the key frames are still found. */
+    @Test
+    void aKeyFrameWhoseStartCodeIsCutAcrossTwoPesPacketsIsStillKey() {
+        for (boolean h265 : new boolean[] {false, true}) {
+            String sample = h265 ? Samples.H265_AUD : Samples.H264_AUD;
+            List<byte[]> units = CameraPsMuxer.accessUnits(Samples.bytes(sample), h265);
+            List<CameraPsMuxer.Unit> muxed = new CameraPsMuxer(h265, false, null, 60000).startCodesCut().mux(units);
+
+            List<MediaFrame> frames = InMemory.run(Packetizer.rtp(Packetizer.perFrame(muxed, 1400), 5, 0),
+                    InMemory.config(MediaMode.PS));
+
+            assertThat(frames).as(sample).hasSize(units.size());
+            assertThat(frames).as(sample).filteredOn(MediaFrame::keyFrame).hasSize(Samples.keyFrames(sample));
+            assertThat(frames).extracting(MediaFrame::keyFrame)
+                    .containsExactlyElementsOf(muxed.stream().map(CameraPsMuxer.Unit::key).toList());
+        }
+    }
+
+    /** Every NAL unit in a pack of its own, each with a timestamp of its own: still one frame per picture. */
+    @Test
+    void aSenderThatStampsEveryNalUnitStillGivesOneFramePerPicture() {
+        List<byte[]> units = CameraPsMuxer.accessUnits(Samples.bytes(Samples.H264_AUD), false);
+        List<CameraPsMuxer.Unit> muxed = new CameraPsMuxer(false, true, null, 60000).timestampPerNal().mux(units);
+
+        List<MediaFrame> frames = InMemory.run(Packetizer.rtp(Packetizer.perFrame(muxed, 1400), 6, 0),
+                InMemory.config(MediaMode.PS));
+
+        assertThat(frames).hasSize(units.size());
+        assertThat(frames).filteredOn(MediaFrame::keyFrame).hasSize(Samples.keyFrames(Samples.H264_AUD));
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        frames.forEach(f -> all.writeBytes(f.payload()));
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        muxed.forEach(u -> sent.writeBytes(u.ps()));
+        assertThat(all.toByteArray()).as("the sender's bytes, unchanged").isEqualTo(sent.toByteArray());
+    }
+
     @Test
     void theStreamMapNamesTheAudioCodec() {
         List<byte[]> units = CameraPsMuxer.accessUnits(Samples.bytes(Samples.H265_AUD), true);

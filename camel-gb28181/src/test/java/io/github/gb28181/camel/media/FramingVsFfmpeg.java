@@ -2,7 +2,6 @@ package io.github.gb28181.camel.media;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -98,15 +97,7 @@ final class FramingVsFfmpeg {
     }
 
     private static Ffmpeg ffmpeg(Path file, int runs) {
-        String[] command = command(file);
-        BenchmarkMedia.run(command); // into the page cache
-        double[] wall = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            BenchmarkMedia.run(command);
-            wall[i] = (System.nanoTime() - start) / 1e9;
-        }
-        Arrays.sort(wall);
+        double[] wall = BenchmarkMedia.wallClock(command(file), runs);
         return new Ffmpeg(wall[0], wall[runs / 2]);
     }
 

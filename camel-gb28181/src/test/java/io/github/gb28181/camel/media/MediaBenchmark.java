@@ -51,9 +51,12 @@ import org.junit.jupiter.api.Test;
  * 16 MiB socket receive buffer ({@code -Dbenchmark.ingest.receiveBufferSize=...}), which Linux grants only up to
  * net.core.rmem_max: run {@code sysctl -w net.core.rmem_max=16777216} first; the output says when it was capped.
  * {@code -Dbenchmark.ingest.options=&name=value} adds endpoint options.</li>
+ * <li>{@code fmp4}: fragmented MP4 muxing in memory against ffmpeg's MP4 muxer on the same input
+ * ({@link Fmp4VsFfmpeg}).</li>
  * </ul>
- * By default the sections with targets run, {@code ffmpeg} and {@code ingest}, so that the whole benchmark profile
- * stays under 15 minutes; {@code -Dbenchmark.only=framing,ffmpeg,loopback,ingest} runs them all.
+ * By default the sections with targets run, {@code ffmpeg}, {@code fmp4} and {@code ingest}, so that the whole
+ * benchmark profile stays under 15 minutes; {@code -Dbenchmark.only=framing,ffmpeg,fmp4,loopback,ingest} runs them
+ * all.
  */
 @Tag("benchmark")
 class MediaBenchmark {
@@ -61,7 +64,7 @@ class MediaBenchmark {
     private static final long SECONDS = Long.getLong("benchmark.seconds", 5);
     private static final long WINDOW = 512 * 1024;
     private static final Set<String> ONLY = Set.of(System.getProperty("benchmark.only",
-            "ffmpeg,ingest").split(","));
+            "ffmpeg,fmp4,ingest").split(","));
 
     @Test
     void run() throws Exception {
@@ -78,11 +81,14 @@ class MediaBenchmark {
             inMemory(report, "ES mode, ffmpeg H.264 320x240 with B-frames", ffmpeg, MediaMode.ES);
         }
         BenchmarkMedia media = null;
-        if (ONLY.contains("ffmpeg") || ONLY.contains("ingest")) {
+        if (ONLY.contains("ffmpeg") || ONLY.contains("ingest") || ONLY.contains("fmp4")) {
             media = BenchmarkMedia.prepare(Integer.getInteger("benchmark.mediaSeconds", 60), 1280, 720, 2000);
         }
         if (ONLY.contains("ffmpeg")) {
             FramingVsFfmpeg.run(report, media, SECONDS, Integer.getInteger("benchmark.ffmpegRuns", 5));
+        }
+        if (ONLY.contains("fmp4")) {
+            Fmp4VsFfmpeg.run(report, media, SECONDS, Integer.getInteger("benchmark.ffmpegRuns", 5));
         }
         if (ONLY.contains("loopback")) {
             report.section("Loopback UDP as fast as the receiver keeps up (flow-controlled senders), H.264 320x240");

@@ -81,6 +81,21 @@ public final class RtpSender {
         }
     }
 
+    /**
+     * Sends to a receiver in another process, whose progress cannot be watched: a pause after every packet keeps
+     * the kernel's socket buffer from overflowing.
+     */
+    public static void udpPaced(InetSocketAddress to, List<byte[]> packets, long pauseNanos) {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            for (byte[] p : packets) {
+                socket.send(new DatagramPacket(p, p.length, to));
+                LockSupport.parkNanos(pauseNanos);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Connects, sends every packet with its two-byte length, and closes. */
     public static void tcp(InetSocketAddress to, List<byte[]> packets) {
         try (Socket socket = new Socket(to.getAddress(), to.getPort())) {

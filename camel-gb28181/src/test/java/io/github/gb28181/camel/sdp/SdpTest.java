@@ -87,6 +87,57 @@ class SdpTest {
     }
 
     @Test
+    void senderAnswersEchoTheOfferAndSayWhereOurMediaComesFrom() throws Exception {
+        SeedCapture seed = SeedCapture.load("002_21df4d6a7916db12.txt");
+        SdpAnswer offer = SdpAnswer.parse(body(seed.text(seed.indexOf("INVITE sip:", "s=Playback"))));
+        assertThat(offer.uri()).isEqualTo("34020000001310000001:3");
+        assertThat(offer.startTime()).isEqualTo(1714804996L);
+        assertThat(offer.endTime()).isEqualTo(1714806986L);
+
+        String answer = SenderSdp.programStream("34020000001310000001", "192.168.6.71", 9712,
+                SenderSdp.answering(offer), offer, offer.ssrc()).encode();
+
+        // the seed device's own answer, less its i= line and private attributes
+        assertThat(answer).isEqualTo("""
+                v=0\r
+                o=34020000001310000001 0 0 IN IP4 192.168.6.71\r
+                s=Playback\r
+                u=34020000001310000001:3\r
+                c=IN IP4 192.168.6.71\r
+                t=1714804996 1714806986\r
+                m=video 9712 RTP/AVP 96\r
+                a=sendonly\r
+                a=rtpmap:96 PS/90000\r
+                y=0000002000\r
+                f=\r
+                """);
+        SdpAnswer back = SdpAnswer.parse(answer);
+        assertThat(back.mediaPort()).isEqualTo(9712);
+        assertThat(back.ssrc()).isEqualTo("0000002000");
+        assertThat(back.payloadTypes()).containsExactly(96);
+    }
+
+    @Test
+    void overTcpTheSenderTakesTheRoleOppositeTheOffers() {
+        String tcpOffer = "v=0\r\no=x 0 0 IN IP4 10.0.0.1\r\ns=Play\r\nc=IN IP4 10.0.0.1\r\nt=0 0\r\n"
+                          + "m=video 30000 TCP/RTP/AVP 96\r\na=recvonly\r\na=setup:%s\r\ny=0100000001\r\n";
+        SdpAnswer passiveUpper = SdpAnswer.parse(tcpOffer.formatted("passive"));
+        SdpAnswer activeUpper = SdpAnswer.parse(tcpOffer.formatted("active"));
+        SdpAnswer udpUpper = SdpAnswer.parse(tcpOffer.replace("TCP/RTP/AVP", "RTP/AVP").formatted("x"));
+
+        assertThat(SenderSdp.answering(passiveUpper)).isEqualTo(MediaTransportMode.TCP_ACTIVE);
+        assertThat(SenderSdp.answering(activeUpper)).isEqualTo(MediaTransportMode.TCP_PASSIVE);
+        assertThat(SenderSdp.answering(udpUpper)).isEqualTo(MediaTransportMode.UDP);
+        assertThat(SenderSdp.programStream("34020000001310000001", "10.0.0.2", 40000, MediaTransportMode.TCP_ACTIVE,
+                passiveUpper, "0100000001").encode()).contains("m=video 40000 TCP/RTP/AVP 96\r\n",
+                        "a=sendonly\r\n", "a=setup:active\r\na=connection:new\r\n", "y=0100000001\r\n");
+        assertThat(SenderSdp.programStream("34020000001310000001", "10.0.0.2", 40000, MediaTransportMode.TCP_PASSIVE,
+                activeUpper, "0100000001").encode()).contains("a=setup:passive\r\n");
+        assertThat(SdpWriter.session("1", "::1", "Play").connection("::1").toString())
+                .contains("o=1 0 0 IN IP6 ::1\r\n", "c=IN IP6 ::1\r\n");
+    }
+
+    @Test
     void infoBodiesMatchTheSeedByteForByte() throws Exception {
         SeedCapture seed = SeedCapture.load("002_21df4d6a7916db12.txt");
         String pause = body(seed.text(seed.indexOf("INFO sip:", "PAUSE RTSP/1.0")));

@@ -1,6 +1,7 @@
 package io.github.gb28181.camel.sip;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.device.DeviceRegistry;
@@ -21,6 +23,7 @@ import io.github.gb28181.camel.manscdp.model.KeepaliveNotify;
 import io.github.gb28181.camel.manscdp.model.RecordInfoResponse;
 import io.github.gb28181.camel.platform.PlatformServer;
 import io.github.gb28181.camel.platform.PlatformSettings;
+import io.github.gb28181.camel.sip.auth.AccessPolicy;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
 import io.github.gb28181.camel.sip.transport.SipServerSettings;
 import io.github.gb28181.camel.test.FreePorts;
@@ -166,7 +169,11 @@ class SeedReplayTest {
         PlatformSettings settings = PlatformSettings.builder().serverId(serverId).domain(domain).realm(realm)
                 .credentials(StaticCredentialLookup.of(null, passwords)).digestQop(false)
                 .keepaliveTimeoutMillis(60_000).aggregationTimeoutMillis(2_000).nonceTtlMillis(60_000)
-                .nonceGenerator(nonces).build();
+                .nonceGenerator(nonces)
+                // the 2013 Hikvision camera calls itself by an 18-digit id: the documented exception to the GB form
+                .accessPolicy(new AccessPolicy(List.of(), List.of(), List.of(), List.of(), 5, 600_000, false,
+                        Pattern.compile("[0-9]{18,20}"), Clock.systemUTC()))
+                .build();
         server = new PlatformServer(new SipServerSettings("127.0.0.1", port, Set.of("UDP", "TCP"), null,
                 1024 * 1024, 4), settings, registry, new io.github.gb28181.camel.media.InMemoryMediaSessionRegistry());
         server.events().subscribe(events::add);

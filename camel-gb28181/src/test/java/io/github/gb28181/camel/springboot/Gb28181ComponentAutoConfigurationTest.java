@@ -1,7 +1,9 @@
 package io.github.gb28181.camel.springboot;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.github.gb28181.camel.Gb28181Component;
@@ -54,6 +56,7 @@ import static org.awaitility.Awaitility.await;
 class Gb28181ComponentAutoConfigurationTest {
 
     private static final int PORT = FreePorts.udpAndTcp();
+    private static final List<String> JSON = new CopyOnWriteArrayList<>();
 
     @DynamicPropertySource
     static void port(DynamicPropertyRegistry registry) {
@@ -120,6 +123,11 @@ class Gb28181ComponentAutoConfigurationTest {
 
             assertThat(device.register(3600).status()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(5)).until(() -> platformRegistry.find(deviceId).isPresent());
+            // marshal().json() of the event, as the README's headline route does, with camel-jackson-starter
+            await().atMost(Duration.ofSeconds(5)).until(() -> JSON.stream().anyMatch(j -> j.contains(deviceId)));
+            String json = JSON.stream().filter(j -> j.contains(deviceId)).findFirst().orElseThrow();
+            assertThat(json).containsPattern("\"at\":\"\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\"")
+                    .contains("\"deviceId\":\"" + deviceId + "\"");
         }
     }
 
@@ -130,8 +138,7 @@ class Gb28181ComponentAutoConfigurationTest {
             device.connect(PORT, "UDP");
             assertThat(device.register(3600).status()).isEqualTo(200);
             CompletableFuture<Exchange> reply = template.asyncSend("gb28181:deviceStatus?deviceId=" + deviceId, e -> { });
-            SipText query = device.peer().awaitRequest("MESSAGE", Duration.ofSeconds(5));
-            device.answer(query, 200, "OK"); // accepted, never answered
+            device.acceptWithoutAnswer();
 
             Exchange exchange = reply.get(10, TimeUnit.SECONDS);
             assertThat(exchange.getException()).isInstanceOf(DeviceTimeoutException.class)
@@ -159,6 +166,8 @@ class Gb28181ComponentAutoConfigurationTest {
                 @Override
                 public void configure() {
                     from("gb28181:events").log(LoggingLevel.DEBUG, "${header.CamelGb28181EventType} from ${header.CamelGb28181DeviceId}");
+                    from("gb28181:events?types=REGISTER").marshal().json()
+                            .process(e -> JSON.add(e.getIn().getBody(String.class)));
                 }
             };
         }

@@ -1,6 +1,7 @@
 package io.github.gb28181.camel.test;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,6 +29,8 @@ public final class SimulatedDevice implements AfterEachCallback, AutoCloseable {
     private String password;
     private boolean useQop = true;
     private String serverId = "34020000002000000001";
+    private String gbVersion;
+    private String digestAlgorithm = "MD5";
     private SipPeer peer;
     private final AtomicInteger cseq = new AtomicInteger(1);
     private final AtomicInteger sn = new AtomicInteger(1);
@@ -38,7 +41,7 @@ public final class SimulatedDevice implements AfterEachCallback, AutoCloseable {
         this.deviceId = deviceId;
         this.username = deviceId;
         this.password = password;
-        this.domain = deviceId.substring(0, 10);
+        this.domain = deviceId.matches("[0-9]{10,}") ? deviceId.substring(0, 10) : "3402000000";
     }
 
     public SimulatedDevice username(String username) {
@@ -56,14 +59,31 @@ public final class SimulatedDevice implements AfterEachCallback, AutoCloseable {
         return this;
     }
 
+    /** The X-GB-Ver its REGISTERs carry: 3.0 makes it a GB/T 28181-2022 device; null (the default) sends none. */
+    public SimulatedDevice gbVersion(String gbVersion) {
+        this.gbVersion = gbVersion;
+        return this;
+    }
+
+    /** The hash its digest answers use and name: MD5 (the default) or SM3, whatever the challenge asked for. */
+    public SimulatedDevice digestAlgorithm(String digestAlgorithm) {
+        this.digestAlgorithm = digestAlgorithm;
+        return this;
+    }
+
     public SimulatedDevice serverId(String serverId) {
         this.serverId = serverId;
         return this;
     }
 
     public SimulatedDevice connect(int serverPort, String transport) throws IOException {
+        return connect(serverPort, transport, InetAddress.getLoopbackAddress());
+    }
+
+    /** Connects from a given local address: another loopback address (127.0.0.2) is another host to the platform. */
+    public SimulatedDevice connect(int serverPort, String transport, InetAddress local) throws IOException {
         close();
-        peer = "TCP".equalsIgnoreCase(transport) ? SipPeer.tcp(serverPort) : SipPeer.udp(serverPort);
+        peer = "TCP".equalsIgnoreCase(transport) ? SipPeer.tcp(serverPort, local) : SipPeer.udp(serverPort, local);
         return this;
     }
 
@@ -94,6 +114,7 @@ public final class SimulatedDevice implements AfterEachCallback, AutoCloseable {
                 "To: <sip:" + deviceId + "@" + domain + ">\r\n"
                 + "Contact: <sip:" + deviceId + "@" + peer.localHost() + ":" + peer.localPort() + ">\r\n"
                 + (authorization != null ? "Authorization: " + authorization + "\r\n" : "")
+                + (gbVersion != null ? "X-GB-Ver: " + gbVersion + "\r\n" : "")
                 + "Expires: " + expires + "\r\n",
                 null, null);
         peer.send(message);
@@ -105,19 +126,19 @@ public final class SimulatedDevice implements AfterEachCallback, AutoCloseable {
         String nonce = challenge.param("WWW-Authenticate", "nonce");
         String opaque = challenge.param("WWW-Authenticate", "opaque");
         String qop = challenge.param("WWW-Authenticate", "qop");
-        String ha1 = md5(username + ":" + realm + ":" + password);
-        String ha2 = md5(method + ":" + uri);
+        String ha1 = hash(username + ":" + realm + ":" + password);
+        String ha2 = hash(method + ":" + uri);
         StringBuilder sb = new StringBuilder("Digest username=\"").append(username).append("\", realm=\"")
                 .append(realm).append("\", nonce=\"").append(nonce).append("\", uri=\"").append(uri).append('"');
         if (useQop && qop != null) {
             String cnonce = newId();
             String nc = "00000001";
-            sb.append(", response=\"").append(md5(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2))
+            sb.append(", response=\"").append(hash(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2))
                     .append("\", qop=auth, nc=").append(nc).append(", cnonce=\"").append(cnonce).append('"');
         } else {
-            sb.append(", response=\"").append(md5(ha1 + ":" + nonce + ":" + ha2)).append('"');
+            sb.append(", response=\"").append(hash(ha1 + ":" + nonce + ":" + ha2)).append('"');
         }
-        sb.append(", algorithm=MD5");
+        sb.append(", algorithm=").append(digestAlgorithm);
         if (opaque != null) {
             sb.append(", opaque=\"").append(opaque).append('"');
         }
@@ -177,6 +198,13 @@ public final class SimulatedDevice implements AfterEachCallback, AutoCloseable {
                   + "Call-ID: " + ok.header("Call-ID") + "\r\n"
                   + "CSeq: " + cseq + " ACK\r\n"
                   + "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+    }
+
+    /** The next MESSAGE the platform sends, accepted with 200 and never answered: a device that does not reply. */
+    public SipText acceptWithoutAnswer() throws Exception {
+        SipText request = peer.awaitRequest("MESSAGE", TIMEOUT);
+        answer(request, 200, "OK");
+        return request;
     }
 
     /** Answers a request the platform sent us. */
@@ -274,6 +302,22 @@ public final class SimulatedDevice implements AfterEachCallback, AutoCloseable {
 
     static String md5(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The digest hash, in lower-case hex. SM3 comes from Bouncy Castle's SM3Digest directly: the device computes its
+     * answer without the platform's DigestAlgorithm or DigestAuthenticator.
+     */
+    private String hash(String text) throws Exception {
+        if ("SM3".equalsIgnoreCase(digestAlgorithm)) {
+            byte[] data = text.getBytes(StandardCharsets.UTF_8);
+            org.bouncycastle.crypto.digests.SM3Digest sm3 = new org.bouncycastle.crypto.digests.SM3Digest();
+            sm3.update(data, 0, data.length);
+            byte[] out = new byte[sm3.getDigestSize()];
+            sm3.doFinal(out, 0);
+            return HexFormat.of().formatHex(out);
+        }
+        return md5(text);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -31,16 +31,17 @@ public final class SipPeer implements AutoCloseable {
     private final Thread reader;
     private volatile boolean closed;
 
-    private SipPeer(String transport, InetSocketAddress server) throws IOException {
+    private SipPeer(String transport, InetSocketAddress server, InetAddress local) throws IOException {
         this.transport = transport;
         this.server = server;
         if ("UDP".equals(transport)) {
-            udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            udp = new DatagramSocket(new InetSocketAddress(local, 0));
             tcp = null;
             reader = new Thread(this::readUdp, "sip-peer-udp-" + udp.getLocalPort());
         } else {
             udp = null;
             tcp = new Socket();
+            tcp.bind(new InetSocketAddress(local, 0));
             tcp.connect(server, 5000);
             tcp.setTcpNoDelay(true);
             reader = new Thread(this::readTcp, "sip-peer-tcp-" + tcp.getLocalPort());
@@ -50,11 +51,20 @@ public final class SipPeer implements AutoCloseable {
     }
 
     public static SipPeer udp(int serverPort) throws IOException {
-        return new SipPeer("UDP", new InetSocketAddress(InetAddress.getLoopbackAddress(), serverPort));
+        return udp(serverPort, InetAddress.getLoopbackAddress());
     }
 
     public static SipPeer tcp(int serverPort) throws IOException {
-        return new SipPeer("TCP", new InetSocketAddress(InetAddress.getLoopbackAddress(), serverPort));
+        return tcp(serverPort, InetAddress.getLoopbackAddress());
+    }
+
+    /** From another loopback address (127.0.0.2, say): on Linux all of 127/8 is this machine. */
+    public static SipPeer udp(int serverPort, InetAddress local) throws IOException {
+        return new SipPeer("UDP", new InetSocketAddress(InetAddress.getLoopbackAddress(), serverPort), local);
+    }
+
+    public static SipPeer tcp(int serverPort, InetAddress local) throws IOException {
+        return new SipPeer("TCP", new InetSocketAddress(InetAddress.getLoopbackAddress(), serverPort), local);
     }
 
     public String transport() {
@@ -66,7 +76,7 @@ public final class SipPeer implements AutoCloseable {
     }
 
     public String localHost() {
-        return "127.0.0.1";
+        return (udp != null ? udp.getLocalAddress() : tcp.getLocalAddress()).getHostAddress();
     }
 
     public int serverPort() {

@@ -34,6 +34,31 @@ public enum MediaCodec {
     }
 
     /**
+     * The PSM stream_type a muxer writes for this codec (the inverse of {@link #fromStreamType(int)}): for AAC the
+     * ADTS type 0x0F, for G.711 µ-law 0x91, which GB/T 28181 leaves unassigned but receivers read as G.711U.
+     *
+     * @return the stream_type byte, or -1 for a codec no program stream map names
+     */
+    public int streamType() {
+        return switch (this) {
+            case H264 -> 0x1B;
+            case H265 -> 0x24;
+            case MPEG4 -> 0x10;
+            case MPEG2 -> 0x02;
+            case SVAC -> 0x80;
+            case G711A -> 0x90;
+            case G711U -> 0x91;
+            case G722_1 -> 0x92;
+            case G723_1 -> 0x93;
+            case G729 -> 0x99;
+            case SVAC_AUDIO -> 0x9B;
+            case AAC -> 0x0F;
+            case MPEG_AUDIO -> 0x03;
+            case UNKNOWN -> -1;
+        };
+    }
+
+    /**
      * @param  streamType a PSM stream_type byte
      * @return            the codec, or {@link #UNKNOWN} for a type GB/T 28181 does not use
      */

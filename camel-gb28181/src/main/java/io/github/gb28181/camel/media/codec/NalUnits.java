@@ -100,6 +100,19 @@ public final class NalUnits {
         return false;
     }
 
+    /** Whether any NAL unit in the region is a coded picture (a slice), not a parameter set, SEI or delimiter. */
+    public static boolean anyPicture(MediaCodec codec, byte[] d, int from, int to) {
+        int i = StartCodes.indexOfPrefix(d, from, to);
+        while (i >= 0 && i + 3 < to) {
+            int type = codec == MediaCodec.H264 ? h264Type(d[i + 3]) : h265Type(d[i + 3]);
+            if (codec == MediaCodec.H264 ? type >= 1 && type <= 5 : type <= 31) {
+                return true;
+            }
+            i = StartCodes.indexOfPrefix(d, i + 3, to);
+        }
+        return false;
+    }
+
     /** Like {@link #anyKeyPicture(MediaCodec, byte[], int, int)}, for a region whose start codes are known. */
     public static boolean anyKeyPicture(MediaCodec codec, byte[] d, StartCodeList startCodes, int to) {
         for (int k = 0; k < startCodes.size(); k++) {

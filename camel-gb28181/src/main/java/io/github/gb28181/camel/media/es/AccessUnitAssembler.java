@@ -1,5 +1,7 @@
 package io.github.gb28181.camel.media.es;
 
+import java.util.Arrays;
+
 import io.github.gb28181.camel.media.MediaFrame;
 import io.github.gb28181.camel.media.codec.GrowableBuffer;
 import io.github.gb28181.camel.media.codec.MediaCodec;
@@ -18,6 +20,8 @@ import io.github.gb28181.camel.media.codec.StartCodeList;
  * The PTS of a PES belongs to the first access unit that starts in it (ISO/IEC 13818-1 2.4.3.7); units that start
  * later in the same PES have none.
  * <p>
+ * The positions of the unit's NAL unit headers go along with it, so that no one after has to search the unit again.
+ * <p>
  * After a discontinuity the unit being assembled is damaged. So is the next one, unless it begins with a delimiter
  * or a sequence (or video) parameter set or some NAL unit of the damaged one was seen first: otherwise its first NAL
  * units may be what was lost.
@@ -26,7 +30,9 @@ final class AccessUnitAssembler {
 
     /** Receives access units. */
     interface Output {
-        void accessUnit(byte[] data, long pts, long dts, long rtpTimestamp, boolean keyFrame, boolean damaged);
+        /** @param nalUnits where the unit's NAL unit headers are in {@code data}, in order */
+        void accessUnit(byte[] data, long pts, long dts, long rtpTimestamp, boolean keyFrame, boolean damaged,
+                        int[] nalUnits);
     }
 
     private final boolean h265;
@@ -34,6 +40,8 @@ final class AccessUnitAssembler {
     private final Output output;
     private final GrowableBuffer buf = new GrowableBuffer(64 * 1024);
     private final StartCodeCursor startCodes = new StartCodeCursor();
+    private int[] nalHeaders = new int[16];
+    private int nalCount;
 
     private int scanPos;
     private boolean open;
@@ -138,6 +146,19 @@ final class AccessUnitAssembler {
 
     /** @return how many bytes before this NAL unit were emitted or dropped */
     private int onNal(byte[] d, int header, int nalStart) {
+        int consumed = unitOf(d, header, nalStart);
+        if (open) {
+            // where the header will be once the bytes before the unit are gone
+            if (nalCount == nalHeaders.length) {
+                nalHeaders = Arrays.copyOf(nalHeaders, nalCount * 2);
+            }
+            nalHeaders[nalCount++] = header - consumed;
+        }
+        return consumed;
+    }
+
+    /** Decides which unit the NAL unit at {@code header} belongs to; returns the bytes before it emitted or dropped. */
+    private int unitOf(byte[] d, int header, int nalStart) {
         int type;
         boolean picture;
         boolean delimiter;
@@ -185,6 +206,7 @@ final class AccessUnitAssembler {
 
     private void open(boolean headMayBeMissing) {
         open = true;
+        nalCount = 0;
         sawPicture = false;
         key = false;
         oversize = false;
@@ -206,6 +228,7 @@ final class AccessUnitAssembler {
             oversized++;
             return;
         }
-        output.accessUnit(buf.copy(0, length), pts, dts, rtpTimestamp, key, damaged);
+        output.accessUnit(buf.copy(0, length), pts, dts, rtpTimestamp, key, damaged,
+                Arrays.copyOf(nalHeaders, nalCount));
     }
 }

@@ -39,7 +39,7 @@ public final class EsFrameAssembler implements FrameAssembler {
             byte[] payload = new byte[e.payloadLength()];
             System.arraycopy(e.data(), e.payloadOffset(), payload, 0, payload.length);
             output.frame(payload, e.pts(), e.dts(), e.rtpTimestamp(), false, audioCodec(e, payload),
-                    MediaStreamType.AUDIO, false);
+                    MediaStreamType.AUDIO, false, null);
         }
     }
 

@@ -70,7 +70,7 @@ final class PesUnitAssembler {
         if (oversize) {
             oversized++;
         } else {
-            output.accessUnit(buf.toArray(), pts, dts, rtpTimestamp, false, damaged);
+            output.accessUnit(buf.toArray(), pts, dts, rtpTimestamp, false, damaged, null);
         }
         buf.clear();
         open = false;

@@ -91,8 +91,8 @@ final class VideoEsAssembler {
 
     private void decide(MediaCodec decided) {
         codec = decided;
-        AccessUnitAssembler.Output out = (data, pts, dts, rtpTimestamp, keyFrame, damaged) -> output.frame(data, pts, dts,
-                rtpTimestamp, keyFrame, codec, MediaStreamType.VIDEO, damaged);
+        AccessUnitAssembler.Output out = (data, pts, dts, rtpTimestamp, keyFrame, damaged, nalUnits) -> output.frame(
+                data, pts, dts, rtpTimestamp, keyFrame, codec, MediaStreamType.VIDEO, damaged, nalUnits);
         if (decided == MediaCodec.H264 || decided == MediaCodec.H265) {
             accessUnits = new AccessUnitAssembler(decided, maxSize, out);
         } else {

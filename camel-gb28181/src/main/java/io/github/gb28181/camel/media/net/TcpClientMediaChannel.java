@@ -2,6 +2,7 @@ package io.github.gb28181.camel.media.net;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * TCP active mode: the platform connects to the port the device answered the INVITE with, and reconnects after
  * {@code reconnectDelay} whenever the connection fails or ends, until stopped. A device usually opens its port only
- * once it has answered, so the first attempts may fail; that is not an error worth failing a route for.
+ * once it has answered, so the first attempts may fail; that is not an error worth failing a route for. The same
+ * connector carries RTP the other way when the platform sends media to a peer that listens.
  */
 public final class TcpClientMediaChannel implements MediaChannel {
 
@@ -29,21 +31,38 @@ public final class TcpClientMediaChannel implements MediaChannel {
     private final InetSocketAddress remote;
     private final long reconnectDelayMillis;
     private final int receiveBufferSize;
-    private final RtpInbound inbound;
+    private final Consumer<Channel> pipeline;
 
     private volatile boolean running;
     private volatile Channel channel;
     private volatile ScheduledFuture<?> retry;
     private volatile boolean failing;
 
+    /** A connection that receives RTP into {@code inbound}. */
     public TcpClientMediaChannel(EventLoopGroup group, InetSocketAddress local, InetSocketAddress remote,
                                  long reconnectDelayMillis, int receiveBufferSize, RtpInbound inbound) {
+        this(group, local, remote, reconnectDelayMillis, receiveBufferSize,
+                ch -> ch.pipeline().addLast(TcpRtpHandler.framing(), new TcpRtpHandler(inbound)));
+    }
+
+    /**
+     * @param local    the address to connect from, or {@code null} for any ({@link #localOrAny(String, int)})
+     * @param pipeline sets up each new connection's handlers
+     */
+    public TcpClientMediaChannel(EventLoopGroup group, InetSocketAddress local, InetSocketAddress remote,
+                                 long reconnectDelayMillis, int receiveBufferSize, Consumer<Channel> pipeline) {
         this.group = group;
         this.local = local;
         this.remote = remote;
         this.reconnectDelayMillis = Math.max(10, reconnectDelayMillis);
         this.receiveBufferSize = receiveBufferSize;
-        this.inbound = inbound;
+        this.pipeline = pipeline;
+    }
+
+    /** The local address to connect from: {@code null} (the system picks) for any host and port 0. */
+    public static InetSocketAddress localOrAny(String host, int port) {
+        boolean anyHost = host == null || host.isEmpty() || "0.0.0.0".equals(host);
+        return anyHost && port == 0 ? null : new InetSocketAddress(host, port);
     }
 
     @Override
@@ -84,10 +103,11 @@ public final class TcpClientMediaChannel implements MediaChannel {
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(TcpRtpHandler.framing(), new TcpRtpHandler(inbound));
+                        pipeline.accept(ch);
                     }
                 });
         if (receiveBufferSize > 0) {

@@ -1,6 +1,7 @@
 package io.github.gb28181.camel.media.net;
 
 import java.net.InetSocketAddress;
+import java.util.function.Consumer;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -14,7 +15,8 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
 /**
- * TCP passive mode: the platform listens and devices connect, each connection carrying RFC 4571 framed RTP.
+ * TCP passive mode: the platform listens and devices connect, each connection carrying RFC 4571 framed RTP: to the
+ * platform when it receives, from it when it sends media to a peer that connects.
  */
 public final class TcpServerMediaChannel implements MediaChannel {
 
@@ -22,17 +24,25 @@ public final class TcpServerMediaChannel implements MediaChannel {
     private final String host;
     private final int port;
     private final int receiveBufferSize;
-    private final RtpInbound inbound;
+    private final Consumer<Channel> pipeline;
     private final ChannelGroup connections = new DefaultChannelGroup("gb28181-rtp-tcp", GlobalEventExecutor.INSTANCE);
     private Channel server;
 
+    /** Connections that receive RTP into {@code inbound}. */
     public TcpServerMediaChannel(EventLoopGroup group, String host, int port, int receiveBufferSize,
                                  RtpInbound inbound) {
+        this(group, host, port, receiveBufferSize,
+                ch -> ch.pipeline().addLast(TcpRtpHandler.framing(), new TcpRtpHandler(inbound)));
+    }
+
+    /** @param pipeline sets up each accepted connection's handlers */
+    public TcpServerMediaChannel(EventLoopGroup group, String host, int port, int receiveBufferSize,
+                                 Consumer<Channel> pipeline) {
         this.group = group;
         this.host = host;
         this.port = port;
         this.receiveBufferSize = receiveBufferSize;
-        this.inbound = inbound;
+        this.pipeline = pipeline;
     }
 
     @Override
@@ -42,11 +52,12 @@ public final class TcpServerMediaChannel implements MediaChannel {
                 .channel(NioServerSocketChannel.class)
                 // a restarted route must get its port back while old connections sit in TIME_WAIT
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         connections.add(ch);
-                        ch.pipeline().addLast(TcpRtpHandler.framing(), new TcpRtpHandler(inbound));
+                        pipeline.accept(ch);
                     }
                 });
         if (receiveBufferSize > 0) {

@@ -4,13 +4,14 @@ import java.net.InetSocketAddress;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 
 /**
- * A UDP port receiving RTP from any number of senders.
+ * A UDP port receiving RTP from any number of senders, or sending it.
  */
 public final class UdpMediaChannel implements MediaChannel {
 
@@ -25,15 +26,21 @@ public final class UdpMediaChannel implements MediaChannel {
     private final String host;
     private final int port;
     private final int receiveBufferSize;
-    private final RtpInbound inbound;
+    private final ChannelHandler handler;
     private Channel channel;
 
+    /** A port that receives RTP into {@code inbound}. */
     public UdpMediaChannel(EventLoopGroup group, String host, int port, int receiveBufferSize, RtpInbound inbound) {
+        this(group, host, port, receiveBufferSize, new UdpRtpHandler(inbound.reader()));
+    }
+
+    /** A port whose datagrams go to {@code handler}. */
+    public UdpMediaChannel(EventLoopGroup group, String host, int port, int receiveBufferSize, ChannelHandler handler) {
         this.group = group;
         this.host = host;
         this.port = port;
         this.receiveBufferSize = receiveBufferSize;
-        this.inbound = inbound;
+        this.handler = handler;
     }
 
     @Override
@@ -42,7 +49,7 @@ public final class UdpMediaChannel implements MediaChannel {
                 .group(group)
                 .channel(NioDatagramChannel.class)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, allocator())
-                .handler(new UdpRtpHandler(inbound.reader()));
+                .handler(handler);
         if (receiveBufferSize > 0) {
             // a burst of a key frame from many cameras at once must fit in the kernel's queue
             bootstrap.option(ChannelOption.SO_RCVBUF, receiveBufferSize);

@@ -19,11 +19,18 @@ import io.github.gb28181.camel.media.codec.NalUnits;
  * 2 KB packs) cannot be split at a picture without rewriting their packets: their frames are pack-aligned groups that
  * begin where a new picture begins, and ES mode gives exact access units.
  * <p>
+ * A PES that carries no picture (parameter sets, SEI, delimiters) with a PTS of its own does not start a frame: it
+ * belongs to the picture after it, so senders that put every NAL unit in a pack with a timestamp of its own still
+ * give one frame per picture. Start codes split across two PES packets (ffmpeg's {@code -f vob} packs) are found
+ * by looking across the boundary.
+ * <p>
  * Audio-only streams are framed the same way by their audio PTS. After a discontinuity the frame in progress is
  * damaged, and so is the next one unless some element of the damaged one was seen first: its beginning may be what
  * was lost.
  */
 public final class PsFrameAssembler implements FrameAssembler {
+
+    private static final int SEAM = 5;
 
     private final int maxFrameSize;
     private final FrameOutput output;
@@ -46,7 +53,11 @@ public final class PsFrameAssembler implements FrameAssembler {
     private long rtpTimestamp;
     private long leadInRtpTimestamp;
     private boolean key;
+    private boolean hasPicture;
     private MediaCodec audioCodec;
+    /** the last bytes of the previous video payload, for a start code cut between two PES packets */
+    private final byte[] seam = new byte[2 * SEAM];
+    private int tailLength;
 
     private long oversized;
 
@@ -77,6 +88,7 @@ public final class PsFrameAssembler implements FrameAssembler {
 
     @Override
     public void onDiscontinuity() {
+        tailLength = 0;
         if (open) {
             damaged = true;
         }
@@ -127,7 +139,8 @@ public final class PsFrameAssembler implements FrameAssembler {
         append(leadIn.array(), 0, leadIn.size());
         leadIn.clear();
         append(e.data(), e.offset(), e.length());
-        if (primary && !hasPrimary) {
+        if (primary && (!hasPrimary || !hasPicture && e.pts() != MediaFrame.NO_TIMESTAMP)) {
+            // the frame's time is its picture's: a parameter set stamped before it does not set it
             hasPrimary = true;
             pts = e.pts();
             dts = e.dts();
@@ -136,6 +149,8 @@ public final class PsFrameAssembler implements FrameAssembler {
             hasVideo = true;
             if (e.streamId() == videoStreamId) {
                 inspectVideo(e);
+            } else {
+                hasPicture = true;
             }
         } else if (e.isAudio() && audioCodec == null) {
             audioCodec = e.streamType() >= 0 ? MediaCodec.fromStreamType(e.streamType())
@@ -164,7 +179,7 @@ public final class PsFrameAssembler implements FrameAssembler {
             return false;
         }
         if (stampedByPts) {
-            return e.pts() != MediaFrame.NO_TIMESTAMP && e.pts() != pts;
+            return hasPicture && e.pts() != MediaFrame.NO_TIMESTAMP && e.pts() != pts;
         }
         long stamp = leadIn.size() > 0 ? leadInRtpTimestamp : e.rtpTimestamp();
         return stamp != rtpTimestamp;
@@ -177,10 +192,40 @@ public final class PsFrameAssembler implements FrameAssembler {
             videoCodec = e.streamType() >= 0 ? MediaCodec.fromStreamType(e.streamType()) : NalUnits.sniff(e.data(),
                     from, to);
         }
+        if (videoCodec != MediaCodec.H264 && videoCodec != MediaCodec.H265) {
+            hasPicture = true;
+            return;
+        }
         // not just the first picture: a muxer that cuts packs across pictures may put a key frame second in a frame
-        if (!key && (videoCodec == MediaCodec.H264 || videoCodec == MediaCodec.H265)) {
+        if (!key) {
             key = e.startCodes() != null ? NalUnits.anyKeyPicture(videoCodec, e.data(), e.startCodes(), to)
                     : NalUnits.anyKeyPicture(videoCodec, e.data(), from, to);
+        }
+        if (!hasPicture) {
+            hasPicture = NalUnits.anyPicture(videoCodec, e.data(), from, to);
+        }
+        acrossSeam(e.data(), from, to);
+    }
+
+    /** A start code cut between the previous video payload and this one, with the NAL header after it. */
+    private void acrossSeam(byte[] d, int from, int to) {
+        int head = Math.min(SEAM, to - from);
+        if (tailLength > 0 && (!key || !hasPicture)) {
+            System.arraycopy(d, from, seam, tailLength, head);
+            int length = tailLength + head;
+            key |= NalUnits.anyKeyPicture(videoCodec, seam, 0, length);
+            hasPicture |= NalUnits.anyPicture(videoCodec, seam, 0, length);
+        }
+        int keep = Math.min(SEAM, to - from);
+        if (keep < SEAM && tailLength > 0) {
+            // a payload shorter than the seam: keep what came before it too
+            int old = Math.min(tailLength, SEAM - keep);
+            System.arraycopy(seam, tailLength - old, seam, 0, old);
+            System.arraycopy(d, to - keep, seam, old, keep);
+            tailLength = old + keep;
+        } else {
+            System.arraycopy(d, to - keep, seam, 0, keep);
+            tailLength = keep;
         }
     }
 
@@ -209,7 +254,7 @@ public final class PsFrameAssembler implements FrameAssembler {
                 codec = audioCodec != null ? audioCodec : MediaCodec.UNKNOWN;
                 type = MediaStreamType.AUDIO;
             }
-            output.frame(frame.toArray(), pts, dts, rtpTimestamp, key, codec, type, damaged);
+            output.frame(frame.toArray(), pts, dts, rtpTimestamp, key, codec, type, damaged, null);
         }
         frame.clear();
         reset();
@@ -224,5 +269,6 @@ public final class PsFrameAssembler implements FrameAssembler {
         pts = MediaFrame.NO_TIMESTAMP;
         dts = MediaFrame.NO_TIMESTAMP;
         key = false;
+        hasPicture = false;
     }
 }

@@ -70,7 +70,8 @@ public final class MediaReceiver implements AutoCloseable {
                     inbound);
             case TCP_PASSIVE -> new TcpServerMediaChannel(loops.io(), config.host(), config.port(),
                     config.receiveBufferSize(), inbound);
-            case TCP_ACTIVE -> new TcpClientMediaChannel(loops.io(), localForConnect(),
+            case TCP_ACTIVE -> new TcpClientMediaChannel(loops.io(),
+                    TcpClientMediaChannel.localOrAny(config.host(), config.port()),
                     new InetSocketAddress(config.remoteHost(), config.remotePort()), config.reconnectDelayMillis(),
                     config.receiveBufferSize(), inbound);
         };
@@ -114,11 +115,6 @@ public final class MediaReceiver implements AutoCloseable {
 
     public MediaReceiverConfig config() {
         return config;
-    }
-
-    private InetSocketAddress localForConnect() {
-        boolean anyHost = config.host() == null || config.host().isEmpty() || "0.0.0.0".equals(config.host());
-        return anyHost && config.port() == 0 ? null : new InetSocketAddress(config.host(), config.port());
     }
 
     private String describe() {

@@ -9,6 +9,7 @@ import io.github.gb28181.camel.media.MediaFrameListener;
 import io.github.gb28181.camel.media.MediaMode;
 import io.github.gb28181.camel.media.MediaSessionInfo;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
+import io.github.gb28181.camel.media.Ssrc;
 import io.github.gb28181.camel.media.codec.MediaCodec;
 import io.github.gb28181.camel.media.codec.MediaStreamType;
 import io.github.gb28181.camel.media.es.EsFrameAssembler;
@@ -96,6 +97,11 @@ public final class MediaStream implements ReorderBuffer.Sink, FrameOutput {
         reorder.flush();
         assembler.flush();
         syncCounters();
+        try {
+            listener.onStreamEnded(ssrc);
+        } catch (RuntimeException e) {
+            listener.onError("The frame listener failed at the end of SSRC " + Ssrc.format(ssrc), e);
+        }
     }
 
     /** Whether packets wait in the reorder window, so a timer must give up on their gap some time. */
@@ -121,7 +127,7 @@ public final class MediaStream implements ReorderBuffer.Sink, FrameOutput {
 
     @Override
     public void frame(byte[] payload, long pts, long dts, long rtpTimestamp, boolean keyFrame, MediaCodec codec,
-                      MediaStreamType type, boolean damaged) {
+                      MediaStreamType type, boolean damaged, int[] nalUnits) {
         if (damaged) {
             counters.framesDamaged.increment();
             if (dropDamaged) {
@@ -131,7 +137,7 @@ public final class MediaStream implements ReorderBuffer.Sink, FrameOutput {
         }
         MediaSessionInfo session = registry != null ? registry.lookup(ssrc) : null;
         MediaFrame frame = new MediaFrame(ssrc, rtpTimestamp, pts, dts, keyFrame, codec, type, payload, reorder.lost(),
-                damaged, session, source);
+                damaged, session, source, nalUnits);
         counters.framesDelivered.increment();
         try {
             listener.onFrame(frame);

@@ -10,11 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
 /**
  * Who may talk to the platform: allow and deny lists of device ids (a trailing {@code *} matches a prefix) and of
- * address ranges, and a lockout of devices and addresses that keep failing authentication, so a password cannot be
- * guessed at line rate.
+ * address ranges, and a lockout of those that keep failing authentication, so a password cannot be guessed at line
+ * rate.
+ * <p>
+ * What is locked out is a device id <em>from one address</em>, and an address that fails for many ids, never a device
+ * id as such: otherwise anyone could lock a real device out by sending wrong passwords in its name, and once its
+ * registration lapsed it could not come back. A correct digest from the address a device is registered from is never
+ * refused because of failures from elsewhere.
  * <p>
  * Lockouts refuse authentication (REGISTER), not the MESSAGEs of a device that has registered: those need a
  * registration anyway. An address's lockout does not refuse a device already registered from that address either.
@@ -23,8 +32,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class AccessPolicy {
 
-    /** A device or address locked out after too many wrong passwords. */
-    public record Lockout(String deviceId, String address, int failures, Instant until) {
+    /** A device id from one address, or an address, locked out after too many wrong passwords. */
+    public record Lockout(String deviceId, String address, int failures,
+                          @JsonSerialize(using = ToStringSerializer.class) Instant until) {
     }
 
     private static final int MAX_TRACKED = 100_000;
@@ -36,6 +46,7 @@ public final class AccessPolicy {
     private final int maxFailures;
     private final long lockoutMillis;
     private final boolean strictUsername;
+    private final Pattern deviceIds;
     private final Clock clock;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final LongAdder failedTotal = new LongAdder();
@@ -43,7 +54,7 @@ public final class AccessPolicy {
 
     public AccessPolicy(List<String> allowedDevices, List<String> deniedDevices, List<AddressRange> allowedAddresses,
                         List<AddressRange> deniedAddresses, int maxFailures, long lockoutMillis, boolean strictUsername,
-                        Clock clock) {
+                        Pattern deviceIds, Clock clock) {
         this.allowedDevices = List.copyOf(allowedDevices);
         this.deniedDevices = List.copyOf(deniedDevices);
         this.allowedAddresses = List.copyOf(allowedAddresses);
@@ -51,12 +62,26 @@ public final class AccessPolicy {
         this.maxFailures = maxFailures;
         this.lockoutMillis = lockoutMillis;
         this.strictUsername = strictUsername;
+        this.deviceIds = deviceIds;
         this.clock = clock;
     }
 
-    /** An open policy: everyone may try, five wrong passwords lock out for ten minutes. */
+    /** GB/T 28181 ids: 20 decimal digits (centre, industry, type, serial). */
+    public static final Pattern GB_DEVICE_ID = Pattern.compile("[0-9]{20}");
+
+    /** An open policy: every GB id may try, five wrong passwords lock out for ten minutes. */
     public static AccessPolicy open(Clock clock) {
-        return new AccessPolicy(List.of(), List.of(), List.of(), List.of(), 5, 600_000, false, clock);
+        return new AccessPolicy(List.of(), List.of(), List.of(), List.of(), 5, 600_000, false, GB_DEVICE_ID, clock);
+    }
+
+    /** @return whether a device may call itself this: ids end up in URIs, logs, events and stores */
+    public boolean validDeviceId(String deviceId) {
+        return deviceId != null && deviceIds.matcher(deviceId).matches();
+    }
+
+    /** What a valid device id looks like, for the answer to one that is not. */
+    public String deviceIdPattern() {
+        return deviceIds.pattern();
     }
 
     /** Comma-separated list, blanks dropped. */
@@ -95,7 +120,7 @@ public final class AccessPolicy {
         if (refusal != null) {
             return refusal;
         }
-        if (lockedOut("device:" + deviceId) || !registeredFromHost && lockedOut("address:" + host)) {
+        if (lockedOut(pair(deviceId, host)) || !registeredFromHost && lockedOut("address:" + host)) {
             return "Locked out after failed authentication";
         }
         return null;
@@ -127,17 +152,18 @@ public final class AccessPolicy {
         if (failures.size() >= MAX_TRACKED) {
             purge(now);
         }
-        Lockout byDevice = count("device:" + deviceId, deviceId, host, now);
+        Lockout byPair = count(pair(deviceId, host), deviceId, host, now);
         Lockout byAddress = count("address:" + host, deviceId, host, now);
-        return byDevice != null ? byDevice : byAddress;
+        return byPair != null ? byPair : byAddress;
     }
 
     /**
-     * A successful authentication clears the device's count, and its address's (it is a real device there) unless
-     * the address is locked out: a registered device refreshing behind the same NAT does not lift that.
+     * A successful authentication clears the count of the device at that address, and the address's (it is a real
+     * device there) unless the address is locked out: a registered device refreshing behind the same NAT does not lift
+     * that.
      */
     public void succeeded(String deviceId, String host) {
-        failures.remove("device:" + deviceId);
+        failures.remove(pair(deviceId, host));
         Instant now = clock.instant();
         failures.computeIfPresent("address:" + host, (key, f) -> f.lockedAt(now) ? f : null);
     }
@@ -174,6 +200,10 @@ public final class AccessPolicy {
                 it.remove();
             }
         }
+    }
+
+    private static String pair(String deviceId, String host) {
+        return "device:" + deviceId + "@" + host;
     }
 
     private static boolean matches(String pattern, String deviceId) {

@@ -14,7 +14,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.github.gb28181.camel.device.Device;
+import io.github.gb28181.camel.device.DeviceException;
 import io.github.gb28181.camel.device.DeviceRejectedException;
 import io.github.gb28181.camel.device.DeviceTimeoutException;
 import io.github.gb28181.camel.device.DeviceUnavailableException;
@@ -23,6 +26,7 @@ import io.github.gb28181.camel.manscdp.ManscdpMessage;
 import io.github.gb28181.camel.manscdp.model.AlarmQuery;
 import io.github.gb28181.camel.manscdp.model.CatalogQuery;
 import io.github.gb28181.camel.manscdp.model.MobilePositionQuery;
+import io.github.gb28181.camel.manscdp.model.PtzPositionQuery;
 import io.github.gb28181.camel.sip.RequestSender;
 import io.github.gb28181.camel.sip.transport.SipFactories;
 import javax.sip.Dialog;
@@ -36,7 +40,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Subscriptions to a device's catalog changes (Event: Catalog), alarms and mobile positions (Event: presence). Each
+ * Subscriptions to a device's catalog changes (Event: Catalog), alarms, mobile positions and (GB/T 28181-2022 9.11)
+ * PTZ positions (Event: presence). Each
  * is a SIP dialog, refreshed in-dialog before it expires and ended with Expires: 0. The NOTIFYs that come back are
  * handled like MESSAGEs and become the same events.
  */
@@ -48,7 +53,9 @@ public final class SubscriptionManager {
     public enum Kind {
         CATALOG("Catalog"),
         ALARM("presence"),
-        MOBILE_POSITION("presence");
+        MOBILE_POSITION("presence"),
+        /** GB/T 28181-2022 9.11.1: the PTZPosition query as the body; each change comes as a PTZPosition NOTIFY. */
+        PTZ_POSITION("presence");
 
         private final String eventHeader;
 
@@ -65,7 +72,7 @@ public final class SubscriptionManager {
                 }
             }
             throw new IllegalArgumentException("Unknown subscription '" + name
-                                               + "'; use one of catalog, alarm, mobilePosition");
+                                               + "'; use one of catalog, alarm, mobilePosition, ptzPosition");
         }
     }
 
@@ -78,7 +85,8 @@ public final class SubscriptionManager {
      * @param expires   the lifetime the device granted, in seconds; 0 once ended
      * @param expiresAt when it lapses unless refreshed
      */
-    public record Subscription(String id, String deviceId, Kind kind, int expires, Instant expiresAt) {
+    public record Subscription(String id, String deviceId, Kind kind, int expires,
+                               @JsonSerialize(using = ToStringSerializer.class) Instant expiresAt) {
     }
 
     private final RequestSender sender;
@@ -109,6 +117,9 @@ public final class SubscriptionManager {
         Device device;
         try {
             device = commander.resolve(deviceId, null);
+            if (kind == Kind.PTZ_POSITION) {
+                commander.requireReadable(device, new PtzPositionQuery());
+            }
             Request request = sender.createRequest(Request.SUBSCRIBE, device, device.getDeviceId());
             request.setHeader(sender.platformContact(device.getTransport()));
             decorate(request, device, kind, expires, interval);
@@ -116,7 +127,7 @@ public final class SubscriptionManager {
             return sender.paced(() -> sender.sendDialogCreating(request, dialog -> subscription.dialog = dialog), timeout)
                     .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .handle((response, error) -> accepted(subscription, response, error, expires));
-        } catch (DeviceUnavailableException e) {
+        } catch (DeviceException e) {
             return CompletableFuture.failedFuture(e);
         } catch (ParseException | InvalidArgumentException e) {
             return CompletableFuture.failedFuture(e);
@@ -130,7 +141,7 @@ public final class SubscriptionManager {
             return CompletableFuture.failedFuture(new DeviceUnavailableException(deviceId,
                     "No " + kind + " subscription to device " + deviceId));
         }
-        subscription.cancelRefresh();
+        subscription.end();
         return inDialog(subscription, 0, timeout).thenApply(r -> {
             subscription.dialog.delete();
             return new Subscription(subscription.dialog.getCallId().getCallId(), deviceId, kind, 0, clock.instant());
@@ -143,7 +154,7 @@ public final class SubscriptionManager {
 
     /** Stops refreshing; the subscriptions lapse on the devices at their expiry. */
     public void close() {
-        active.values().forEach(Active::cancelRefresh);
+        active.values().forEach(Active::end);
         active.clear();
     }
 
@@ -154,7 +165,7 @@ public final class SubscriptionManager {
                 throw error instanceof CompletionException ce ? ce : new CompletionException(error);
             }
             subscription.granted(grantedExpires(response, expires), clock.instant());
-            schedule(subscription, timeout);
+            schedule(subscription, timeout); // unless it ended while this refresh was under way
             return subscription.view();
         });
     }
@@ -192,14 +203,17 @@ public final class SubscriptionManager {
     /** Refreshes at four fifths of the lifetime, leaving time for a retransmitted SUBSCRIBE to get through. */
     private void schedule(Active subscription, Duration timeout) {
         long delay = Math.max(500, subscription.expires * 800L);
-        subscription.cancelRefresh();
-        subscription.refresh = scheduler.schedule(() -> refresh(subscription, subscription.expires, timeout)
-                .whenComplete((s, e) -> {
-                    if (e != null) {
-                        LOG.warn("Refreshing the {} subscription to device {} failed: {}", subscription.kind,
-                                subscription.device.getDeviceId(), e.getMessage());
-                    }
-                }), delay, TimeUnit.MILLISECONDS);
+        subscription.rearm(() -> scheduler.schedule(() -> {
+            if (subscription.isEnded()) {
+                return; // unsubscribed after this refresh was armed
+            }
+            refresh(subscription, subscription.expires, timeout).whenComplete((s, e) -> {
+                if (e != null && !subscription.isEnded()) {
+                    LOG.warn("Refreshing the {} subscription to device {} failed: {}", subscription.kind,
+                            subscription.device.getDeviceId(), e.getMessage());
+                }
+            });
+        }, delay, TimeUnit.MILLISECONDS));
     }
 
     private void decorate(Request request, Device device, Kind kind, int expires, int interval)
@@ -214,6 +228,7 @@ public final class SubscriptionManager {
                 q.setInterval(interval);
                 yield q;
             }
+            case PTZ_POSITION -> new PtzPositionQuery();
         };
         query.setSn(sn.next());
         query.setDeviceId(device.getDeviceId());
@@ -263,7 +278,10 @@ public final class SubscriptionManager {
         private volatile Dialog dialog;
         private volatile int expires;
         private volatile Instant expiresAt;
-        private volatile ScheduledFuture<?> refresh;
+        /** The next refresh; guarded by this, with {@link #ended}. */
+        private ScheduledFuture<?> refresh;
+        /** Unsubscribed or closed: a refresh answered late (or fired late) must not arm another. */
+        private boolean ended;
 
         private Active(Device device, Kind kind, int interval) {
             this.device = device;
@@ -276,11 +294,27 @@ public final class SubscriptionManager {
             expiresAt = now.plusSeconds(seconds);
         }
 
-        void cancelRefresh() {
-            ScheduledFuture<?> pending = refresh;
-            if (pending != null) {
-                pending.cancel(false);
+        /** Replaces the pending refresh with the one {@code arm} schedules, unless the subscription ended. */
+        synchronized void rearm(java.util.function.Supplier<ScheduledFuture<?>> arm) {
+            if (ended) {
+                return;
             }
+            if (refresh != null) {
+                refresh.cancel(false);
+            }
+            refresh = arm.get();
+        }
+
+        /** No more refreshes, whatever is under way. */
+        synchronized void end() {
+            ended = true;
+            if (refresh != null) {
+                refresh.cancel(false);
+            }
+        }
+
+        synchronized boolean isEnded() {
+            return ended;
         }
 
         Subscription view() {

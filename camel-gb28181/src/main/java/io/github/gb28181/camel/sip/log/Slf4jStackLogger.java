@@ -80,9 +80,13 @@ public class Slf4jStackLogger implements StackLogger {
         }
     }
 
+    /**
+     * At DEBUG: jain-sip's INFO is per-packet chatter ("Setting SIPMessage peerPacketSource to: ..." for every
+     * message), which an application's INFO root (camel run, JBang, Spring Boot defaults) would print line by line.
+     */
     @Override
     public void logInfo(String message) {
-        LOG.info(message);
+        LOG.debug(message);
     }
 
     @Override
@@ -101,7 +105,7 @@ public class Slf4jStackLogger implements StackLogger {
         } else if (logLevel >= TRACE_DEBUG) {
             return LOG.isDebugEnabled();
         } else if (logLevel >= TRACE_INFO) {
-            return LOG.isInfoEnabled();
+            return LOG.isDebugEnabled(); // logInfo writes at DEBUG
         } else if (logLevel >= TRACE_WARN) {
             return LOG.isWarnEnabled();
         }

@@ -29,8 +29,11 @@ import io.github.gb28181.camel.event.EventType;
 import io.github.gb28181.camel.manscdp.ManscdpCodec;
 import io.github.gb28181.camel.manscdp.model.BroadcastNotify;
 import io.github.gb28181.camel.manscdp.model.ResultResponse;
+import io.github.gb28181.camel.media.rtp.RtpPacketizer;
+import io.github.gb28181.camel.media.rtp.RtpWriter;
 import io.github.gb28181.camel.sdp.MediaTransportMode;
 import io.github.gb28181.camel.sdp.SdpAnswer;
+import io.github.gb28181.camel.sdp.SenderSdp;
 import io.github.gb28181.camel.sdp.SessionKind;
 import io.github.gb28181.camel.sip.IncomingRequest;
 import io.github.gb28181.camel.sip.RequestSender;
@@ -39,6 +42,8 @@ import io.github.gb28181.camel.sip.command.DeviceCommander;
 import io.github.gb28181.camel.sip.command.ResponseWaiters;
 import io.github.gb28181.camel.sip.command.SnSequence;
 import io.github.gb28181.camel.sip.transport.SipFactories;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import javax.sip.Dialog;
 import javax.sip.SipException;
 import javax.sip.message.Request;
@@ -278,16 +283,8 @@ public final class AudioBroadcasts implements SipRequestHandler {
         String host = talk.socket.getLocalAddress().isAnyLocalAddress() ? sender.advertisedHost()
                 : talk.socket.getLocalAddress().getHostAddress();
         String ssrc = talk.offer.ssrc() != null ? talk.offer.ssrc() : "0";
-        return "v=0\r\n"
-               + "o=" + serverId + " 0 0 IN IP4 " + host + "\r\n"
-               + "s=Play\r\n"
-               + "c=IN IP4 " + host + "\r\n"
-               + "t=0 0\r\n"
-               + "m=audio " + talk.socket.getLocalPort() + " RTP/AVP " + PCMA + "\r\n"
-               + "a=sendonly\r\n"
-               + "a=rtpmap:" + PCMA + " PCMA/8000\r\n"
-               + "y=" + ssrc + "\r\n"
-               + "f=v/////a/1/8/1\r\n";
+        return new SenderSdp(serverId, host, SessionKind.BROADCAST.sdpName(), null, 0, 0, "audio",
+                talk.socket.getLocalPort(), MediaTransportMode.UDP, PCMA, "PCMA/8000", ssrc, "v/////a/1/8/1").encode();
     }
 
     private static final class Pending {
@@ -317,8 +314,10 @@ public final class AudioBroadcasts implements SipRequestHandler {
         private final long ssrc;
         private final String localHost;
         private final int localPort;
-        private int sequence;
+        private final RtpPacketizer rtp;
+        private final ByteBuf packet = Unpooled.buffer(RtpWriter.HEADER_SIZE + SAMPLES_PER_PACKET);
         private long timestamp;
+        private boolean talking;
         private volatile Instant endedAt;
         private volatile String endReason;
 
@@ -334,28 +333,17 @@ public final class AudioBroadcasts implements SipRequestHandler {
             this.localHost = socket.getLocalAddress().getHostAddress();
             this.localPort = socket.getLocalPort();
             this.ssrc = offer.ssrc() != null && offer.ssrc().matches("\\d{1,10}") ? Long.parseLong(offer.ssrc()) : 0;
+            this.rtp = new RtpPacketizer(ssrc, PCMA, 0, SAMPLES_PER_PACKET, false);
         }
 
         synchronized void send(byte[] pcma) throws IOException {
             InetSocketAddress to = new InetSocketAddress(offer.mediaHost(), offer.mediaPort());
             for (int at = 0; at < pcma.length; at += SAMPLES_PER_PACKET) {
                 int length = Math.min(SAMPLES_PER_PACKET, pcma.length - at);
-                byte[] packet = new byte[12 + length];
-                packet[0] = (byte) 0x80;
-                packet[1] = (byte) (PCMA | (sequence == 0 ? 0x80 : 0)); // marker on the first packet of the talk
-                packet[2] = (byte) (sequence >> 8);
-                packet[3] = (byte) sequence;
-                packet[4] = (byte) (timestamp >> 24);
-                packet[5] = (byte) (timestamp >> 16);
-                packet[6] = (byte) (timestamp >> 8);
-                packet[7] = (byte) timestamp;
-                packet[8] = (byte) (ssrc >> 24);
-                packet[9] = (byte) (ssrc >> 16);
-                packet[10] = (byte) (ssrc >> 8);
-                packet[11] = (byte) ssrc;
-                System.arraycopy(pcma, at, packet, 12, length);
-                socket.send(new DatagramPacket(packet, packet.length, to));
-                sequence = (sequence + 1) & 0xFFFF;
+                packet.clear();
+                rtp.write(packet, pcma, at, length, timestamp, !talking); // the marker starts the talk (RFC 3551 4.1)
+                talking = true;
+                socket.send(new DatagramPacket(packet.array(), packet.arrayOffset(), packet.readableBytes(), to));
                 timestamp = (timestamp + length) & 0xFFFFFFFFL;
             }
         }

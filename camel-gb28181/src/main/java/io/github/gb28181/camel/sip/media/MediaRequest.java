@@ -15,8 +15,16 @@ import io.github.gb28181.camel.sdp.SessionKind;
  * @param startEpoch    playback and download start, seconds since the epoch
  * @param endEpoch      playback and download end, seconds since the epoch
  * @param downloadSpeed download speed factor (1, 2, 4, 8), 0 to leave it to the device
+ * @param streamNumber  the stream a live INVITE asks for (GB/T 28181-2022: 0 main, 1 first sub-stream...), -1 for
+ *                      none named
  */
 public record MediaRequest(
         String deviceId, String channelId, SessionKind kind, String mediaHost, int mediaPort,
-        MediaTransportMode transport, long startEpoch, long endEpoch, int downloadSpeed) {
+        MediaTransportMode transport, long startEpoch, long endEpoch, int downloadSpeed, int streamNumber) {
+
+    /** A request with a new media host. */
+    public MediaRequest withMediaHost(String host) {
+        return new MediaRequest(deviceId, channelId, kind, host, mediaPort, transport, startEpoch, endEpoch,
+                downloadSpeed, streamNumber);
+    }
 }

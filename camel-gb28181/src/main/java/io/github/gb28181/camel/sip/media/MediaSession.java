@@ -2,6 +2,8 @@ package io.github.gb28181.camel.sip.media;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.github.gb28181.camel.sdp.MediaTransportMode;
 import io.github.gb28181.camel.sdp.SessionKind;
 
@@ -25,11 +27,17 @@ import io.github.gb28181.camel.sdp.SessionKind;
  * @param startedAt       when the device accepted the INVITE
  * @param endedAt         when the session ended, or null
  * @param endReason       why it ended (BYE_SENT, DEVICE_BYE, MEDIA_END, DEVICE_OFFLINE, SHUTDOWN), or null
+ * @param streamNumber    the stream sent (GB/T 28181-2022 {@code a=streamnumber}: 0 main, 1 first sub-stream...), as
+ *                        the device's answer says or else as asked; -1 when neither named one
+ * @param fileSize        the size in bytes of the file a download sends, when the device's answer gives it
+ *                        ({@code a=filesize}, for progress); -1 otherwise
  */
 public record MediaSession(
         String sessionId, String deviceId, String channelId, SessionKind kind, String ssrc, String offeredSsrc,
         String mediaHost, int mediaPort, MediaTransportMode transport, String deviceMediaHost, int deviceMediaPort,
-        State state, double scale, Instant startedAt, Instant endedAt, String endReason) {
+        State state, double scale, @JsonSerialize(using = ToStringSerializer.class) Instant startedAt,
+        @JsonSerialize(using = ToStringSerializer.class) Instant endedAt, String endReason, int streamNumber,
+        long fileSize) {
 
     /** Where a session is in its life. */
     public enum State {
@@ -42,7 +50,7 @@ public record MediaSession(
         return new Builder();
     }
 
-    /** Collects a session's sixteen facts; state ACTIVE and scale 1.0 unless told otherwise. */
+    /** Collects a session's facts; state ACTIVE, scale 1.0, no stream number or file size unless told otherwise. */
     public static final class Builder {
         private String sessionId;
         private String deviceId;
@@ -60,6 +68,8 @@ public record MediaSession(
         private Instant startedAt;
         private Instant endedAt;
         private String endReason;
+        private int streamNumber = -1;
+        private long fileSize = -1;
 
         private Builder() {
         }
@@ -121,9 +131,17 @@ public record MediaSession(
             return this;
         }
 
+        /** The stream number sent and the size of a downloaded file, -1 for either unknown. */
+        public Builder stream(int streamNumber, long fileSize) {
+            this.streamNumber = streamNumber;
+            this.fileSize = fileSize;
+            return this;
+        }
+
         public MediaSession build() {
             return new MediaSession(sessionId, deviceId, channelId, kind, ssrc, offeredSsrc, mediaHost, mediaPort,
-                    transport, deviceMediaHost, deviceMediaPort, state, scale, startedAt, endedAt, endReason);
+                    transport, deviceMediaHost, deviceMediaPort, state, scale, startedAt, endedAt, endReason,
+                    streamNumber, fileSize);
         }
     }
 }

@@ -19,9 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import io.github.gb28181.camel.device.Device;
+import io.github.gb28181.camel.device.DeviceChannel;
 import io.github.gb28181.camel.device.DeviceRejectedException;
 import io.github.gb28181.camel.device.DeviceTimeoutException;
 import io.github.gb28181.camel.device.DeviceUnavailableException;
+import io.github.gb28181.camel.device.DeviceUnsupportedException;
 import io.github.gb28181.camel.event.DeviceEvent;
 import io.github.gb28181.camel.event.EventBus;
 import io.github.gb28181.camel.event.EventType;
@@ -30,11 +32,13 @@ import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.sdp.MansRtsp;
 import io.github.gb28181.camel.sdp.SdpAnswer;
 import io.github.gb28181.camel.sdp.SdpOffer;
+import io.github.gb28181.camel.sdp.SessionKind;
 import io.github.gb28181.camel.sdp.SsrcAllocator;
 import io.github.gb28181.camel.sip.IncomingRequest;
 import io.github.gb28181.camel.sip.RequestSender;
 import io.github.gb28181.camel.sip.SipRequestHandler;
 import io.github.gb28181.camel.sip.command.DeviceCommander;
+import io.github.gb28181.camel.sip.log.LogThrottle;
 import io.github.gb28181.camel.sip.transport.SipFactories;
 import javax.sip.Dialog;
 import javax.sip.SipException;
@@ -68,6 +72,8 @@ public final class MediaSessionManager implements SipRequestHandler {
     private final MediaSessionRegistry mediaRegistry;
     private final EventBus events;
     private final Clock clock;
+    private static final LogThrottle MIRRORED_LOG = new LogThrottle();
+
     private final Map<String, Active> sessions = new ConcurrentHashMap<>();
 
     public MediaSessionManager(String serverId, RequestSender sender, DeviceCommander devices, SsrcAllocator ssrcs,
@@ -89,6 +95,10 @@ public final class MediaSessionManager implements SipRequestHandler {
         } catch (DeviceUnavailableException e) {
             return CompletableFuture.failedFuture(e);
         }
+        DeviceUnsupportedException unsupported = unsupported(device, ask);
+        if (unsupported != null) {
+            return CompletableFuture.failedFuture(unsupported);
+        }
         String ssrc = ssrcs.allocate(ask.kind());
         Active session = new Active(device, ask, ssrc);
         AtomicBoolean abandoned = new AtomicBoolean();
@@ -98,7 +108,8 @@ public final class MediaSessionManager implements SipRequestHandler {
             invite.setHeader(SipFactories.HEADERS.createSubjectHeader(
                     ask.channelId() + ":" + ssrc + "," + serverId + ":0"));
             String sdp = new SdpOffer(serverId, ask.channelId(), ask.kind(), ask.mediaHost(), ask.mediaPort(),
-                    ask.transport(), ssrc, ask.startEpoch(), ask.endEpoch(), ask.downloadSpeed()).encode();
+                    ask.transport(), ssrc, ask.startEpoch(), ask.endEpoch(), ask.downloadSpeed(),
+                    ask.kind() == SessionKind.LIVE ? ask.streamNumber() : -1).encode();
             invite.setContent(sdp, SipFactories.HEADERS.createContentTypeHeader("application", "sdp"));
             session.callId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
             // announced before the INVITE leaves: a device may start streaming before its 200 OK arrives
@@ -118,6 +129,32 @@ public final class MediaSessionManager implements SipRequestHandler {
             release(session);
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * A stream number or download speed the device said it does not offer (GB/T 28181-2022: the catalog's
+     * StreamNumberList and DownloadSpeed, or VideoParamOpt's DownloadSpeed) is refused before anything is sent; one
+     * the device never listed goes out, and the device decides.
+     */
+    private static DeviceUnsupportedException unsupported(Device device, MediaRequest ask) {
+        DeviceChannel channel = device.getChannel(ask.channelId());
+        if (ask.kind() == SessionKind.LIVE && ask.streamNumber() >= 0 && channel != null
+            && !channel.streamNumbers().isEmpty() && !channel.streamNumbers().contains(ask.streamNumber())) {
+            return new DeviceUnsupportedException(device.getDeviceId(), 488, "Channel " + ask.channelId()
+                                                                            + " offers stream numbers "
+                                                                            + channel.streamNumbers() + ", not "
+                                                                            + ask.streamNumber());
+        }
+        if (ask.kind() == SessionKind.DOWNLOAD && ask.downloadSpeed() > 0) {
+            List<Integer> speeds = channel != null && !channel.downloadSpeeds().isEmpty() ? channel.downloadSpeeds()
+                    : device.getDownloadSpeeds();
+            if (!speeds.isEmpty() && !speeds.contains(ask.downloadSpeed())) {
+                return new DeviceUnsupportedException(device.getDeviceId(), 488, "Channel " + ask.channelId()
+                                                                                + " downloads at speeds " + speeds
+                                                                                + ", not " + ask.downloadSpeed());
+            }
+        }
+        return null;
     }
 
     private MediaSession accepted(Active session, Response response, AtomicBoolean abandoned) {
@@ -143,7 +180,16 @@ public final class MediaSessionManager implements SipRequestHandler {
                     "Device " + session.device.getDeviceId() + " answered the INVITE with unusable SDP: "
                                                                         + e.getMessage()));
         }
-        session.answer = answer;
+        session.answer = MirroredOffer.pointsAtUs(session.ask, answer) ? MirroredOffer.withoutAddress(answer) : answer;
+        if (session.answer != answer) {
+            String more = MIRRORED_LOG.admit();
+            if (more != null) {
+                LOG.warn("Device {} answered the tcp-active INVITE for {} with the platform's own media address {}:{}"
+                         + " (it mirrored the offer): not connecting there; the stream is taken if the device"
+                         + " connects to us{}", session.device.getDeviceId(), session.ask.channelId(),
+                        answer.mediaHost(), answer.mediaPort(), more);
+            }
+        }
         if (answer.ssrc() != null && !answer.ssrc().equals(session.offeredSsrc) && answer.ssrc().matches("\\d{1,10}")) {
             // devices may pick their own y=: that is the SSRC in their RTP, so the media side must follow it
             registry().rekey(Long.parseLong(session.offeredSsrc), Long.parseLong(answer.ssrc()));
@@ -369,7 +415,11 @@ public final class MediaSessionManager implements SipRequestHandler {
             return MediaSession.builder().of(callId, device.getDeviceId(), ask.channelId()).kind(ask.kind())
                     .ssrc(offeredSsrc, ssrc).platformMedia(ask.mediaHost(), ask.mediaPort(), ask.transport())
                     .deviceMedia(answer == null ? null : answer.mediaHost(), answer == null ? 0 : answer.mediaPort())
-                    .state(state).scale(scale).startedAt(startedAt).ended(endedAt, endReason).build();
+                    .state(state).scale(scale).startedAt(startedAt).ended(endedAt, endReason)
+                    .stream(answer != null && answer.streamNumber() >= 0 ? answer.streamNumber()
+                            : ask.kind() == SessionKind.LIVE ? ask.streamNumber() : -1,
+                            answer == null ? -1 : answer.fileSize())
+                    .build();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.gb28181.camel.sip.message;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,27 +11,37 @@ import java.util.concurrent.CompletableFuture;
 import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.device.DeviceChannel;
 import io.github.gb28181.camel.device.DeviceRegistry;
+import io.github.gb28181.camel.device.Position;
 import io.github.gb28181.camel.event.DeviceEvent;
 import io.github.gb28181.camel.event.EventBus;
 import io.github.gb28181.camel.event.EventType;
 import io.github.gb28181.camel.manscdp.ManscdpCodec;
 import io.github.gb28181.camel.manscdp.ManscdpMessage;
 import io.github.gb28181.camel.manscdp.MultiPart;
+import io.github.gb28181.camel.manscdp.StatusFlag;
 import io.github.gb28181.camel.manscdp.RootKind;
 import io.github.gb28181.camel.manscdp.aggregate.Aggregated;
 import io.github.gb28181.camel.manscdp.aggregate.AggregationKey;
 import io.github.gb28181.camel.manscdp.aggregate.ResponseAggregator;
 import io.github.gb28181.camel.manscdp.model.AlarmNotify;
 import io.github.gb28181.camel.manscdp.model.CatalogItem;
+import io.github.gb28181.camel.manscdp.model.CatalogItemInfo;
 import io.github.gb28181.camel.manscdp.model.CatalogNotify;
 import io.github.gb28181.camel.manscdp.model.CatalogResponse;
+import io.github.gb28181.camel.manscdp.model.ConfigDownloadResponse;
 import io.github.gb28181.camel.manscdp.model.DeviceInfoResponse;
 import io.github.gb28181.camel.manscdp.model.DeviceStatusResponse;
+import io.github.gb28181.camel.manscdp.model.DeviceUpgradeResultNotify;
 import io.github.gb28181.camel.manscdp.model.KeepaliveNotify;
 import io.github.gb28181.camel.manscdp.model.MediaStatusNotify;
+import io.github.gb28181.camel.manscdp.model.MobilePositionItem;
 import io.github.gb28181.camel.manscdp.model.MobilePositionNotify;
+import io.github.gb28181.camel.manscdp.model.PtzPositionNotify;
+import io.github.gb28181.camel.manscdp.model.PtzPositionResponse;
 import io.github.gb28181.camel.manscdp.model.RecordInfoResponse;
 import io.github.gb28181.camel.manscdp.model.ResultResponse;
+import io.github.gb28181.camel.manscdp.model.UploadSnapShotFinishedNotify;
+import io.github.gb28181.camel.manscdp.model.VideoUploadNotify;
 import io.github.gb28181.camel.sip.IncomingRequest;
 import io.github.gb28181.camel.sip.RequestSender;
 import io.github.gb28181.camel.sip.command.ResponseWaiters;
@@ -97,13 +108,7 @@ public final class ManscdpRouter {
                 return CompletableFuture.completedFuture(null); // comes back through onAggregated once all are in
             }
         }
-        if (message instanceof DeviceInfoResponse info) {
-            device.setName(info.getDeviceName());
-            device.setManufacturer(info.getManufacturer());
-            device.setModel(info.getModel());
-            device.setFirmware(info.getFirmware());
-            registry.persist(device);
-        }
+        updateRegistry(device, message);
         if (message.getKind() == RootKind.RESPONSE) {
             waiters.complete(device.getDeviceId(), message, false);
         }
@@ -115,6 +120,68 @@ public final class ManscdpRouter {
             mediaSessions.mediaEnded(in.callId());
         }
         return processed;
+    }
+
+    /** What a document tells the registry of the device: its identity, firmware, download speeds, positions. */
+    private void updateRegistry(Device device, ManscdpMessage message) {
+        if (message instanceof DeviceInfoResponse info) {
+            device.setName(info.getDeviceName());
+            device.setManufacturer(info.getManufacturer());
+            device.setModel(info.getModel());
+            device.setFirmware(info.getFirmware());
+            registry.persist(device);
+        } else if (message instanceof DeviceUpgradeResultNotify upgrade
+                && upgrade.getUpgradeResultFlag() == StatusFlag.ON && upgrade.getFirmware() != null) {
+            device.setFirmware(upgrade.getFirmware()); // the firmware the device now runs
+            registry.persist(device);
+        } else if (message instanceof ConfigDownloadResponse config && config.getVideoParamOpt() != null
+                && config.getVideoParamOpt().getDownloadSpeed() != null) {
+            device.setDownloadSpeeds(numbers(config.getVideoParamOpt().getDownloadSpeed()));
+            registry.persist(device);
+        } else if (message instanceof MobilePositionNotify position) {
+            for (Position p : positions(device, position)) {
+                registry.updatePosition(device.getDeviceId(), p);
+            }
+        }
+    }
+
+    /** 2022's DeviceList items, or 2016's single position of the DeviceID. */
+    private static List<Position> positions(Device device, MobilePositionNotify notify) {
+        Instant now = Instant.now();
+        List<Position> positions = new ArrayList<>();
+        if (notify.getItems() != null && !notify.getItems().isEmpty()) {
+            for (MobilePositionItem item : notify.getItems()) {
+                if (item.getDeviceId() != null && item.getLongitude() != null && item.getLatitude() != null) {
+                    positions.add(new Position(item.getDeviceId(), item.getCaptureTime(), item.getLongitude(),
+                            item.getLatitude(), item.getSpeed(), item.getDirection(), item.getAltitude(),
+                            item.getHeight(), now));
+                }
+            }
+        } else if (notify.getLongitude() != null && notify.getLatitude() != null) {
+            String id = notify.getDeviceId() != null ? notify.getDeviceId() : device.getDeviceId();
+            positions.add(new Position(id, notify.getTime(), notify.getLongitude(), notify.getLatitude(),
+                    notify.getSpeed(), notify.getDirection(), notify.getAltitude(), null, now));
+        }
+        return positions;
+    }
+
+    /**
+     * The numbers of a GB/T 28181 slash list ({@code 0/1/2}, {@code 1/2/4}), in order; what is not a number is skipped,
+     * so an oddly spelled list gives what can be read of it.
+     */
+    static List<Integer> numbers(String slashList) {
+        if (slashList == null || slashList.isBlank()) {
+            return List.of();
+        }
+        List<Integer> numbers = new ArrayList<>();
+        for (String part : slashList.split("[/,]")) {
+            String n = part.strip();
+            if (!n.isEmpty() && n.length() <= 9 && n.chars().allMatch(Character::isDigit)
+                && !numbers.contains(Integer.valueOf(n))) {
+                numbers.add(Integer.valueOf(n));
+            }
+        }
+        return numbers;
     }
 
     /** A Catalog or RecordInfo answer is complete, or its gap timeout ran out. */
@@ -160,8 +227,11 @@ public final class ManscdpRouter {
             if (statusFromEvent && item.getEvent() != null && status == null) {
                 status = item.getEvent(); // ON, OFF, VLOST, DEFECT
             }
+            CatalogItemInfo info = item.getInfo();
             channels.add(new DeviceChannel(item.getDeviceId(), device.getDeviceId(), item.getName(),
-                    item.getManufacturer(), item.getModel(), status, item.getParentId()));
+                    item.getManufacturer(), item.getModel(), status, item.getParentId(),
+                    info != null ? numbers(info.getStreamNumberList()) : List.of(),
+                    info != null ? numbers(info.getDownloadSpeed()) : List.of()));
         }
         return channels;
     }
@@ -204,6 +274,14 @@ public final class ManscdpRouter {
             return EventType.ALARM;
         } else if (message instanceof MobilePositionNotify) {
             return EventType.MOBILE_POSITION;
+        } else if (message instanceof PtzPositionResponse || message instanceof PtzPositionNotify) {
+            return EventType.PTZ_POSITION;
+        } else if (message instanceof UploadSnapShotFinishedNotify) {
+            return EventType.UPLOAD_SNAPSHOT_FINISHED;
+        } else if (message instanceof VideoUploadNotify) {
+            return EventType.VIDEO_UPLOAD;
+        } else if (message instanceof DeviceUpgradeResultNotify) {
+            return EventType.DEVICE_UPGRADE_RESULT;
         } else if (message instanceof MediaStatusNotify) {
             return EventType.MEDIA_STATUS;
         }

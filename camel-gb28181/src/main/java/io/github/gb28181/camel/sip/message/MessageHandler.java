@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.device.DeviceRegistry;
+import io.github.gb28181.camel.device.GbVersion;
 import io.github.gb28181.camel.device.PresenceTracker;
 import io.github.gb28181.camel.manscdp.ManscdpCodec;
 import io.github.gb28181.camel.manscdp.ManscdpException;
@@ -13,6 +14,7 @@ import io.github.gb28181.camel.manscdp.ManscdpMessage;
 import io.github.gb28181.camel.sip.IncomingRequest;
 import io.github.gb28181.camel.sip.SipRequestHandler;
 import io.github.gb28181.camel.sip.auth.AccessPolicy;
+import io.github.gb28181.camel.sip.auth.AddressBinding;
 import io.github.gb28181.camel.sip.log.LogThrottle;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -29,6 +31,7 @@ public final class MessageHandler implements SipRequestHandler {
 
     private final LogThrottle badBodyLog = new LogThrottle();
     private final LogThrottle unregisteredLog = new LogThrottle();
+    private final LogThrottle elsewhereLog = new LogThrottle();
 
     private final ManscdpCodec codec;
     private final DeviceRegistry registry;
@@ -36,7 +39,7 @@ public final class MessageHandler implements SipRequestHandler {
     private final ManscdpRouter router;
     private final Function<String, Optional<String>> deviceOfCall;
     private final AccessPolicy policy;
-    private final boolean lockDeviceAddress;
+    private final AddressBinding addressBinding;
     private final boolean answerAfterProcessing;
 
     /**
@@ -45,10 +48,10 @@ public final class MessageHandler implements SipRequestHandler {
      */
     public MessageHandler(ManscdpCodec codec, DeviceRegistry registry, PresenceTracker presence,
                           ManscdpRouter router, Function<String, Optional<String>> deviceOfCall, AccessPolicy policy,
-                          boolean lockDeviceAddress, boolean answerAfterProcessing) {
+                          AddressBinding addressBinding, boolean answerAfterProcessing) {
         this.policy = policy;
         this.answerAfterProcessing = answerAfterProcessing;
-        this.lockDeviceAddress = lockDeviceAddress;
+        this.addressBinding = addressBinding;
         this.codec = codec;
         this.registry = registry;
         this.presence = presence;
@@ -83,7 +86,14 @@ public final class MessageHandler implements SipRequestHandler {
             in.respond(status, "Bad MANSCDP body");
             return;
         }
-        Device device = sender(in, message);
+        String deviceId = senderId(in);
+        if (deviceId != null && !fromWhereItRegistered(deviceId, in)) {
+            in.respond(Response.FORBIDDEN, "Device registered from another address");
+            return;
+        }
+        Device device = deviceId == null ? null
+                : presence.heardFrom(deviceId, in.remoteHost(), in.remotePort(), in.transport(),
+                        "Keepalive".equalsIgnoreCase(message.getCmdType()));
         if (device == null) {
             String more = unregisteredLog.admit();
             if (more != null) {
@@ -93,6 +103,7 @@ public final class MessageHandler implements SipRequestHandler {
             in.respond(Response.FORBIDDEN, "Device not registered");
             return;
         }
+        followVersion(device, in);
         if (message.getDeclaredEncoding() != null && message.getCharset() != null) {
             // write to the device in the charset it declares; an undeclared ASCII body says nothing about it
             device.setCharset(message.getCharset().name());
@@ -113,26 +124,42 @@ public final class MessageHandler implements SipRequestHandler {
     }
 
     /**
-     * The registered device that sent the message. The From user is normally the device; some devices put the id of
+     * Annex I puts X-GB-Ver on REGISTER only, but a device that repeats it on other requests says the same thing:
+     * when it differs from what the registry holds (a firmware change between registrations), the registry follows.
+     */
+    private void followVersion(Device device, IncomingRequest in) {
+        GbVersion said = GbVersion.parse(in.header(GbVersion.HEADER));
+        if (said != null && !said.equals(device.getGbVersion())) {
+            device.setGbVersion(said);
+            registry.persist(device);
+        }
+    }
+
+    /**
+     * The id of the device that sent the message. The From user is normally the device; some devices put the id of
      * one of their channels there (MediaStatus), so a channel id is resolved to the device that owns it.
      */
-    private Device sender(IncomingRequest in, ManscdpMessage message) {
+    private String senderId(IncomingRequest in) {
         String fromUser = in.fromUser();
         if (fromUser == null) {
             return null;
         }
-        String deviceId = registry.owner(fromUser).map(Device::getDeviceId)
-                .or(() -> deviceOfCall.apply(in.callId())).orElse(fromUser);
-        if (lockDeviceAddress && registry.find(deviceId).map(d -> !in.remoteHost().equals(d.getRemoteHost())
-                                                                  || in.remotePort() != d.getRemotePort()).orElse(false)) {
-            String more = unregisteredLog.admit();
-            if (more != null) {
-                LOG.info("MESSAGE from device {} at {}, registered elsewhere: 403 until it registers from there{}",
-                        deviceId, in.remoteAddress(), more);
-            }
-            return null;
+        return registry.owner(fromUser).map(Device::getDeviceId).or(() -> deviceOfCall.apply(in.callId()))
+                .orElse(fromUser);
+    }
+
+    /** A request in a device's name from elsewhere is refused: following it would hand the device to the sender. */
+    private boolean fromWhereItRegistered(String deviceId, IncomingRequest in) {
+        Device device = registry.find(deviceId).orElse(null);
+        if (device == null
+            || addressBinding.admits(device.getRemoteHost(), device.getRemotePort(), in.remoteHost(), in.remotePort())) {
+            return true;
         }
-        return presence.heardFrom(deviceId, in.remoteHost(), in.remotePort(), in.transport(),
-                "Keepalive".equalsIgnoreCase(message.getCmdType()));
+        String more = elsewhereLog.admit();
+        if (more != null) {
+            LOG.warn("MESSAGE in the name of device {} from {}, which registered from {}: 403 until it registers"
+                     + " from there{}", deviceId, in.remoteAddress(), device.getRemoteAddress(), more);
+        }
+        return false;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import gov.nist.javax.sip.header.ExtensionHeaderImpl;
 import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.device.DeviceRegistry;
+import io.github.gb28181.camel.device.GbVersion;
 import io.github.gb28181.camel.device.PresenceTracker;
 import io.github.gb28181.camel.event.DeviceEvent;
 import io.github.gb28181.camel.event.EventBus;
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * REGISTER: digest authentication, then registration, refresh or unregistration. The 200 OK carries the Contact
- * binding, Expires and, unless turned off, a Date header in the GB format that devices set their clocks from.
+ * binding, Expires and, unless turned off, a Date header in the GB format that devices set their clocks from. Every
+ * answer, successful or not, carries the platform's X-GB-Ver, and the registry keeps the device's (GB/T 28181-2022
+ * Annex I).
  */
 public final class RegisterHandler implements SipRequestHandler {
 
@@ -48,9 +51,14 @@ public final class RegisterHandler implements SipRequestHandler {
     private final PresenceTracker presence;
     private final boolean dateHeader;
     private final Clock clock;
+    private final ExtensionHeaderImpl versionHeader;
 
+    /** @param platformVersion what the platform announces in X-GB-Ver */
     public RegisterHandler(DigestAuthenticator authenticator, AccessPolicy policy, EventBus events,
-                           DeviceRegistry registry, PresenceTracker presence, boolean dateHeader, Clock clock) {
+                           DeviceRegistry registry, PresenceTracker presence, boolean dateHeader, Clock clock,
+                           GbVersion platformVersion) {
+        this.versionHeader = new ExtensionHeaderImpl(GbVersion.HEADER);
+        versionHeader.setValue(platformVersion.toString());
         this.authenticator = authenticator;
         this.policy = policy;
         this.events = events;
@@ -62,9 +70,19 @@ public final class RegisterHandler implements SipRequestHandler {
 
     @Override
     public void handle(IncomingRequest in) {
+        in.answerWith(versionHeader);
         String deviceId = in.fromUser();
         if (deviceId == null || deviceId.isBlank()) {
             in.respond(Response.BAD_REQUEST, "From header has no device id");
+            return;
+        }
+        if (!policy.validDeviceId(deviceId)) {
+            String more = refusedLog.admit();
+            if (more != null) {
+                LOG.info("REGISTER from {} refused: device id {} does not match {}{}", in.remoteAddress(),
+                        quoted(deviceId), policy.deviceIdPattern(), more);
+            }
+            in.respond(Response.BAD_REQUEST, "Invalid device id");
             return;
         }
         int expires = expires(in);
@@ -117,9 +135,10 @@ public final class RegisterHandler implements SipRequestHandler {
         }
         boolean refresh = known.isPresent();
         ContactHeader contact = (ContactHeader) in.request().getHeader(ContactHeader.NAME);
+        GbVersion version = GbVersion.parse(in.header(GbVersion.HEADER));
         Registration registration = new Registration(deviceId, auth.username(), in.remoteAddress(), in.transport(),
                 expires, contact == null ? null : contact.getAddress().getURI().toString(), in.header("User-Agent"),
-                refresh, now);
+                version != null ? version.toString() : null, refresh, now);
         Response ok = in.createResponse(Response.OK);
         try {
             if (contact != null) {
@@ -153,11 +172,19 @@ public final class RegisterHandler implements SipRequestHandler {
     private void failed(String deviceId, IncomingRequest in) {
         AccessPolicy.Lockout lockout = policy.failed(deviceId, in.remoteHost());
         if (lockout != null) {
-            LOG.warn("Device {} and address {} locked out until {} after {} failed authentications", deviceId,
+            LOG.warn("Device {} from address {} locked out until {} after {} failed authentications", deviceId,
                     in.remoteHost(), lockout.until(), lockout.failures());
             events.publish(DeviceEvent.builder(EventType.AUTH_LOCKED, deviceId).body(lockout)
                     .reachableAt(in.remoteAddress(), in.transport()).callId(in.callId()).build());
         }
+    }
+
+    /** A hostile id, quoted as it can be logged: at most 40 characters, control characters escaped. */
+    private static String quoted(String id) {
+        String shown = id.length() > 40 ? id.substring(0, 40) + "...(" + id.length() + " characters)" : id;
+        StringBuilder sb = new StringBuilder("'");
+        shown.chars().forEach(c -> sb.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", c) : (char) c));
+        return sb.append('\'').toString();
     }
 
     private static boolean holdsRegistration(Device device, Instant now) {

@@ -1,6 +1,7 @@
 package io.github.gb28181.camel.sip.transport;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A device's TCP connection whose bytes pass through {@link TcpFraming} before jain-sip's parser. A message declaring
- * a body beyond the size limit is answered 413 and the connection closed: the stream cannot be framed past it.
+ * a body beyond the size limit is answered 413 and the connection closed: the stream cannot be framed past it. The
+ * {@link TcpConnectionGuard} closes it when a message takes too long or, until a device is accepted on it, when it
+ * stays idle.
  */
 final class GuardedTcpMessageChannel extends NioTcpMessageChannel {
 
@@ -27,16 +30,80 @@ final class GuardedTcpMessageChannel extends NioTcpMessageChannel {
 
     private final TcpFraming framing;
     private final SipCounters counters;
+    private final TcpConnectionGuard guard;
+    private final NioTcpMessageProcessor processor;
+    private final InetAddress peer;
+    private volatile long lastBytesAt = System.nanoTime();
+    /** when the message in progress began; 0 between messages */
+    private volatile long messageStartedAt;
+    private volatile boolean device;
 
-    GuardedTcpMessageChannel(NioTcpMessageProcessor processor, SocketChannel socket, SipCounters counters)
-            throws IOException {
+    GuardedTcpMessageChannel(NioTcpMessageProcessor processor, SocketChannel socket, SipCounters counters,
+                             TcpConnectionGuard guard) throws IOException {
         super(processor, socket);
         this.framing = new TcpFraming(processor.getSIPStack().getMaxMessageSize());
         this.counters = counters;
+        this.guard = guard;
+        this.processor = processor;
+        this.peer = socket.socket().getInetAddress();
+        if (guard != null && peer != null) {
+            guard.opened(this, peer);
+        }
+    }
+
+    /** A device was accepted on this connection: it may stay idle between its keepalives. */
+    void markDevice() {
+        device = true;
+    }
+
+    /** @return why the connection must close now, or null */
+    String overdue(long now, TcpLimits limits) {
+        long started = messageStartedAt;
+        if (started != 0 && now - started > limits.messageTimeoutMillis() * 1_000_000) {
+            return "a message took more than " + limits.messageTimeoutMillis() + " ms to arrive";
+        }
+        if (!device && now - lastBytesAt > limits.idleTimeoutMillis() * 1_000_000) {
+            return "idle for " + limits.idleTimeoutMillis() + " ms with no device registered on it";
+        }
+        return null;
+    }
+
+    /** Closes from the guard's thread: the selector must wake to let go of the socket, or its peer never hears. */
+    void closeGuarded() {
+        close(true, true);
+        if (processor instanceof GuardedTcpMessageProcessor guarded) {
+            guarded.wakeUp();
+        }
+    }
+
+    @Override
+    protected void close(boolean removeSocket, boolean stopKeepAliveTask) {
+        try {
+            super.close(removeSocket, stopKeepAliveTask);
+        } finally {
+            if (guard != null && peer != null) {
+                guard.closed(this, peer);
+            }
+        }
     }
 
     @Override
     protected void addBytes(byte[] bytes) throws Exception {
+        long now = System.nanoTime();
+        lastBytesAt = now;
+        long completedBefore = framing.completed();
+        try {
+            frame(bytes);
+        } finally {
+            if (!framing.midMessage()) {
+                messageStartedAt = 0;
+            } else if (messageStartedAt == 0 || framing.completed() != completedBefore) {
+                messageStartedAt = now; // a new message began with these bytes
+            }
+        }
+    }
+
+    private void frame(byte[] bytes) throws Exception {
         byte[] framed;
         try {
             framed = framing.next(bytes);

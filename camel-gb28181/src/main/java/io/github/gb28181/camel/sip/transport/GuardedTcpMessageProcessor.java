@@ -19,12 +19,20 @@ final class GuardedTcpMessageProcessor extends NioTcpMessageProcessor {
         super(address, stack, port);
     }
 
+    /** A channel registered with the selector closes for real only once the selector runs again. */
+    void wakeUp() {
+        if (selector != null) {
+            selector.wakeup();
+        }
+    }
+
     @Override
     public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel client)
             throws IOException {
         if (nioHandler.getMessageChannel(client) == null) {
-            nioHandler.putMessageChannel(client,
-                    new GuardedTcpMessageChannel(processor, client, CountingSipStack.of(processor.getSIPStack())));
+            SIPTransactionStack stack = processor.getSIPStack();
+            nioHandler.putMessageChannel(client, new GuardedTcpMessageChannel(processor, client,
+                    CountingSipStack.of(stack), CountingSipStack.tcpGuard(stack)));
         }
         // finds ours, and finishes setting it up as it would its own
         return super.createMessageChannel(processor, client);

@@ -20,6 +20,9 @@ public final class SipCounters {
     private final LongAdder retransmissions = new LongAdder();
     private final LongAdder strayResponses = new LongAdder();
     private final LongAdder streamsClosed = new LongAdder();
+    private final LongAdder branchCollisions = new LongAdder();
+    private final LongAdder tcpRefused = new LongAdder();
+    private final LongAdder tcpTimedOut = new LongAdder();
     /** Final answers by method (the ones devices send, then everything else) and status class (2xx to 6xx). */
     private final LongAdder[][] answered = new LongAdder[METHODS.size() + 1][5];
 
@@ -104,6 +107,33 @@ public final class SipCounters {
 
     public long strayResponses() {
         return strayResponses.sum();
+    }
+
+    /** A TCP connection beyond its address's limit was closed at once. */
+    public void countTcpRefused() {
+        tcpRefused.increment();
+    }
+
+    public long tcpRefused() {
+        return tcpRefused.sum();
+    }
+
+    /** A TCP connection was closed for a message that took too long, or for idling without a device. */
+    public void countTcpTimedOut() {
+        tcpTimedOut.increment();
+    }
+
+    public long tcpTimedOut() {
+        return tcpTimedOut.sum();
+    }
+
+    /** A request shared its transaction key with another one, and was answered statelessly. */
+    public void countBranchCollision() {
+        branchCollisions.increment();
+    }
+
+    public long branchCollisions() {
+        return branchCollisions.sum();
     }
 
     public long streamsClosed() {

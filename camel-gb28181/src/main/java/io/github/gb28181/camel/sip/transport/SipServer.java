@@ -1,5 +1,6 @@
 package io.github.gb28181.camel.sip.transport;
 
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -8,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import gov.nist.core.CommonLogger;
@@ -32,6 +34,8 @@ public final class SipServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipServer.class);
     private static final AtomicLong STACK_COUNTER = new AtomicLong();
+    private static final long BIND_RETRY_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long BIND_RETRY_PAUSE_MILLIS = 50;
 
     static {
         // jain-sip's static loggers fall back to log4j 1 until a legacy logger is set; set ours before any stack
@@ -43,22 +47,25 @@ public final class SipServer {
     private final SipListener listener;
     private final SipCounters counters;
     private final Admission admission;
+    private final ThreadSource threads;
     private final ThreadFactory windDownThreads;
     private SipStackImpl stack;
     private SipProvider provider;
     private final List<ListeningPoint> listeningPoints = new ArrayList<>();
     private String advertisedHost;
+    private TcpConnectionGuard tcpGuard;
 
     public SipServer(SipServerSettings settings, SipListener listener) {
         this(settings, listener, new SipCounters(), ThreadSource.daemon());
     }
 
-    /** @param threads where the thread that winds a stopped stack down comes from */
+    /** @param threads where the TCP guard's timer and the thread that winds a stopped stack down come from */
     public SipServer(SipServerSettings settings, SipListener listener, SipCounters counters, ThreadSource threads) {
         this.settings = settings;
         this.listener = listener;
         this.counters = counters;
         this.admission = new Admission(settings.overload());
+        this.threads = threads;
         this.windDownThreads = threads.newThreadFactory("gb28181-sip-stop-" + settings.key());
     }
 
@@ -67,9 +74,15 @@ public final class SipServer {
             return;
         }
         try {
-            stack = new CountingSipStack(stackProperties(), counters, admission, settings.threadPoolSize());
+            tcpGuard = new TcpConnectionGuard(settings.tcpLimits(), counters, threads, settings.key());
+            CountingSipStack counting = new CountingSipStack(stackProperties(), counters, tcpGuard, admission,
+                    settings.threadPoolSize());
+            if (listener instanceof CollidingRequestHandler colliding) {
+                counting.setCollidingRequests(colliding);
+            }
+            stack = counting;
             for (String transport : settings.transports()) {
-                ListeningPoint lp = stack.createListeningPoint(settings.host(), settings.port(), transport.toLowerCase());
+                ListeningPoint lp = listen(transport);
                 listeningPoints.add(lp);
                 if (provider == null) {
                     provider = stack.createSipProvider(lp);
@@ -87,6 +100,35 @@ public final class SipServer {
             throw e instanceof SipException se ? se
                     : new SipException("Cannot listen on " + settings.key() + " " + settings.transports(), e);
         }
+    }
+
+    /**
+     * A listening point, waiting briefly for the port if it is still taken: a socket the last stop closed is only
+     * released by the kernel once its reader thread has returned from receive, which a busy machine may delay, so a
+     * quick restart on the same port would otherwise fail now and then.
+     */
+    private ListeningPoint listen(String transport) throws Exception {
+        long giveUp = System.nanoTime() + BIND_RETRY_NANOS;
+        while (true) {
+            try {
+                return stack.createListeningPoint(settings.host(), settings.port(), transport.toLowerCase());
+            } catch (Exception e) {
+                if (!portTaken(e) || System.nanoTime() - giveUp > 0) {
+                    throw e;
+                }
+                Thread.sleep(BIND_RETRY_PAUSE_MILLIS);
+            }
+        }
+    }
+
+    private static boolean portTaken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException
+                || t.getMessage() != null && t.getMessage().contains("Address already in use")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -112,6 +154,10 @@ public final class SipServer {
                 }
             }
         } finally {
+            if (tcpGuard != null) {
+                tcpGuard.stop();
+                tcpGuard = null;
+            }
             stack = null;
             provider = null;
             listeningPoints.clear();
@@ -161,6 +207,11 @@ public final class SipServer {
         return admission;
     }
 
+    /** TCP connections devices (or anyone) hold open to this server now. */
+    public synchronized int openTcpConnections() {
+        return tcpGuard == null ? 0 : tcpGuard.openConnections();
+    }
+
     /** The host written into Via and Contact of requests we send. */
     public String advertisedHost() {
         return advertisedHost;
@@ -199,6 +250,7 @@ public final class SipServer {
         p.setProperty("gov.nist.javax.sip.COMPUTE_CONTENT_LENGTH_FROM_MESSAGE_BODY", "true");
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", TolerantMessageParserFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", GuardedMessageProcessorFactory.class.getName());
+        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", TransactionMatchingValve.class.getName());
         return p;
     }
 

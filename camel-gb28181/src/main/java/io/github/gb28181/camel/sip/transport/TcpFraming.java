@@ -54,9 +54,20 @@ final class TcpFraming {
     private long bodyLeft;
     private long contentLength;
     private boolean gaveUp;
+    private long completed;
 
     TcpFraming(int maxMessageSize) {
         this.maxMessageSize = maxMessageSize;
+    }
+
+    /** Whether a message has begun and not ended: a partial line, held headers, or body bytes still due. */
+    boolean midMessage() {
+        return !gaveUp && (line.size() > 0 || held.size() > 0 || bodyLeft > 0);
+    }
+
+    /** Messages whose headers and body have all passed, so far. */
+    long completed() {
+        return completed;
     }
 
     /** The bytes to hand to jain-sip's parser now, for {@code in} and what came before it. */
@@ -69,6 +80,9 @@ final class TcpFraming {
                 out.write(in, i, n);
                 i += n;
                 bodyLeft -= n;
+                if (bodyLeft == 0) {
+                    completed++;
+                }
                 continue;
             }
             byte b = in[i++];
@@ -124,6 +138,9 @@ final class TcpFraming {
             held.reset();
             bodyLeft = Math.max(contentLength, 0);
             contentLength = 0;
+            if (bodyLeft == 0) {
+                completed++;
+            }
         }
         out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1)); // or a keep-alive CRLF between messages
         return false;

@@ -1,8 +1,12 @@
 package io.github.gb28181.camel.sip.transport;
 
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 
+import gov.nist.javax.sip.header.ContentType;
+import gov.nist.javax.sip.header.MaxForwards;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.parser.MessageParser;
@@ -10,6 +14,7 @@ import gov.nist.javax.sip.parser.MessageParserFactory;
 import gov.nist.javax.sip.parser.ParseExceptionListener;
 import gov.nist.javax.sip.parser.StringMsgParser;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
+import javax.sip.InvalidArgumentException;
 
 /**
  * Datagram parsing that keeps a body sent behind {@code Content-Length: 0}. Some devices write that header before
@@ -20,7 +25,14 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
  * tell where to, and otherwise drops), and counted: messages without the headers every SIP message has, which
  * jain-sip let through to fail later with a NullPointerException. A request
  * line's SIP version, which jain-sip reads as 2.0 whatever it says, is kept as written, so that the stack's own
- * check answers 505.
+ * check answers 505. Also refused, as RFC 4475 asks: two Content-Length headers (which one frames the body?), and
+ * a From or To whose display name is neither a quoted string nor plain tokens (jain-sip took {@code Bell,
+ * Alexander <sip:...>} apart silently).
+ * <p>
+ * What RFC 3261 asks to be accepted is: a request without Max-Forwards (RFC 2543 made it optional) gets the default
+ * 70 instead of a 400, and a Content-Type charset Java does not know is dropped (the MANSCDP codec reads the XML
+ * declaration, then falls back to GB18030), instead of making jain-sip fail on encoding the request later, which
+ * left it unanswered.
  */
 public class TolerantMessageParserFactory implements MessageParserFactory {
 
@@ -32,6 +44,7 @@ public class TolerantMessageParserFactory implements MessageParserFactory {
     static final class TolerantParser extends StringMsgParser {
 
         private static final String[] MANDATORY = {"Via", "From", "To", "Call-ID", "CSeq"};
+        private static final MaxForwards RFC2543_MAX_FORWARDS = maxForwards(70);
 
         private final SipCounters counters;
 
@@ -62,9 +75,14 @@ public class TolerantMessageParserFactory implements MessageParserFactory {
                         throw new ParseException("No " + header + " header", 0);
                     }
                 }
+                boolean maxForwards = RawHeaders.check(bytes);
                 if (message instanceof SIPRequest request) {
                     keepVersion(request, bytes);
+                    if (!maxForwards) {
+                        request.setHeader(RFC2543_MAX_FORWARDS);
+                    }
                 }
+                dropUnknownCharset(message);
                 int start = bodyStart(bytes);
                 if (readBody && start > 0 && message.getRawContent() == null && hasText(bytes, start)) {
                     byte[] body = new byte[bytes.length - start];
@@ -75,6 +93,30 @@ public class TolerantMessageParserFactory implements MessageParserFactory {
             } catch (ParseException e) {
                 counters.countUnparsable();
                 throw e;
+            }
+        }
+
+        private static MaxForwards maxForwards(int hops) {
+            try {
+                return new MaxForwards(hops);
+            } catch (InvalidArgumentException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static void dropUnknownCharset(SIPMessage message) {
+            ContentType type = (ContentType) message.getContentTypeHeader();
+            String charset = type == null ? null : type.getParameter("charset");
+            if (charset != null && !supported(charset.replace("\"", ""))) {
+                type.removeParameter("charset");
+            }
+        }
+
+        private static boolean supported(String charset) {
+            try {
+                return Charset.isSupported(charset);
+            } catch (IllegalCharsetNameException e) {
+                return false;
             }
         }
 

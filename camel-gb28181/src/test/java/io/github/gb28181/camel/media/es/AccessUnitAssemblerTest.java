@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import io.github.gb28181.camel.media.CameraPsMuxer;
 import io.github.gb28181.camel.media.Samples;
 import io.github.gb28181.camel.media.codec.MediaCodec;
 import io.github.gb28181.camel.media.codec.StartCodeList;
@@ -16,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The start codes the demuxer hands on must cut the same access units as a search of the bytes: payloads are cut at
- * random, so start codes straddle payloads and end them, and gaps fall anywhere.
+ * random, so start codes straddle payloads and end them, and gaps fall anywhere. Each unit carries on where its NAL
+ * unit headers are.
  */
 class AccessUnitAssemblerTest {
 
@@ -52,8 +54,14 @@ class AccessUnitAssemblerTest {
         }
     }
 
+    /** Records each unit, and checks that an undamaged one comes with the NAL unit headers a search finds in it. */
     private static AccessUnitAssembler.Output recorder(List<String> units) {
-        return (data, pts, dts, rtpTimestamp, keyFrame, damaged) -> units.add(
-                Arrays.hashCode(data) + "/" + data.length + " pts " + pts + " key " + keyFrame + " damaged " + damaged);
+        return (data, pts, dts, rtpTimestamp, keyFrame, damaged, nalUnits) -> {
+            if (!damaged) {
+                assertThat(nalUnits).as("NAL unit headers handed on").isEqualTo(CameraPsMuxer.nalHeaders(data));
+            }
+            units.add(Arrays.hashCode(data) + "/" + data.length + " pts " + pts + " key " + keyFrame + " damaged "
+                      + damaged);
+        };
     }
 }
