@@ -103,6 +103,23 @@ class MalformedRequestsTest {
     }
 
     @Test
+    void aMessageWithoutContentLengthOverTcpDoesNotTakeTheLengthOfTheOneBefore() throws Exception {
+        // jain-sip's parser kept "Content-Length: 5" for the second message and read the third one's first bytes as
+        // its body: from there it read headers where the framing saw a body, a Content-Length beyond the limit among
+        // them, and the OutOfMemoryError that followed stopped every TCP connection of the server
+        try (SipPeer peer = SipPeer.tcp(port)) {
+            peer.send((request("OPTIONS", "TCP", "withBody", " SIP/2.0",
+                    "Content-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello")
+                       + request("OPTIONS", "TCP", "noLength", " SIP/2.0", "\r\n")
+                       + request("OPTIONS", "TCP", "third", " SIP/2.0", "Content-Length: 0\r\n\r\n"))
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(peer.awaitResponse("withBody", WAIT).status()).isEqualTo(200);
+            assertThat(peer.awaitResponse("noLength", WAIT).status()).isEqualTo(200);
+            assertThat(peer.awaitResponse("third", WAIT).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void compactFormsOverTcpFrameTheBody() throws Exception {
         try (SimulatedDevice device = new SimulatedDevice(DEVICE, PASSWORD)) {
             device.connect(port, "TCP");
