@@ -417,13 +417,18 @@ class Bench:
         storm = Sipp(self.out / target.name, "storm-register", "register-retry.xml", target.port, rate, devices,
                      csv_path, ooc=True, pause_ms=5000, timeout_s=300)
         registrations = storm.wait(330)
+        ended = time.time()
         time.sleep(2)
         keepalives.stop()
         kept = keepalives.wait(60)
         last_s = registrations.last_success_s if registrations.last_success_s is not None else float("inf")
+        # the windows of the storm itself (sipp's times are ms after its start), not the keepalives' lead-in
+        storm_from = (started - keepalives.started) * 1000
+        storm_to = (ended - keepalives.started) * 1000
         windows = {}
         for at, rtt in kept.rtts.get(1, []):
-            windows.setdefault(int(at // 5000), []).append(rtt)
+            if storm_from <= at <= storm_to:
+                windows.setdefault(int((at - storm_from) // 5000), []).append(rtt)
         worst_window = max((percentile(sorted(v), 99) for v in windows.values()), default=float("nan"))
         return {
             "rate": rate, "devices": devices, "registered": registrations.successful, "busy": registrations.busy,
@@ -504,8 +509,8 @@ class Bench:
         checks.append(("registration ceiling, example / bare", f"{rg:.2f}x", ">= 0.5x", rg >= 0.5))
         s = e["storm"]
         checks.append(("storm: keepalives failed", str(s["keepalive_failed"]), "0", s["keepalive_failed"] == 0))
-        checks.append(("storm: keepalive p99 throughout (worst 5-s window)", f"{s['keepalive_worst_5s_p99']:.0f} ms",
-                       "< 100 ms", s["keepalive_worst_5s_p99"] < 100))
+        checks.append(("storm: keepalive p99 throughout (worst 5-s window of it)",
+                       f"{s['keepalive_worst_5s_p99']:.0f} ms", "< 100 ms", s["keepalive_worst_5s_p99"] < 100))
         checks.append(("storm: all registered within 2 minutes",
                        f"{s['registered']:,}/{s['devices']:,} in {s['last_registered_s']:.0f} s", "<= 120 s",
                        s["registered"] == s["devices"] and s["last_registered_s"] <= 120))
