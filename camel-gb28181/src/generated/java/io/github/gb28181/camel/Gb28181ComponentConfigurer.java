@@ -84,6 +84,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxauthfailures":
         case "maxAuthFailures": getOrCreateConfiguration(target).setMaxAuthFailures(property(camelContext, int.class, value)); return true;
+        case "maxqueriesinflight":
+        case "maxQueriesInFlight": getOrCreateConfiguration(target).setMaxQueriesInFlight(property(camelContext, int.class, value)); return true;
         case "maxtcpconnectionsperaddress":
         case "maxTcpConnectionsPerAddress": getOrCreateConfiguration(target).setMaxTcpConnectionsPerAddress(property(camelContext, int.class, value)); return true;
         case "mediahost":
@@ -96,8 +98,18 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "mediaTransport": getOrCreateConfiguration(target).setMediaTransport(property(camelContext, java.lang.String.class, value)); return true;
         case "meterregistry":
         case "meterRegistry": target.setMeterRegistry(property(camelContext, io.micrometer.core.instrument.MeterRegistry.class, value)); return true;
+        case "overloadmaxdelay":
+        case "overloadMaxDelay": getOrCreateConfiguration(target).setOverloadMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "overloadpriorityqueuesize":
+        case "overloadPriorityQueueSize": getOrCreateConfiguration(target).setOverloadPriorityQueueSize(property(camelContext, int.class, value)); return true;
+        case "overloadqueuesize":
+        case "overloadQueueSize": getOrCreateConfiguration(target).setOverloadQueueSize(property(camelContext, int.class, value)); return true;
+        case "overloadretryafter":
+        case "overloadRetryAfter": getOrCreateConfiguration(target).setOverloadRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "port": getOrCreateConfiguration(target).setPort(property(camelContext, int.class, value)); return true;
+        case "queryrate":
+        case "queryRate": getOrCreateConfiguration(target).setQueryRate(property(camelContext, int.class, value)); return true;
         case "realm": getOrCreateConfiguration(target).setRealm(property(camelContext, java.lang.String.class, value)); return true;
         case "registerdateheader":
         case "registerDateHeader": getOrCreateConfiguration(target).setRegisterDateHeader(property(camelContext, boolean.class, value)); return true;
@@ -182,6 +194,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return boolean.class;
         case "maxauthfailures":
         case "maxAuthFailures": return int.class;
+        case "maxqueriesinflight":
+        case "maxQueriesInFlight": return int.class;
         case "maxtcpconnectionsperaddress":
         case "maxTcpConnectionsPerAddress": return int.class;
         case "mediahost":
@@ -194,8 +208,18 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "mediaTransport": return java.lang.String.class;
         case "meterregistry":
         case "meterRegistry": return io.micrometer.core.instrument.MeterRegistry.class;
+        case "overloadmaxdelay":
+        case "overloadMaxDelay": return long.class;
+        case "overloadpriorityqueuesize":
+        case "overloadPriorityQueueSize": return int.class;
+        case "overloadqueuesize":
+        case "overloadQueueSize": return int.class;
+        case "overloadretryafter":
+        case "overloadRetryAfter": return long.class;
         case "password": return java.lang.String.class;
         case "port": return int.class;
+        case "queryrate":
+        case "queryRate": return int.class;
         case "realm": return java.lang.String.class;
         case "registerdateheader":
         case "registerDateHeader": return boolean.class;
@@ -276,6 +300,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxauthfailures":
         case "maxAuthFailures": return getOrCreateConfiguration(target).getMaxAuthFailures();
+        case "maxqueriesinflight":
+        case "maxQueriesInFlight": return getOrCreateConfiguration(target).getMaxQueriesInFlight();
         case "maxtcpconnectionsperaddress":
         case "maxTcpConnectionsPerAddress": return getOrCreateConfiguration(target).getMaxTcpConnectionsPerAddress();
         case "mediahost":
@@ -288,8 +314,18 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "mediaTransport": return getOrCreateConfiguration(target).getMediaTransport();
         case "meterregistry":
         case "meterRegistry": return target.getMeterRegistry();
+        case "overloadmaxdelay":
+        case "overloadMaxDelay": return getOrCreateConfiguration(target).getOverloadMaxDelay();
+        case "overloadpriorityqueuesize":
+        case "overloadPriorityQueueSize": return getOrCreateConfiguration(target).getOverloadPriorityQueueSize();
+        case "overloadqueuesize":
+        case "overloadQueueSize": return getOrCreateConfiguration(target).getOverloadQueueSize();
+        case "overloadretryafter":
+        case "overloadRetryAfter": return getOrCreateConfiguration(target).getOverloadRetryAfter();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "port": return getOrCreateConfiguration(target).getPort();
+        case "queryrate":
+        case "queryRate": return getOrCreateConfiguration(target).getQueryRate();
         case "realm": return getOrCreateConfiguration(target).getRealm();
         case "registerdateheader":
         case "registerDateHeader": return getOrCreateConfiguration(target).isRegisterDateHeader();

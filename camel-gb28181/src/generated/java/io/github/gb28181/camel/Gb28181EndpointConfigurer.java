@@ -96,6 +96,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "manufacturer": target.getDeviceConfiguration().setManufacturer(property(camelContext, java.lang.String.class, value)); return true;
         case "maxauthfailures":
         case "maxAuthFailures": target.getConfiguration().setMaxAuthFailures(property(camelContext, int.class, value)); return true;
+        case "maxqueriesinflight":
+        case "maxQueriesInFlight": target.getConfiguration().setMaxQueriesInFlight(property(camelContext, int.class, value)); return true;
         case "maxtcpconnectionsperaddress":
         case "maxTcpConnectionsPerAddress": target.getConfiguration().setMaxTcpConnectionsPerAddress(property(camelContext, int.class, value)); return true;
         case "mediahost":
@@ -106,6 +108,14 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mediaTransport": target.getConfiguration().setMediaTransport(property(camelContext, java.lang.String.class, value)); return true;
         case "model": target.getDeviceConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "name": target.setName(property(camelContext, java.lang.String.class, value)); return true;
+        case "overloadmaxdelay":
+        case "overloadMaxDelay": target.getConfiguration().setOverloadMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "overloadpriorityqueuesize":
+        case "overloadPriorityQueueSize": target.getConfiguration().setOverloadPriorityQueueSize(property(camelContext, int.class, value)); return true;
+        case "overloadqueuesize":
+        case "overloadQueueSize": target.getConfiguration().setOverloadQueueSize(property(camelContext, int.class, value)); return true;
+        case "overloadretryafter":
+        case "overloadRetryAfter": target.getConfiguration().setOverloadRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "panoramachannelid":
         case "panoramaChannelId": target.setPanoramaChannelId(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
@@ -120,6 +130,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "platformtransport":
         case "platformTransport": target.getDeviceConfiguration().setPlatformTransport(property(camelContext, java.lang.String.class, value)); return true;
         case "port": target.getConfiguration().setPort(property(camelContext, int.class, value)); return true;
+        case "queryrate":
+        case "queryRate": target.getConfiguration().setQueryRate(property(camelContext, int.class, value)); return true;
         case "realm": target.getConfiguration().setRealm(property(camelContext, java.lang.String.class, value)); return true;
         case "recordtype":
         case "recordType": target.setRecordType(property(camelContext, java.lang.String.class, value)); return true;
@@ -235,6 +247,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "manufacturer": return java.lang.String.class;
         case "maxauthfailures":
         case "maxAuthFailures": return int.class;
+        case "maxqueriesinflight":
+        case "maxQueriesInFlight": return int.class;
         case "maxtcpconnectionsperaddress":
         case "maxTcpConnectionsPerAddress": return int.class;
         case "mediahost":
@@ -245,6 +259,14 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mediaTransport": return java.lang.String.class;
         case "model": return java.lang.String.class;
         case "name": return java.lang.String.class;
+        case "overloadmaxdelay":
+        case "overloadMaxDelay": return long.class;
+        case "overloadpriorityqueuesize":
+        case "overloadPriorityQueueSize": return int.class;
+        case "overloadqueuesize":
+        case "overloadQueueSize": return int.class;
+        case "overloadretryafter":
+        case "overloadRetryAfter": return long.class;
         case "panoramachannelid":
         case "panoramaChannelId": return java.lang.String.class;
         case "password": return java.lang.String.class;
@@ -259,6 +281,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "platformtransport":
         case "platformTransport": return java.lang.String.class;
         case "port": return int.class;
+        case "queryrate":
+        case "queryRate": return int.class;
         case "realm": return java.lang.String.class;
         case "recordtype":
         case "recordType": return java.lang.String.class;
@@ -370,6 +394,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "manufacturer": return target.getDeviceConfiguration().getManufacturer();
         case "maxauthfailures":
         case "maxAuthFailures": return target.getConfiguration().getMaxAuthFailures();
+        case "maxqueriesinflight":
+        case "maxQueriesInFlight": return target.getConfiguration().getMaxQueriesInFlight();
         case "maxtcpconnectionsperaddress":
         case "maxTcpConnectionsPerAddress": return target.getConfiguration().getMaxTcpConnectionsPerAddress();
         case "mediahost":
@@ -380,6 +406,14 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mediaTransport": return target.getConfiguration().getMediaTransport();
         case "model": return target.getDeviceConfiguration().getModel();
         case "name": return target.getName();
+        case "overloadmaxdelay":
+        case "overloadMaxDelay": return target.getConfiguration().getOverloadMaxDelay();
+        case "overloadpriorityqueuesize":
+        case "overloadPriorityQueueSize": return target.getConfiguration().getOverloadPriorityQueueSize();
+        case "overloadqueuesize":
+        case "overloadQueueSize": return target.getConfiguration().getOverloadQueueSize();
+        case "overloadretryafter":
+        case "overloadRetryAfter": return target.getConfiguration().getOverloadRetryAfter();
         case "panoramachannelid":
         case "panoramaChannelId": return target.getPanoramaChannelId();
         case "password": return target.getConfiguration().getPassword();
@@ -394,6 +428,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "platformtransport":
         case "platformTransport": return target.getDeviceConfiguration().getPlatformTransport();
         case "port": return target.getConfiguration().getPort();
+        case "queryrate":
+        case "queryRate": return target.getConfiguration().getQueryRate();
         case "realm": return target.getConfiguration().getRealm();
         case "recordtype":
         case "recordType": return target.getRecordType();

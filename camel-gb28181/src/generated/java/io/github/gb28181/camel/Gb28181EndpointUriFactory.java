@@ -23,7 +23,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(75);
+        Set<String> props = new HashSet<>(81);
         props.add("action");
         props.add("advertisedAddress");
         props.add("aggregationTimeout");
@@ -66,12 +66,17 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("localId");
         props.add("manufacturer");
         props.add("maxAuthFailures");
+        props.add("maxQueriesInFlight");
         props.add("maxTcpConnectionsPerAddress");
         props.add("mediaHost");
         props.add("mediaPort");
         props.add("mediaTransport");
         props.add("model");
         props.add("name");
+        props.add("overloadMaxDelay");
+        props.add("overloadPriorityQueueSize");
+        props.add("overloadQueueSize");
+        props.add("overloadRetryAfter");
         props.add("panoramaChannelId");
         props.add("password");
         props.add("platformAddress");
@@ -80,6 +85,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("platformPassword");
         props.add("platformTransport");
         props.add("port");
+        props.add("queryRate");
         props.add("realm");
         props.add("recordType");
         props.add("registerDateHeader");

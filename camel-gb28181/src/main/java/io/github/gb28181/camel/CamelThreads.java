@@ -45,7 +45,14 @@ final class CamelThreads implements ThreadSource {
 
     @Override
     public ScheduledExecutorService newScheduler(String name) {
-        return manager().newSingleThreadScheduledExecutor(owner, name);
+        ThreadPoolProfile profile = new ThreadPoolProfile(name);
+        profile.setPoolSize(1);
+        profile.setMaxPoolSize(1);
+        // Camel's default profile refuses a task past 1,000 waiting; a timer waits for every answer remembered and
+        // every query in flight, which a registration storm makes thousands of. What they time bounds them.
+        profile.setMaxQueueSize(-1);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        return manager().newScheduledThreadPool(owner, name, profile);
     }
 
     @Override

@@ -154,6 +154,39 @@ public class Gb28181Configuration implements Cloneable {
     @Metadata(description = "How long to wait for the next part of a multi-message answer (Catalog, RecordInfo)"
                             + " before emitting what arrived, marked partial.")
     private long aggregationTimeout = 5_000;
+    @UriParam(label = "advanced", defaultValue = "1000")
+    @Metadata(description = "How many UDP requests from senders the platform does not know (new devices' REGISTERs,"
+                            + " mostly) may wait for a SIP worker. Past half of it a new device's REGISTER is answered"
+                            + " 503 with Retry-After, and the device comes back later; past all of it any request from"
+                            + " an unknown sender is. Registered devices' requests wait in a queue of their own, served"
+                            + " first.")
+    private int overloadQueueSize = 1_000;
+    @UriParam(label = "advanced", defaultValue = "4000")
+    @Metadata(description = "How many UDP requests from registered devices (keepalives, re-REGISTERs, answers to"
+                            + " queries) and responses to the platform's requests may wait for a SIP worker; past it"
+                            + " they are dropped, and devices retransmit.")
+    private int overloadPriorityQueueSize = 4_000;
+    @UriParam(label = "advanced", defaultValue = "500", javaType = "java.time.Duration")
+    @Metadata(description = "The longest a UDP request waits for a SIP worker: one that waited longer is dropped,"
+                            + " because its sender has retransmitted it by then (T1). New devices are turned away (503)"
+                            + " once the oldest of their requests has waited half as long.")
+    private long overloadMaxDelay = 500;
+    @UriParam(label = "advanced", defaultValue = "5000", javaType = "java.time.Duration")
+    @Metadata(description = "The shortest Retry-After a device turned away with 503 is told (whole seconds). The"
+                            + " longest grows with how many were turned away lately, so that they come back spread"
+                            + " over the time the platform needs to serve them.")
+    private long overloadRetryAfter = 5_000;
+    @UriParam(label = "advanced", defaultValue = "5000")
+    @Metadata(description = "Queries and subscriptions sent per second at most (0: no limit). Those a route asks for"
+                            + " faster wait their turn, within their timeout: a storm of registrations whose routes query"
+                            + " every device does not become a storm of requests retransmitting for 32 s.")
+    private int queryRate = 5_000;
+    @UriParam(label = "advanced", defaultValue = "2000")
+    @Metadata(description = "Queries and subscriptions sent and not answered yet at most (0: no limit): devices that"
+                            + " do not answer hold up the next ones rather than add more retransmitting requests. While"
+                            + " more wait than the larger of this and queryRate, new devices registering are told 503"
+                            + " to come back later; past twice as many, a query fails at once (PlatformBusyException).")
+    private int maxQueriesInFlight = 2_000;
     @UriParam(label = "producer", defaultValue = "10000", javaType = "java.time.Duration")
     @Metadata(description = "How long to wait for the device's answer before failing the exchange.")
     private long timeout = 10_000;
@@ -297,6 +330,54 @@ public class Gb28181Configuration implements Cloneable {
 
     public void setAggregationTimeout(long aggregationTimeout) {
         this.aggregationTimeout = aggregationTimeout;
+    }
+
+    public int getOverloadQueueSize() {
+        return overloadQueueSize;
+    }
+
+    public void setOverloadQueueSize(int overloadQueueSize) {
+        this.overloadQueueSize = overloadQueueSize;
+    }
+
+    public int getOverloadPriorityQueueSize() {
+        return overloadPriorityQueueSize;
+    }
+
+    public void setOverloadPriorityQueueSize(int overloadPriorityQueueSize) {
+        this.overloadPriorityQueueSize = overloadPriorityQueueSize;
+    }
+
+    public long getOverloadMaxDelay() {
+        return overloadMaxDelay;
+    }
+
+    public void setOverloadMaxDelay(long overloadMaxDelay) {
+        this.overloadMaxDelay = overloadMaxDelay;
+    }
+
+    public int getQueryRate() {
+        return queryRate;
+    }
+
+    public void setQueryRate(int queryRate) {
+        this.queryRate = queryRate;
+    }
+
+    public int getMaxQueriesInFlight() {
+        return maxQueriesInFlight;
+    }
+
+    public void setMaxQueriesInFlight(int maxQueriesInFlight) {
+        this.maxQueriesInFlight = maxQueriesInFlight;
+    }
+
+    public long getOverloadRetryAfter() {
+        return overloadRetryAfter;
+    }
+
+    public void setOverloadRetryAfter(long overloadRetryAfter) {
+        this.overloadRetryAfter = overloadRetryAfter;
     }
 
     public String getDigestAlgorithm() {

@@ -53,6 +53,11 @@ public class Gb28181Consumer extends DefaultConsumer implements DeviceEventListe
     }
 
     @Override
+    public boolean wants(EventType type) {
+        return types.contains(type);
+    }
+
+    @Override
     public void onEvent(DeviceEvent event) {
         process(event);
     }

@@ -15,8 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The platform's meters, read from the protocol layer's own counts when the registry scrapes them (nothing is
  * counted twice, nothing is pushed on the hot path): devices registered and online, open media sessions, failed
- * authentications and lockouts, SIP transactions by method and status class, and input the SIP server could not
- * use.
+ * authentications and lockouts, SIP transactions by method and status class, input the SIP server could not
+ * use, and how busy it is: datagrams waiting for a worker, requests shed, events waiting for the routes.
  */
 final class Gb28181Metrics {
 
@@ -74,6 +74,26 @@ final class Gb28181Metrics {
                 c -> sum(c, p -> p.counters().strayResponses()), component);
         metrics.counter("gb28181.sip.streams.closed", "TCP connections closed because they could not be framed",
                 c -> sum(c, p -> p.counters().streamsClosed()), component);
+        metrics.gauge("gb28181.sip.queue.depth", "UDP datagrams waiting for a SIP worker", "queue", "priority",
+                c -> sum(c, p -> p.sipServer().admission().priorityDepth()), component);
+        metrics.gauge("gb28181.sip.queue.depth", "UDP datagrams waiting for a SIP worker", "queue", "normal",
+                c -> sum(c, p -> p.sipServer().admission().normalDepth()), component);
+        metrics.counter("gb28181.sip.shed", "Requests refused or dropped because the platform was busy", "reason",
+                "refused", c -> sum(c, p -> p.sipServer().admission().refused()), component);
+        metrics.counter("gb28181.sip.shed", "Requests refused or dropped because the platform was busy", "reason",
+                "full", c -> sum(c, p -> p.sipServer().admission().droppedFull()), component);
+        metrics.counter("gb28181.sip.shed", "Requests refused or dropped because the platform was busy", "reason",
+                "expired", c -> sum(c, p -> p.sipServer().admission().expired()), component);
+        metrics.gauge("gb28181.queries", "Queries and subscriptions to devices, by state", "state", "waiting",
+                c -> sum(c, p -> p.pacer().waiting()), component);
+        metrics.gauge("gb28181.queries", "Queries and subscriptions to devices, by state", "state", "in-flight",
+                c -> sum(c, p -> p.pacer().inFlight()), component);
+        metrics.counter("gb28181.queries.unanswered", "Queries and subscriptions a device never answered",
+                c -> sum(c, p -> p.pacer().unanswered()), component);
+        metrics.counter("gb28181.queries.refused", "Queries and subscriptions refused because too many were waiting",
+                c -> sum(c, p -> p.pacer().refused()), component);
+        metrics.gauge("gb28181.events.backlog", "Events waiting for the routes, in the busiest lane", null, null,
+                c -> max(c, p -> p.events().backlog()), component);
         return metrics;
     }
 
@@ -87,7 +107,16 @@ final class Gb28181Metrics {
     }
 
     private <T> void counter(String name, String description, ToDoubleFunction<T> read, T source) {
-        meters.add(FunctionCounter.builder(name, source, read).description(description).register(registry));
+        counter(name, description, null, null, read, source);
+    }
+
+    private <T> void counter(String name, String description, String tag, String value, ToDoubleFunction<T> read,
+                             T source) {
+        FunctionCounter.Builder<T> builder = FunctionCounter.builder(name, source, read).description(description);
+        if (tag != null) {
+            builder.tag(tag, value);
+        }
+        meters.add(builder.register(registry));
     }
 
     /**
@@ -100,6 +129,14 @@ final class Gb28181Metrics {
             total += read.applyAsDouble(server);
         }
         return total;
+    }
+
+    private static double max(Gb28181Component component, ToDoubleFunction<PlatformServer> read) {
+        double most = 0;
+        for (PlatformServer server : component.runningServers()) {
+            most = Math.max(most, read.applyAsDouble(server));
+        }
+        return most;
     }
 
     void unbind() {

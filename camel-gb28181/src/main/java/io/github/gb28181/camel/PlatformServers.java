@@ -28,6 +28,7 @@ import io.github.gb28181.camel.sip.auth.CredentialLookup;
 import io.github.gb28181.camel.sip.auth.DigestAlgorithm;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
 import io.github.gb28181.camel.sip.command.RemoteWaiters;
+import io.github.gb28181.camel.sip.transport.OverloadSettings;
 import io.github.gb28181.camel.sip.transport.SipServerSettings;
 import io.github.gb28181.camel.sip.transport.TcpLimits;
 
@@ -84,6 +85,12 @@ final class PlatformServers {
         options.put("registerDateHeader", Gb28181Configuration::isRegisterDateHeader);
         options.put("keepaliveTimeout", Gb28181Configuration::getKeepaliveTimeout);
         options.put("aggregationTimeout", Gb28181Configuration::getAggregationTimeout);
+        options.put("overloadQueueSize", Gb28181Configuration::getOverloadQueueSize);
+        options.put("overloadPriorityQueueSize", Gb28181Configuration::getOverloadPriorityQueueSize);
+        options.put("overloadMaxDelay", Gb28181Configuration::getOverloadMaxDelay);
+        options.put("overloadRetryAfter", Gb28181Configuration::getOverloadRetryAfter);
+        options.put("queryRate", Gb28181Configuration::getQueryRate);
+        options.put("maxQueriesInFlight", Gb28181Configuration::getMaxQueriesInFlight);
         return java.util.Collections.unmodifiableMap(options);
     }
 
@@ -105,7 +112,8 @@ final class PlatformServers {
         SipServerSettings sip = new SipServerSettings(config.getHost(), config.getPort(), transports(config),
                 config.getAdvertisedAddress(), MAX_MESSAGE_SIZE, Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
                 new TcpLimits(config.getTcpMessageTimeout(), config.getTcpIdleTimeout(),
-                        config.getMaxTcpConnectionsPerAddress()));
+                        config.getMaxTcpConnectionsPerAddress()),
+                overload(config));
         CredentialLookup credentials = config.getCredentialLookup() != null
                 ? config.getCredentialLookup()
                 : StaticCredentialLookup.of(blankToNull(config.getPassword()), config.getDevicePasswords());
@@ -128,6 +136,12 @@ final class PlatformServers {
                 .remoteWaiters(remoteWaiters)
                 .build();
         return new PlatformServer(sip, platform, registry, mediaRegistry, threads);
+    }
+
+    static OverloadSettings overload(Gb28181Configuration config) {
+        return new OverloadSettings(config.getOverloadQueueSize(), config.getOverloadPriorityQueueSize(),
+                config.getOverloadMaxDelay(), (int) Math.max(1, Math.round(config.getOverloadRetryAfter() / 1000.0)),
+                config.getQueryRate(), config.getMaxQueriesInFlight());
     }
 
     /** The revision the platform speaks: 2.0 or 3.0, as X-GB-Ver spells them. */

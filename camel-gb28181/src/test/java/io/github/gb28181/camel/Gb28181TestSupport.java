@@ -24,6 +24,11 @@ public abstract class Gb28181TestSupport extends CamelTestSupport {
         return context;
     }
 
+    /** Every event type, keepalives too, as a comma-separated list for {@code types=}. */
+    protected static final String ALL_TYPES = java.util.Arrays.stream(
+            io.github.gb28181.camel.event.EventType.values()).map(Enum::name)
+            .collect(java.util.stream.Collectors.joining(","));
+
     /** A gb28181 component that listens on 127.0.0.1:port and lets devices in with {@link #PASSWORD}. */
     public static Gb28181Component loopbackComponent(int port) {
         Gb28181Component component = new Gb28181Component();
@@ -46,7 +51,7 @@ public abstract class Gb28181TestSupport extends CamelTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("gb28181:events").to("mock:events");
+                from("gb28181:events?types=" + ALL_TYPES).to("mock:events");
             }
         };
     }

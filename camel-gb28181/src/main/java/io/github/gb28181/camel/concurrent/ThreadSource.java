@@ -18,7 +18,7 @@ public interface ThreadSource {
      */
     ExecutorService newOrderedExecutor(String name, int queueCapacity);
 
-    /** One thread for timers. */
+    /** One thread for timers; it never refuses a timer (the platform holds one per answer it remembers). */
     ScheduledExecutorService newScheduler(String name);
 
     /** Threads for a pool that is not an executor (one-off threads, Netty's loops), named after {@code name}. */

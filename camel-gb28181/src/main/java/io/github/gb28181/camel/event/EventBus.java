@@ -2,7 +2,9 @@ package io.github.gb28181.camel.event;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Fans device events out to every listener, off the SIP threads and in order per device: each device's events go
  * through one of a few single-threaded lanes, chosen by its id. Publishing only enqueues, so the SIP layer can
  * publish before it answers (keeping a device's REGISTER ahead of its first keepalive) without waiting for routes.
- * A full lane makes the publisher wait: back-pressure rather than lost events.
+ * A full lane makes the publisher wait: back-pressure rather than lost events; {@link #backlog()} lets the SIP layer
+ * turn new devices away before it comes to that. An event of a type no listener wants is not queued at all.
  */
 public final class EventBus {
 
@@ -33,6 +36,8 @@ public final class EventBus {
     /** Room in each lane: a publisher takes a permit before it queues, the lane gives it back when it delivered. */
     private final Semaphore[] room;
     private volatile boolean closed;
+    /** The types some listener wants, worked out again whenever a listener comes or goes. */
+    private volatile Set<EventType> wanted = EnumSet.noneOf(EventType.class);
 
     /**
      * @param name      what the lanes' threads are named after
@@ -51,14 +56,51 @@ public final class EventBus {
 
     public void subscribe(DeviceEventListener listener) {
         listeners.add(listener);
+        updateWanted();
     }
 
     public void unsubscribe(DeviceEventListener listener) {
         listeners.remove(listener);
+        updateWanted();
     }
 
-    /** Queues the event; the future completes once every listener processed it, exceptionally if one failed. */
+    private synchronized void updateWanted() {
+        Set<EventType> types = EnumSet.noneOf(EventType.class);
+        for (EventType type : EventType.values()) {
+            if (listeners.stream().anyMatch(l -> l.wants(type))) {
+                types.add(type);
+            }
+        }
+        wanted = types;
+    }
+
+    /** Whether some listener wants events of this type. */
+    public boolean wants(EventType type) {
+        return wanted.contains(type);
+    }
+
+    /** Events waiting in the busiest lane. */
+    public int backlog() {
+        int deepest = 0;
+        for (Semaphore free : room) {
+            deepest = Math.max(deepest, LANE_CAPACITY - free.availablePermits());
+        }
+        return deepest;
+    }
+
+    /** How many events a lane holds before publishers wait. */
+    public int laneCapacity() {
+        return LANE_CAPACITY;
+    }
+
+    /**
+     * Queues the event; the future completes once every listener processed it, exceptionally if one failed, and at
+     * once when no listener wants its type.
+     */
     public CompletableFuture<Void> publish(DeviceEvent event) {
+        if (!wanted.contains(event.type())) {
+            return CompletableFuture.completedFuture(null);
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         int lane = Math.floorMod(event.deviceId().hashCode(), lanes.length);
         try {

@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.concurrent.ThreadSource;
 import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.device.PresenceTracker;
+import io.github.gb28181.camel.event.DeviceEvent;
+import io.github.gb28181.camel.event.DeviceEventListener;
 import io.github.gb28181.camel.event.EventBus;
 import io.github.gb28181.camel.event.EventType;
 import io.github.gb28181.camel.manscdp.ManscdpCodec;
@@ -16,6 +19,7 @@ import io.github.gb28181.camel.manscdp.model.StandardTypes;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.sdp.SsrcAllocator;
 import io.github.gb28181.camel.sip.RequestDispatcher;
+import io.github.gb28181.camel.sip.RequestPacer;
 import io.github.gb28181.camel.sip.RequestSender;
 import io.github.gb28181.camel.sip.SipIdentity;
 import io.github.gb28181.camel.sip.auth.DigestAuthenticator;
@@ -30,6 +34,7 @@ import io.github.gb28181.camel.sip.media.MediaSessionManager;
 import io.github.gb28181.camel.sip.message.ManscdpRouter;
 import io.github.gb28181.camel.sip.message.MessageHandler;
 import io.github.gb28181.camel.sip.register.RegisterHandler;
+import io.github.gb28181.camel.sip.transport.Admission;
 import io.github.gb28181.camel.sip.transport.SipCounters;
 import io.github.gb28181.camel.sip.transport.SipServer;
 import io.github.gb28181.camel.sip.transport.SipServerSettings;
@@ -71,6 +76,7 @@ public final class PlatformServer {
     private final ThreadSource threads;
     private final ScheduledExecutorService scheduler;
     private final ResponseAggregator aggregator;
+    private final RequestPacer pacer;
     private final PlatformCommands commands;
     private final ResponseWaiters waiters = new ResponseWaiters();
     private final UpstreamLinks upstreams;
@@ -110,12 +116,24 @@ public final class PlatformServer {
         this.audio = new AudioBroadcasts(settings.serverId(), registry, sender, commander, waiters, sn, codec, events,
                 clock);
         router.setMediaSessions(media);
-        events.subscribe(event -> {
-            if (event.type() == EventType.OFFLINE) {
-                media.deviceOffline(event.deviceId());
-                audio.deviceOffline(event.deviceId());
+        events.subscribe(new DeviceEventListener() {
+            @Override
+            public boolean wants(EventType type) {
+                return type == EventType.OFFLINE;
+            }
+
+            @Override
+            public void onEvent(DeviceEvent event) {
+                if (event.type() == EventType.OFFLINE) {
+                    media.deviceOffline(event.deviceId());
+                    audio.deviceOffline(event.deviceId());
+                }
             }
         });
+        this.pacer = new RequestPacer(sipSettings.overload().queryRate(), sipSettings.overload().maxQueriesInFlight(),
+                2 * Math.max(sipSettings.overload().queryRate(), sipSettings.overload().maxQueriesInFlight()), scheduler);
+        sender.setPacer(pacer);
+        admitUnderLoad(sipServer.admission());
         this.aggregator = new ResponseAggregator(scheduler, Duration.ofMillis(settings.aggregationTimeoutMillis()),
                 router::onAggregated);
         router.setAggregator(aggregator);
@@ -152,6 +170,17 @@ public final class PlatformServer {
         dispatcher.register(Request.INFO, upstreams.front(null));
         dispatcher.register(Request.CANCEL, upstreams.front(null));
         dispatcher.setClientTransactionListener(sender);
+    }
+
+    /**
+     * Registered devices keep priority when the SIP server is busy, and new devices are asked to come back later as
+     * soon as the events their registration starts are backing up for the routes.
+     */
+    private void admitUnderLoad(Admission admission) {
+        admission.setKnownDevice(id -> registry.find(id).map(Device::isRegistered).orElse(false));
+        int backlogLimit = events.laneCapacity() / 10;
+        admission.addPressure(() -> events.backlog() > backlogLimit);
+        admission.addPressure(pacer::backedUp);
     }
 
     public synchronized void start() throws SipException {
@@ -232,6 +261,11 @@ public final class PlatformServer {
 
     public PlatformSettings settings() {
         return settings;
+    }
+
+    /** Paces the queries and subscriptions sent to devices. */
+    public RequestPacer pacer() {
+        return pacer;
     }
 
     /** What the SIP layer refused or dropped: malformed input leaves a count here, if nothing else. */

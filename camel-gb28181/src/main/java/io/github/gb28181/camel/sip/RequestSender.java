@@ -1,6 +1,7 @@
 package io.github.gb28181.camel.sip;
 
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.sip.transport.SipFactories;
@@ -44,6 +46,7 @@ public final class RequestSender implements ClientTransactionListener {
     private final SipIdentity identity;
     private final Map<ClientTransaction, CompletableFuture<Response>> pending = new ConcurrentHashMap<>();
     private final AtomicLong cseq = new AtomicLong(ThreadLocalRandom.current().nextInt(1, 1000));
+    private volatile RequestPacer pacer;
 
     public RequestSender(SipServer server, SipIdentity identity) {
         this.server = server;
@@ -108,6 +111,20 @@ public final class RequestSender implements ClientTransactionListener {
     private static String transportOf(SipURI uri) {
         String transport = uri.getTransportParam();
         return transport == null ? "UDP" : transport.toUpperCase(Locale.ROOT);
+    }
+
+    /** Paces what {@link #paced} sends from now on. */
+    public void setPacer(RequestPacer pacer) {
+        this.pacer = pacer;
+    }
+
+    /**
+     * Sends what a storm of registrations would multiply (queries, subscriptions) through the pacer: now if it
+     * allows, else in turn, or not at all once {@code timeout} passed.
+     */
+    public CompletableFuture<Response> paced(Supplier<CompletableFuture<Response>> send, Duration timeout) {
+        RequestPacer p = pacer;
+        return p == null ? send.get() : p.send(send, timeout.toMillis());
     }
 
     /** Sends the request in a new client transaction; the future completes with the final response. */

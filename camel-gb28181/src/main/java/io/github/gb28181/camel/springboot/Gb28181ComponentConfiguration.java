@@ -87,6 +87,43 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private Duration keepaliveTimeout = Duration.ofMinutes(3);
     /**
+     * Queries and subscriptions sent and not answered yet at most (0: no limit): devices that do not answer hold up
+     * the next ones rather than add more retransmitting requests. While more wait than the larger of this and
+     * queryRate, new devices registering are told 503 to come back later; past twice as many, a query fails at once
+     * (PlatformBusyException).
+     */
+    private Integer maxQueriesInFlight = 2000;
+    /**
+     * The longest a UDP request waits for a SIP worker: one that waited longer is dropped, because its sender has
+     * retransmitted it by then (T1). New devices are turned away (503) once the oldest of their requests has waited
+     * half as long. The option is a java.time.Duration: 500ms, 1s, PT0.5S, or a plain number of milliseconds.
+     */
+    private Duration overloadMaxDelay = Duration.ofMillis(500);
+    /**
+     * How many UDP requests from registered devices (keepalives, re-REGISTERs, answers to queries) and responses to
+     * the platform's requests may wait for a SIP worker; past it they are dropped, and devices retransmit.
+     */
+    private Integer overloadPriorityQueueSize = 4000;
+    /**
+     * How many UDP requests from senders the platform does not know (new devices' REGISTERs, mostly) may wait for a
+     * SIP worker. Past half of it a new device's REGISTER is answered 503 with Retry-After, and the device comes back
+     * later; past all of it any request from an unknown sender is. Registered devices' requests wait in a queue of
+     * their own, served first.
+     */
+    private Integer overloadQueueSize = 1000;
+    /**
+     * The shortest Retry-After a device turned away with 503 is told (whole seconds). The longest grows with how many
+     * were turned away lately, so that they come back spread over the time the platform needs to serve them. The
+     * option is a java.time.Duration: 5s, 1m, PT5S, or a plain number of milliseconds.
+     */
+    private Duration overloadRetryAfter = Duration.ofSeconds(5);
+    /**
+     * Queries and subscriptions sent per second at most (0: no limit). Those a route asks for faster wait their turn,
+     * within their timeout: a storm of registrations whose routes query every device does not become a storm of
+     * requests retransmitting for 32 s.
+     */
+    private Integer queryRate = 5000;
+    /**
      * The port the SIP server listens on, for every enabled transport.
      */
     private Integer port = 5060;
@@ -334,6 +371,54 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
 
     public void setHost(String host) {
         this.host = host;
+    }
+
+    public Integer getMaxQueriesInFlight() {
+        return maxQueriesInFlight;
+    }
+
+    public void setMaxQueriesInFlight(Integer maxQueriesInFlight) {
+        this.maxQueriesInFlight = maxQueriesInFlight;
+    }
+
+    public Duration getOverloadMaxDelay() {
+        return overloadMaxDelay;
+    }
+
+    public void setOverloadMaxDelay(Duration overloadMaxDelay) {
+        this.overloadMaxDelay = overloadMaxDelay;
+    }
+
+    public Integer getOverloadPriorityQueueSize() {
+        return overloadPriorityQueueSize;
+    }
+
+    public void setOverloadPriorityQueueSize(Integer overloadPriorityQueueSize) {
+        this.overloadPriorityQueueSize = overloadPriorityQueueSize;
+    }
+
+    public Integer getOverloadQueueSize() {
+        return overloadQueueSize;
+    }
+
+    public void setOverloadQueueSize(Integer overloadQueueSize) {
+        this.overloadQueueSize = overloadQueueSize;
+    }
+
+    public Duration getOverloadRetryAfter() {
+        return overloadRetryAfter;
+    }
+
+    public void setOverloadRetryAfter(Duration overloadRetryAfter) {
+        this.overloadRetryAfter = overloadRetryAfter;
+    }
+
+    public Integer getQueryRate() {
+        return queryRate;
+    }
+
+    public void setQueryRate(Integer queryRate) {
+        this.queryRate = queryRate;
     }
 
     public Duration getKeepaliveTimeout() {

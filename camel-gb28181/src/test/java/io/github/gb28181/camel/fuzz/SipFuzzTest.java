@@ -62,7 +62,7 @@ class SipFuzzTest extends Gb28181TestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("gb28181:events").process(exchange -> events.add(new Seen(
+                from("gb28181:events?types=" + ALL_TYPES).process(exchange -> events.add(new Seen(
                         EventType.valueOf(exchange.getIn().getHeader(Gb28181Constants.EVENT_TYPE, String.class)),
                         exchange.getIn().getHeader(Gb28181Constants.DEVICE_ID, String.class),
                         exchange.getIn().getBody())));

@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,6 +25,7 @@ import io.github.gb28181.camel.sip.transport.SipServerSettings;
 import io.github.gb28181.camel.test.FreePorts;
 import io.github.gb28181.camel.test.SimulatedDevice;
 import io.github.gb28181.camel.test.SipPeer;
+import io.github.gb28181.camel.test.SipText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -100,6 +104,27 @@ class MalformedRequestsTest {
         }
         assertThat(server.counters().rejected(413)).isEqualTo(3);
         assertThat(server.counters().streamsClosed()).isEqualTo(3);
+    }
+
+    @Test
+    void aMessageWithoutContentLengthOverTcpDoesNotTakeTheLengthOfTheOneBefore() throws Exception {
+        // jain-sip's parser kept "Content-Length: 5" for the second message and read the third one's first bytes as
+        // its body: from there it read headers where the framing saw a body, a Content-Length beyond the limit among
+        // them, and the OutOfMemoryError that followed stopped every TCP connection of the server
+        try (SipPeer peer = SipPeer.tcp(port)) {
+            peer.send((request("OPTIONS", "TCP", "withBody", " SIP/2.0",
+                    "Content-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello")
+                       + request("OPTIONS", "TCP", "noLength", " SIP/2.0", "\r\n")
+                       + request("OPTIONS", "TCP", "third", " SIP/2.0", "Content-Length: 0\r\n\r\n"))
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            // answered in any order: jain-sip works on requests of different calls in parallel
+            Map<String, Integer> statuses = new HashMap<>();
+            while (statuses.size() < 3) {
+                SipText answer = peer.await(m -> m.isResponse() && m.status() >= 200, WAIT);
+                statuses.put(answer.header("Call-ID"), answer.status());
+            }
+            assertThat(statuses).containsOnly(entry("withBody", 200), entry("noLength", 200), entry("third", 200));
+        }
     }
 
     @Test

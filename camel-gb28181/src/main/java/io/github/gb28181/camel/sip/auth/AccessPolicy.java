@@ -98,7 +98,8 @@ public final class AccessPolicy {
         if (deniedDevices.stream().anyMatch(p -> matches(p, deviceId))) {
             return "Device denied";
         }
-        InetAddress address = literal(host);
+        // every MESSAGE passes here: without address lists there is nothing to parse the address for
+        InetAddress address = allowedAddresses.isEmpty() && deniedAddresses.isEmpty() ? null : literal(host);
         if (address != null) {
             if (!allowedAddresses.isEmpty() && allowedAddresses.stream().noneMatch(r -> r.contains(address))) {
                 return "Address not allowed";

@@ -17,11 +17,15 @@ import io.github.gb28181.camel.device.DeviceUnsupportedException;
 import io.github.gb28181.camel.device.GbVersion;
 import io.github.gb28181.camel.manscdp.ManscdpCodec;
 import io.github.gb28181.camel.manscdp.ManscdpMessage;
+import io.github.gb28181.camel.device.PlatformBusyException;
+import io.github.gb28181.camel.manscdp.RootKind;
 import io.github.gb28181.camel.manscdp.model.ConfigDownloadQuery;
 import io.github.gb28181.camel.manscdp.model.ConfigType;
 import io.github.gb28181.camel.manscdp.model.DeviceControl;
 import io.github.gb28181.camel.manscdp.model.Revision2022;
+import io.github.gb28181.camel.sip.RequestPacer;
 import io.github.gb28181.camel.sip.RequestSender;
+import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
@@ -100,13 +104,19 @@ public final class DeviceCommander {
         CompletableFuture<Response> accepted;
         try {
             byte[] body = codec.encode(document, charsetOf(device));
-            accepted = sender.send(sender.createMessage(device, MANSCDP, body));
+            Request message = sender.createMessage(device, MANSCDP, body);
+            // queries are what a registration storm multiplies; a control is someone waiting at a button
+            accepted = document.getKind() == RootKind.QUERY ? sender.paced(() -> sender.send(message), timeout)
+                    : sender.send(message);
         } catch (Exception e) {
             answer.completeExceptionally(e);
             return answer;
         }
         accepted.whenComplete((response, error) -> {
-            if (error != null) {
+            if (error instanceof RequestPacer.BusyException busy) {
+                answer.completeExceptionally(new PlatformBusyException(device.getDeviceId(), "Nothing sent to device "
+                        + device.getDeviceId() + ": " + busy.getMessage()));
+            } else if (error != null) {
                 answer.completeExceptionally(error instanceof TimeoutException
                         ? new DeviceTimeoutException(device.getDeviceId(), "Device " + device.getDeviceId()
                                                                            + " did not answer " + describe(document))

@@ -124,7 +124,7 @@ public final class SubscriptionManager {
             request.setHeader(sender.platformContact(device.getTransport()));
             decorate(request, device, kind, expires, interval);
             Active subscription = new Active(device, kind, interval);
-            return sender.sendDialogCreating(request, dialog -> subscription.dialog = dialog)
+            return sender.paced(() -> sender.sendDialogCreating(request, dialog -> subscription.dialog = dialog), timeout)
                     .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .handle((response, error) -> accepted(subscription, response, error, expires));
         } catch (DeviceException e) {

@@ -162,11 +162,13 @@ public final class RegisterHandler implements SipRequestHandler {
         }
         // the registry changes and the events are queued before the 200 goes out, so the device's first keepalive
         // finds it registered and its event follows the REGISTER; routes run on the event lanes, never delaying this
+        // a line per device would be thousands a second when a site comes back from a power cut: the REGISTER and
+        // ONLINE events and the transaction meters say it for routes and dashboards
         if (expires == 0) {
-            LOG.info("Device {} unregistered from {}", deviceId, in.remoteAddress());
+            LOG.debug("Device {} unregistered from {}", deviceId, in.remoteAddress());
             presence.unregistered(registration);
         } else {
-            LOG.info("Device {} {} from {}/{} for {} s", deviceId, refresh ? "refreshed" : "registered",
+            LOG.debug("Device {} {} from {}/{} for {} s", deviceId, refresh ? "refreshed" : "registered",
                     in.remoteAddress(), in.transport(), expires);
             presence.registered(registration, in.remoteHost(), in.remotePort(), in.path());
         }

@@ -7,20 +7,40 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
 import javax.sip.PeerUnavailableException;
 
 /**
- * A jain-sip stack that carries its server's {@link SipCounters}: the stack instantiates our parser and message
- * processor factories by class name, and hands them nothing but itself.
+ * A jain-sip stack that carries what its server's parser and listeners need ({@link SipCounters}, {@link Admission},
+ * the {@link TcpConnectionGuard}, who answers colliding requests):
+ * the stack instantiates our parser and message processor factories by class name, and hands them nothing but
+ * itself.
  */
 final class CountingSipStack extends SipStackImpl {
 
     private final SipCounters counters;
     private final TcpConnectionGuard tcpGuard;
+    private final Admission admission;
+    private final int workers;
     private volatile CollidingRequestHandler collidingRequests;
 
-    CountingSipStack(Properties properties, SipCounters counters, TcpConnectionGuard tcpGuard)
-            throws PeerUnavailableException {
+    CountingSipStack(Properties properties, SipCounters counters, TcpConnectionGuard tcpGuard, Admission admission,
+                     int workers) throws PeerUnavailableException {
         super(properties);
         this.counters = counters;
         this.tcpGuard = tcpGuard;
+        this.admission = admission;
+        this.workers = workers;
+    }
+
+    SipCounters counters() {
+        return counters;
+    }
+
+    /** What decides which UDP datagrams wait for a worker. */
+    Admission admission() {
+        return admission;
+    }
+
+    /** How many threads work on UDP datagrams. */
+    int workers() {
+        return workers;
     }
 
     /** The guard of the server's TCP connections; null for a stack that is not ours. */

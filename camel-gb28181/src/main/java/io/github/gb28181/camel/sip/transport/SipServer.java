@@ -46,6 +46,7 @@ public final class SipServer {
     private final SipServerSettings settings;
     private final SipListener listener;
     private final SipCounters counters;
+    private final Admission admission;
     private final ThreadSource threads;
     private final ThreadFactory windDownThreads;
     private SipStackImpl stack;
@@ -63,6 +64,7 @@ public final class SipServer {
         this.settings = settings;
         this.listener = listener;
         this.counters = counters;
+        this.admission = new Admission(settings.overload());
         this.threads = threads;
         this.windDownThreads = threads.newThreadFactory("gb28181-sip-stop-" + settings.key());
     }
@@ -73,7 +75,8 @@ public final class SipServer {
         }
         try {
             tcpGuard = new TcpConnectionGuard(settings.tcpLimits(), counters, threads, settings.key());
-            CountingSipStack counting = new CountingSipStack(stackProperties(), counters, tcpGuard);
+            CountingSipStack counting = new CountingSipStack(stackProperties(), counters, tcpGuard, admission,
+                    settings.threadPoolSize());
             if (listener instanceof CollidingRequestHandler colliding) {
                 counting.setCollidingRequests(colliding);
             }
@@ -199,6 +202,11 @@ public final class SipServer {
         return counters;
     }
 
+    /** What decides which UDP datagrams wait for a worker, and what it shed. */
+    public Admission admission() {
+        return admission;
+    }
+
     /** TCP connections devices (or anyone) hold open to this server now. */
     public synchronized int openTcpConnections() {
         return tcpGuard == null ? 0 : tcpGuard.openConnections();
@@ -230,6 +238,9 @@ public final class SipServer {
         // the kernel drops their datagrams (the kernel caps this at net.core.rmem_max)
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(4 * 1024 * 1024));
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(settings.threadPoolSize()));
+        // our UDP reader bounds its queues and drops what waited too long (Admission); jain-sip's own auditor would
+        // only add a timer thread sweeping a queue that is no longer used
+        p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "0");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(settings.maxMessageSize()));
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");

@@ -15,7 +15,11 @@ import java.util.Locale;
  * blank line of its own and dispatch;</li>
  * <li>it only knows the long forms of the two headers it reads itself: the compact {@code l:} (RFC 3261 7.3.3) left
  * the body to be read as the next message, and a message with {@code i:} for its Call-ID was dropped. Such lines are
- * handed on in the long form.</li>
+ * handed on in the long form;</li>
+ * <li>it keeps the Content-Length of one message for the next when that one declares none (the pipelined parser never
+ * resets it): a message without a body after one with a body took the start of the following messages as its body,
+ * and the parser then read headers where this class saw a body, a Content-Length beyond the limit among them. A
+ * block that declares no length is handed on with {@code Content-Length: 0}, the length it is framed with here.</li>
  * </ul>
  * Once the parser is bound to fail on the stream (an unreadable Content-Length, headers beyond the limit), it closes
  * the connection itself, and this class stops looking. Not thread-safe: one per connection.
@@ -45,6 +49,7 @@ final class TcpFraming {
     }
 
     private static final String CONTENT_LENGTH = "content-length";
+    private static final byte[] NO_BODY = "Content-Length: 0\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
     private final int maxMessageSize;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -53,6 +58,7 @@ final class TcpFraming {
     private boolean lineHasText;
     private long bodyLeft;
     private long contentLength;
+    private boolean declaredLength;
     private boolean gaveUp;
     private long completed;
 
@@ -124,6 +130,7 @@ final class TcpFraming {
             if (seen.startsWith(CONTENT_LENGTH)) {
                 try {
                     contentLength = Integer.parseInt(seen.substring(CONTENT_LENGTH.length() + 1).trim());
+                    declaredLength = true;
                 } catch (RuntimeException e) {
                     gaveUp = true; // the parser throws on this line and closes the connection
                 }
@@ -134,10 +141,14 @@ final class TcpFraming {
             if (contentLength > maxMessageSize) {
                 return true;
             }
+            if (!declaredLength) {
+                held.writeBytes(NO_BODY);
+            }
             out.writeBytes(held.toByteArray());
             held.reset();
             bodyLeft = Math.max(contentLength, 0);
             contentLength = 0;
+            declaredLength = false;
             if (bodyLeft == 0) {
                 completed++;
             }

@@ -50,6 +50,16 @@ class TcpFramingTest {
     }
 
     @Test
+    void aBlockThatDeclaresNoLengthIsHandedOnWithLengthZero() throws Exception {
+        // the parser would keep the length of the message before
+        TcpFraming framing = new TcpFraming(1024);
+        assertThat(frame(framing, MESSAGE, "OPTIONS sip:a@b SIP/2.0\r\nVia: SIP/2.0/TCP h:1\r\n\r\n", MESSAGE))
+                .isEqualTo(MESSAGE + "OPTIONS sip:a@b SIP/2.0\r\nVia: SIP/2.0/TCP h:1\r\nContent-Length: 0\r\n\r\n"
+                           + MESSAGE);
+        assertThat(framing.completed()).isEqualTo(3);
+    }
+
+    @Test
     void aBodyBeyondTheLimitIsStoppedBeforeTheParserSeesTheEndOfItsHeaders() throws Exception {
         TcpFraming framing = new TcpFraming(1024);
         assertThatThrownBy(() -> frame(framing, MESSAGE + "MESSAGE sip:a@b SIP/2.0\r\nContent-Length: 2147483647\r\n"

@@ -1,0 +1,206 @@
+package io.github.gb28181.camel.sip.transport;
+
+import java.util.AbstractQueue;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+import gov.nist.javax.sip.stack.DatagramQueuedMessageDispatch;
+
+/**
+ * The datagrams waiting for jain-sip's UDP workers, in two bounded queues: the priority one is always served first.
+ * A datagram that waited longer than the longest queue delay is dropped when a worker reaches it: its sender has
+ * retransmitted it by then, so the worker's time goes to a copy that can still be answered in time. jain-sip's
+ * workers take from this as they would from their own unbounded queue.
+ */
+final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
+        implements BlockingQueue<DatagramQueuedMessageDispatch> {
+
+    private final Admission admission;
+    private final int priorityCapacity;
+    private final int normalCapacity;
+    private final long maxDelayMillis;
+    private final LongSupplier clock;
+    private final ArrayDeque<DatagramQueuedMessageDispatch> priority = new ArrayDeque<>();
+    private final ArrayDeque<DatagramQueuedMessageDispatch> normal = new ArrayDeque<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    private volatile int priorityDepth;
+    private volatile int normalDepth;
+    private volatile long normalHeadTime;
+
+    AdmissionQueue(Admission admission, LongSupplier clock) {
+        this.admission = admission;
+        this.priorityCapacity = admission.settings().priorityQueueSize();
+        this.normalCapacity = admission.settings().queueSize();
+        this.maxDelayMillis = admission.settings().maxQueueDelayMillis();
+        this.clock = clock;
+        admission.attach(this);
+    }
+
+    /** Queues a datagram in the queue its verdict names; false when that queue is full. */
+    boolean add(DatagramQueuedMessageDispatch datagram, boolean toPriority) {
+        lock.lock();
+        try {
+            ArrayDeque<DatagramQueuedMessageDispatch> target = toPriority ? priority : normal;
+            if (target.size() >= (toPriority ? priorityCapacity : normalCapacity)) {
+                return false;
+            }
+            target.addLast(datagram);
+            updateDepths();
+            notEmpty.signal();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int priorityDepth() {
+        return priorityDepth;
+    }
+
+    int normalDepth() {
+        return normalDepth;
+    }
+
+    /** How long the oldest datagram from an unknown sender has waited, in milliseconds; 0 when none waits. */
+    long normalOldestAge(long now) {
+        long head = normalHeadTime;
+        return head == 0 ? 0 : now - head;
+    }
+
+    /** The next datagram still worth a worker's time, priority first, or null when none waits. */
+    private DatagramQueuedMessageDispatch next() {
+        long now = clock.getAsLong();
+        DatagramQueuedMessageDispatch found = null;
+        while (found == null && !(priority.isEmpty() && normal.isEmpty())) {
+            DatagramQueuedMessageDispatch head = priority.isEmpty() ? normal.pollFirst() : priority.pollFirst();
+            if (now - head.getReceptionTime() > maxDelayMillis) {
+                admission.countExpired();
+            } else {
+                found = head;
+            }
+        }
+        updateDepths();
+        return found;
+    }
+
+    private void updateDepths() {
+        priorityDepth = priority.size();
+        normalDepth = normal.size();
+        DatagramQueuedMessageDispatch head = normal.peekFirst();
+        normalHeadTime = head == null ? 0 : head.getReceptionTime();
+    }
+
+    @Override
+    public DatagramQueuedMessageDispatch take() throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            DatagramQueuedMessageDispatch next;
+            while ((next = next()) == null) {
+                notEmpty.await();
+            }
+            return next;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public DatagramQueuedMessageDispatch poll(long timeout, TimeUnit unit) throws InterruptedException {
+        long nanos = unit.toNanos(timeout);
+        lock.lockInterruptibly();
+        try {
+            DatagramQueuedMessageDispatch next;
+            while ((next = next()) == null) {
+                if (nanos <= 0) {
+                    return null;
+                }
+                nanos = notEmpty.awaitNanos(nanos);
+            }
+            return next;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public DatagramQueuedMessageDispatch poll() {
+        lock.lock();
+        try {
+            return next();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Only the reader queues datagrams, through {@link #add(DatagramQueuedMessageDispatch, boolean)}. */
+    @Override
+    public boolean offer(DatagramQueuedMessageDispatch datagram) {
+        return add(datagram, true);
+    }
+
+    @Override
+    public boolean offer(DatagramQueuedMessageDispatch datagram, long timeout, TimeUnit unit) {
+        return offer(datagram);
+    }
+
+    @Override
+    public void put(DatagramQueuedMessageDispatch datagram) {
+        offer(datagram);
+    }
+
+    @Override
+    public DatagramQueuedMessageDispatch peek() {
+        lock.lock();
+        try {
+            return priority.isEmpty() ? normal.peekFirst() : priority.peekFirst();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int size() {
+        return priorityDepth + normalDepth;
+    }
+
+    @Override
+    public int remainingCapacity() {
+        return priorityCapacity + normalCapacity - size();
+    }
+
+    @Override
+    public Iterator<DatagramQueuedMessageDispatch> iterator() {
+        lock.lock();
+        try {
+            List<DatagramQueuedMessageDispatch> all = new java.util.ArrayList<>(priority);
+            all.addAll(normal);
+            return all.iterator();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int drainTo(Collection<? super DatagramQueuedMessageDispatch> sink) {
+        return drainTo(sink, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public int drainTo(Collection<? super DatagramQueuedMessageDispatch> sink, int max) {
+        int drained = 0;
+        DatagramQueuedMessageDispatch next;
+        while (drained < max && (next = poll()) != null) {
+            sink.add(next);
+            drained++;
+        }
+        return drained;
+    }
+}
