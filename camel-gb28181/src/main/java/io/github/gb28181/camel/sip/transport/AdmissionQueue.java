@@ -18,6 +18,11 @@ import gov.nist.javax.sip.stack.DatagramQueuedMessageDispatch;
  * A datagram that waited longer than the longest queue delay is dropped when a worker reaches it: its sender has
  * retransmitted it by then, so the worker's time goes to a copy that can still be answered in time. jain-sip's
  * workers take from this as they would from their own unbounded queue.
+ * <p>
+ * Serving the priority queue first is not enough on its own: a keepalive that arrives while every worker is busy
+ * with a new device's registration waits for one of them to finish, and in a storm that is every moment. So strangers'
+ * datagrams may occupy all workers but {@code reserved}: a worker is always free, or about to be, for a device the
+ * platform knows. A worker's hold on a stranger's datagram ends when it comes back for the next one.
  */
 final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
         implements BlockingQueue<DatagramQueuedMessageDispatch> {
@@ -26,6 +31,7 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
     private final int priorityCapacity;
     private final int normalCapacity;
     private final long maxDelayMillis;
+    private final int maxNormalBusy;
     private final LongSupplier clock;
     private final ArrayDeque<DatagramQueuedMessageDispatch> priority = new ArrayDeque<>();
     private final ArrayDeque<DatagramQueuedMessageDispatch> normal = new ArrayDeque<>();
@@ -34,12 +40,20 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
     private volatile int priorityDepth;
     private volatile int normalDepth;
     private volatile long normalHeadTime;
+    /** Workers processing a stranger's datagram now; guarded by {@link #lock}. */
+    private int normalBusy;
+    private final ThreadLocal<Boolean> holdsNormal = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
-    AdmissionQueue(Admission admission, LongSupplier clock) {
+    /**
+     * @param workers  the workers that take from this queue
+     * @param reserved how many of them strangers' datagrams never occupy (at least one worker is always left to them)
+     */
+    AdmissionQueue(Admission admission, LongSupplier clock, int workers, int reserved) {
         this.admission = admission;
         this.priorityCapacity = admission.settings().priorityQueueSize();
         this.normalCapacity = admission.settings().queueSize();
         this.maxDelayMillis = admission.settings().maxQueueDelayMillis();
+        this.maxNormalBusy = Math.max(1, workers - reserved);
         this.clock = clock;
         admission.attach(this);
     }
@@ -75,20 +89,44 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
         return head == 0 ? 0 : now - head;
     }
 
-    /** The next datagram still worth a worker's time, priority first, or null when none waits. */
-    private DatagramQueuedMessageDispatch next() {
+    /**
+     * The next datagram still worth a worker's time, priority first, or null when none waits. A stranger's datagram
+     * is only handed out while fewer than {@code maxNormalBusy} workers hold one.
+     */
+    private DatagramQueuedMessageDispatch next(boolean worker) {
         long now = clock.getAsLong();
         DatagramQueuedMessageDispatch found = null;
-        while (found == null && !(priority.isEmpty() && normal.isEmpty())) {
-            DatagramQueuedMessageDispatch head = priority.isEmpty() ? normal.pollFirst() : priority.pollFirst();
-            if (now - head.getReceptionTime() > maxDelayMillis) {
-                admission.countExpired();
-            } else {
-                found = head;
+        while (found == null && !priority.isEmpty()) {
+            found = fresh(priority.pollFirst(), now);
+        }
+        while (found == null && !normal.isEmpty() && (!worker || normalBusy < maxNormalBusy)) {
+            found = fresh(normal.pollFirst(), now);
+            if (found != null && worker) {
+                normalBusy++;
+                holdsNormal.set(Boolean.TRUE);
             }
         }
         updateDepths();
         return found;
+    }
+
+    private DatagramQueuedMessageDispatch fresh(DatagramQueuedMessageDispatch head, long now) {
+        if (now - head.getReceptionTime() > maxDelayMillis) {
+            admission.countExpired();
+            return null;
+        }
+        return head;
+    }
+
+    /** A worker back for more is done with what it held; a waiting worker may take a stranger's datagram now. */
+    private void release() {
+        if (holdsNormal.get()) {
+            holdsNormal.set(Boolean.FALSE);
+            normalBusy--;
+            if (!normal.isEmpty()) {
+                notEmpty.signal();
+            }
+        }
     }
 
     private void updateDepths() {
@@ -102,8 +140,9 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
     public DatagramQueuedMessageDispatch take() throws InterruptedException {
         lock.lockInterruptibly();
         try {
+            release();
             DatagramQueuedMessageDispatch next;
-            while ((next = next()) == null) {
+            while ((next = next(true)) == null) {
                 notEmpty.await();
             }
             return next;
@@ -117,8 +156,9 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
         long nanos = unit.toNanos(timeout);
         lock.lockInterruptibly();
         try {
+            release();
             DatagramQueuedMessageDispatch next;
-            while ((next = next()) == null) {
+            while ((next = next(true)) == null) {
                 if (nanos <= 0) {
                     return null;
                 }
@@ -134,7 +174,7 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
     public DatagramQueuedMessageDispatch poll() {
         lock.lock();
         try {
-            return next();
+            return next(false);
         } finally {
             lock.unlock();
         }

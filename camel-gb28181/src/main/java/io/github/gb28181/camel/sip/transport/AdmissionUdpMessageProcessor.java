@@ -45,7 +45,7 @@ final class AdmissionUdpMessageProcessor extends UDPMessageProcessor {
         this.counters = counters;
         this.workers = workers;
         this.stackName = stackName;
-        this.queue = new AdmissionQueue(admission, System::currentTimeMillis);
+        this.queue = new AdmissionQueue(admission, System::currentTimeMillis, workers, Math.max(1, workers / 4));
         this.messageQueue = queue;
         useListenerSocketForSending(stack);
     }

@@ -1,0 +1,77 @@
+package io.github.gb28181.camel.sip.transport;
+
+import java.net.DatagramPacket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import gov.nist.javax.sip.stack.DatagramQueuedMessageDispatch;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The workers' queue in a storm: strangers' datagrams never take the last free worker, so a registered device's
+ * keepalive is taken at once even while new devices' REGISTERs keep every other worker busy.
+ */
+class AdmissionQueueTest {
+
+    private final Admission admission = new Admission(OverloadSettings.DEFAULTS);
+    private final AdmissionQueue queue = new AdmissionQueue(admission, System::currentTimeMillis, 4, 1);
+
+    @Test
+    void aKeepaliveFindsAFreeWorkerWhileStrangersKeepTheOthersBusy() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            queue.add(datagram("REGISTER " + i), false);
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        BlockingQueue<String> taken = new LinkedBlockingQueue<>();
+        try {
+            // four workers each take one datagram and then hold it (they never come back for more)
+            for (int i = 0; i < 4; i++) {
+                workers.submit(() -> {
+                    taken.add(text(queue.take()));
+                    return null;
+                });
+            }
+            for (int i = 0; i < 3; i++) {
+                assertThat(taken.poll(5, TimeUnit.SECONDS)).startsWith("REGISTER");
+            }
+            assertThat(taken.poll(300, TimeUnit.MILLISECONDS)).as("a fourth stranger taken").isNull();
+            assertThat(queue.normalDepth()).isEqualTo(7);
+
+            queue.add(datagram("MESSAGE keepalive"), true);
+            assertThat(taken.poll(5, TimeUnit.SECONDS)).isEqualTo("MESSAGE keepalive");
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWorkerBackForMoreReleasesItsHoldOnAStranger() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            queue.add(datagram("REGISTER " + i), false);
+        }
+        // one worker, five times: each take ends the hold of the one before, so strangers keep flowing
+        for (int i = 0; i < 5; i++) {
+            assertThat(text(queue.poll(1, TimeUnit.SECONDS))).isEqualTo("REGISTER " + i);
+        }
+        assertThat(queue.normalDepth()).isZero();
+    }
+
+    private static DatagramQueuedMessageDispatch datagram(String text) throws Exception {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        return new DatagramQueuedMessageDispatch(
+                new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), 5060),
+                System.currentTimeMillis());
+    }
+
+    private static String text(DatagramQueuedMessageDispatch datagram) {
+        return new String(datagram.packet.getData(), 0, datagram.packet.getLength(),
+                StandardCharsets.US_ASCII);
+    }
+}
