@@ -14,7 +14,6 @@ import io.github.gb28181.camel.device.FileDeviceStore;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.platform.PlatformCluster;
 import io.github.gb28181.camel.platform.PlatformServer;
-import io.github.gb28181.camel.sip.command.RemoteWaiters;
 import io.github.gb28181.camel.sdp.MediaTransportMode;
 import io.github.gb28181.camel.upstream.UpstreamLink;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -173,8 +172,7 @@ public class Gb28181Component extends DefaultComponent {
     synchronized PlatformServer acquireServer(Gb28181Configuration config, String user) throws Exception {
         SharedServer shared = servers.get(PlatformServers.key(config));
         if (shared == null) {
-            PlatformServer server = PlatformServers.create(config, getDeviceRegistry(), getMediaSessionRegistry(),
-                    cluster != null ? cluster.remoteWaiters() : RemoteWaiters.NONE,
+            PlatformServer server = PlatformServers.create(config, getDeviceRegistry(), getMediaSessionRegistry(), cluster,
                     new CamelThreads(getCamelContext(), this));
             server.start();
             shared = new SharedServer(server, config, user);
