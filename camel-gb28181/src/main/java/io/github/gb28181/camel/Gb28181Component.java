@@ -53,8 +53,8 @@ public class Gb28181Component extends DefaultComponent {
     private DeviceStore deviceStore;
     @Metadata(label = "advanced", autowired = true,
               description = "Makes this platform one node of a cluster behind a SIP proxy: the device registry, the"
-                            + " node membership and the answers that reach another node than the one waiting are"
-                            + " shared through it (see docs/cluster.md; camel-gb28181-cluster has one on"
+                            + " node membership, the answers that reach another node than the one waiting and the"
+                            + " media sessions are shared through it (see docs/cluster.md; camel-gb28181-cluster has one on"
                             + " Hazelcast). Its device store is used unless deviceStore is set. Default: a single"
                             + " node.")
     private PlatformCluster cluster;

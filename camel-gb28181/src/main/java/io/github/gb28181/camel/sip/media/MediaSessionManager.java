@@ -299,6 +299,11 @@ public final class MediaSessionManager implements SipRequestHandler {
         return all;
     }
 
+    /** Only the sessions this server holds. */
+    public int heldCount() {
+        return sessions.size();
+    }
+
     public Optional<MediaSession> session(String sessionId) {
         return Optional.ofNullable(sessions.get(sessionId)).map(Active::view)
                 .or(() -> elsewhere(sessionId).map(MediaSessionDirectory.Held::session));
