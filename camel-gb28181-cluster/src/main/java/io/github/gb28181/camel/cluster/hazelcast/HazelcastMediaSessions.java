@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,9 +25,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import io.github.gb28181.camel.sip.media.InMemoryMediaSessionDirectory;
 import io.github.gb28181.camel.sip.media.MediaSession;
 import io.github.gb28181.camel.sip.media.MediaSessionDirectory;
+import io.github.gb28181.camel.sip.media.MediaSessionHolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +52,7 @@ final class HazelcastMediaSessions implements MediaSessionDirectory, AutoCloseab
     private final HazelcastMembership membership;
     private final String localNode;
     private final ObjectMapper json = ClusterJson.mapper();
-    private final List<Holder> holders = new CopyOnWriteArrayList<>();
+    private final MediaSessionHolders holders = new MediaSessionHolders();
     private final Map<String, CompletableFuture<MediaSession>> asked = new ConcurrentHashMap<>();
     /** Ends what others ask and looks after a gone node's sessions off Hazelcast's event threads, which must not block. */
     private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
@@ -102,7 +101,7 @@ final class HazelcastMediaSessions implements MediaSessionDirectory, AutoCloseab
     public CompletableFuture<MediaSession> end(Held held, Ending why, Duration timeout) {
         String sessionId = held.session().sessionId();
         if (localNode.equals(held.node())) {
-            return InMemoryMediaSessionDirectory.endHere(holders, sessionId, why, timeout);
+            return holders.end(sessionId, why, timeout);
         }
         if (!membership.isAlive(held.node())) {
             return CompletableFuture.failedFuture(new IllegalStateException(
@@ -157,7 +156,7 @@ final class HazelcastMediaSessions implements MediaSessionDirectory, AutoCloseab
     private void endAsked(String id, String from, String sessionId, Ending why, Duration timeout) {
         CompletableFuture<MediaSession> ended;
         try {
-            ended = InMemoryMediaSessionDirectory.endHere(holders, sessionId, why, timeout);
+            ended = holders.end(sessionId, why, timeout);
         } catch (RuntimeException e) {
             ended = CompletableFuture.failedFuture(e);
         }

@@ -46,8 +46,7 @@ class ProxiedNodesTest {
     void eitherNodeCommandsADeviceTheOtherOwnsThroughTheProxy() throws Exception {
         Nodes.Node a = nodes.start(0, "127.0.0.1", Duration.ofMinutes(1));
         Nodes.Node b = nodes.start(1, "127.0.0.1", Duration.ofMinutes(1));
-        int proxyPort = FreePorts.udpAndTcp();
-        startKamailio(proxyPort, a.sipPort(), b.sipPort());
+        int proxyPort = startKamailio(a.sipPort(), b.sipPort());
 
         List<SimulatedDevice> devices = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -106,8 +105,7 @@ class ProxiedNodesTest {
     void aMediaSessionHeldByOneNodeIsListedAndEndedByTheOther() throws Exception {
         Nodes.Node a = nodes.start(0, "127.0.0.1", Duration.ofMinutes(1));
         Nodes.Node b = nodes.start(1, "127.0.0.1", Duration.ofMinutes(1));
-        int proxyPort = FreePorts.udpAndTcp();
-        startKamailio(proxyPort, a.sipPort(), b.sipPort());
+        int proxyPort = startKamailio(a.sipPort(), b.sipPort());
         SimulatedDevice device = nodes.closing(new SimulatedDevice("34020000001320000201", null));
         device.connect(proxyPort, "UDP");
         assertThat(device.register(3600).status()).isEqualTo(200);
@@ -160,7 +158,9 @@ class ProxiedNodesTest {
         return registry.find(device.deviceId()).map(Device::isOnline).orElse(false);
     }
 
-    private void startKamailio(int port, int... nodePorts) throws Exception {
+    /** Starts the proxy in front of the nodes: returns its port. */
+    private int startKamailio(int... nodePorts) throws Exception {
+        int port = FreePorts.udpAndTcp();
         StringBuilder list = new StringBuilder();
         for (int node : nodePorts) {
             list.append("1 sip:127.0.0.1:").append(node).append('\n');
@@ -177,5 +177,6 @@ class ProxiedNodesTest {
         });
         await().atMost(WAIT).until(() -> !kamailio.isAlive() || !FreePorts.udpFree(port));
         assertThat(kamailio.isAlive()).as("kamailio runs: " + Files.readString(work.resolve("kamailio.log"))).isTrue();
+        return port;
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A single node's directory: the sessions of this JVM, ended by the holders that serve it.
@@ -15,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class InMemoryMediaSessionDirectory implements MediaSessionDirectory {
 
     private final Map<String, Held> sessions = new ConcurrentHashMap<>();
-    private final List<Holder> holders = new CopyOnWriteArrayList<>();
+    private final MediaSessionHolders holders = new MediaSessionHolders();
 
     @Override
     public void hold(MediaSession session) {
@@ -39,19 +38,7 @@ public final class InMemoryMediaSessionDirectory implements MediaSessionDirector
 
     @Override
     public CompletableFuture<MediaSession> end(Held held, Ending why, Duration timeout) {
-        return endHere(holders, held.session().sessionId(), why, timeout);
-    }
-
-    /** Asks each holder in turn; the one holding the session ends it. */
-    public static CompletableFuture<MediaSession> endHere(Collection<Holder> holders, String sessionId, Ending why,
-                                                         Duration timeout) {
-        for (Holder holder : holders) {
-            Optional<CompletableFuture<MediaSession>> ended = holder.end(sessionId, why, timeout);
-            if (ended.isPresent()) {
-                return ended.get();
-            }
-        }
-        return CompletableFuture.failedFuture(new IllegalStateException("No media session " + sessionId));
+        return holders.end(held.session().sessionId(), why, timeout);
     }
 
     @Override
