@@ -42,7 +42,7 @@ final class Playbacks {
         invite.headers("Record-Route").forEach(route -> routes.append("Record-Route: ").append(route).append("\r\n"));
         device.answer(invite, 200, "OK", TO_TAG, routes.toString(), "application/sdp",
                 sdp.getBytes(StandardCharsets.US_ASCII));
-        device.peer().awaitRequest("ACK", WAIT);
+        awaitRequest(device, "ACK", invite.header("Call-ID"));
         Exchange exchange = reply.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getBody(MediaSession.class).sessionId()).isEqualTo(invite.header("Call-ID"));
@@ -71,6 +71,15 @@ final class Playbacks {
                         + "<SN>" + device.nextSn() + "</SN>\r\n<DeviceID>" + device.deviceId() + "</DeviceID>\r\n"
                         + "<NotifyType>121</NotifyType>\r\n</Notify>\r\n";
         device.peer().send(device.manscdpMessage(sessionId, status.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /**
+     * The next {@code method} in a session's dialog: a retransmission of an earlier session's request, which a busy
+     * proxy may cause, is not taken for it.
+     */
+    static SipText awaitRequest(SimulatedDevice device, String method, String sessionId) throws InterruptedException {
+        return device.peer().await(m -> !m.isResponse() && method.equals(m.method())
+                                        && sessionId.equals(m.header("Call-ID")), WAIT);
     }
 
     static long count(List<String> events, String type) {

@@ -125,8 +125,7 @@ class ProxiedNodesTest {
 
         // the owner is asked to end it: the holder sends the BYE (through the proxy), the owner's exchange gets the end
         CompletableFuture<Exchange> stop = Playbacks.bye(owner, first);
-        SipText bye = device.peer().awaitRequest("BYE", WAIT);
-        assertThat(bye.header("Call-ID")).isEqualTo(first);
+        SipText bye = Playbacks.awaitRequest(device, "BYE", first);
         assertThat(bye.headers("Via")).hasSize(2);
         assertThat(bye.headers("Via").get(1)).contains("127.0.0.1:" + holder.sipPort());
         device.answer(bye, 200, "OK", Playbacks.TO_TAG, "");
@@ -143,8 +142,7 @@ class ProxiedNodesTest {
         // the device's MediaStatus 121 reaches the owner through the proxy; the holder ends the session, once
         String second = Playbacks.start(holder, device).header("Call-ID");
         Playbacks.mediaEnded(device, second);
-        SipText endOfMedia = device.peer().awaitRequest("BYE", WAIT);
-        assertThat(endOfMedia.header("Call-ID")).isEqualTo(second);
+        SipText endOfMedia = Playbacks.awaitRequest(device, "BYE", second);
         device.answer(endOfMedia, 200, "OK", Playbacks.TO_TAG, "");
         await().atMost(WAIT).until(() -> owner.events().contains("MEDIA_STATUS")
                                          && Playbacks.count(holder.events(), "SESSION_ENDED") == 2);
