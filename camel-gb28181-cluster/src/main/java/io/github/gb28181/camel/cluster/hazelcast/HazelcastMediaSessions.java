@@ -111,8 +111,12 @@ final class HazelcastMediaSessions implements MediaSessionDirectory, AutoCloseab
         CompletableFuture<MediaSession> answer = new CompletableFuture<>();
         asked.put(id, answer);
         answer.whenComplete((s, e) -> asked.remove(id));
-        hazelcast.<byte[]>getTopic(TOPIC + held.node())
-                .publish(frame(ASK, id, localNode, sessionId, why.name(), Long.toString(timeout.toMillis())));
+        try {
+            hazelcast.<byte[]>getTopic(TOPIC + held.node())
+                    .publish(frame(ASK, id, localNode, sessionId, why.name(), Long.toString(timeout.toMillis())));
+        } catch (RuntimeException e) {
+            answer.completeExceptionally(e);
+        }
         return answer.orTimeout(timeout.toMillis() + MARGIN_MILLIS, TimeUnit.MILLISECONDS);
     }
 

@@ -78,6 +78,7 @@ public final class MediaSessionManager implements SipRequestHandler {
     private final EventBus events;
     private final Clock clock;
     private static final LogThrottle MIRRORED_LOG = new LogThrottle();
+    private static final LogThrottle DIRECTORY_LOG = new LogThrottle();
     /** How long the end of a recording waits for the node holding the session: it only sends a BYE. */
     private static final Duration HAND_OVER_TIMEOUT = Duration.ofSeconds(10);
 
@@ -291,10 +292,14 @@ public final class MediaSessionManager implements SipRequestHandler {
     /** The sessions of this node as they stand, then those the other nodes hold, as they last wrote them. */
     public Collection<MediaSession> sessions() {
         List<MediaSession> all = new ArrayList<>(sessions.values().stream().map(Active::view).toList());
-        for (MediaSessionDirectory.Held held : directory.sessions()) {
-            if (!sessions.containsKey(held.session().sessionId())) {
-                all.add(held.session());
+        try {
+            for (MediaSessionDirectory.Held held : directory.sessions()) {
+                if (!sessions.containsKey(held.session().sessionId())) {
+                    all.add(held.session());
+                }
             }
+        } catch (RuntimeException e) {
+            directoryFailed("list the other nodes' sessions", e);
         }
         return all;
     }
@@ -314,15 +319,39 @@ public final class MediaSessionManager implements SipRequestHandler {
         return session(callId).map(MediaSession::deviceId);
     }
 
-    /** A session this server does not hold, as the directory knows it. */
+    /**
+     * A session this server does not hold, as the directory knows it; none when the directory cannot be read (a MESSAGE
+     * being handled must not fail because the other nodes are out of reach).
+     */
     private Optional<MediaSessionDirectory.Held> elsewhere(String sessionId) {
-        return sessions.containsKey(sessionId) ? Optional.empty() : directory.find(sessionId);
+        if (sessions.containsKey(sessionId)) {
+            return Optional.empty();
+        }
+        try {
+            return directory.find(sessionId);
+        } catch (RuntimeException e) {
+            directoryFailed("look session " + sessionId + " up", e);
+            return Optional.empty();
+        }
+    }
+
+    private static void directoryFailed(String what, RuntimeException e) {
+        String more = DIRECTORY_LOG.admit();
+        if (more != null) {
+            LOG.warn("Cannot {} in the media session directory: {}{}", what, e.getMessage(), more);
+        }
     }
 
     private CompletableFuture<MediaSession> handOver(MediaSessionDirectory.Held held, MediaSessionDirectory.Ending why,
                                                      Duration timeout) {
         String deviceId = held.session().deviceId();
-        return directory.end(held, why, timeout).handle((ended, error) -> {
+        CompletableFuture<MediaSession> asked;
+        try {
+            asked = directory.end(held, why, timeout);
+        } catch (RuntimeException e) {
+            asked = CompletableFuture.failedFuture(e);
+        }
+        return asked.handle((ended, error) -> {
             if (error == null) {
                 return ended;
             }
