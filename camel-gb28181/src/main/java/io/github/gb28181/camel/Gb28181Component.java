@@ -14,7 +14,6 @@ import io.github.gb28181.camel.device.FileDeviceStore;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
 import io.github.gb28181.camel.platform.PlatformCluster;
 import io.github.gb28181.camel.platform.PlatformServer;
-import io.github.gb28181.camel.sip.command.RemoteWaiters;
 import io.github.gb28181.camel.sdp.MediaTransportMode;
 import io.github.gb28181.camel.upstream.UpstreamLink;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,8 +53,8 @@ public class Gb28181Component extends DefaultComponent {
     private DeviceStore deviceStore;
     @Metadata(label = "advanced", autowired = true,
               description = "Makes this platform one node of a cluster behind a SIP proxy: the device registry, the"
-                            + " node membership and the answers that reach another node than the one waiting are"
-                            + " shared through it (see docs/cluster.md; camel-gb28181-cluster has one on"
+                            + " node membership, the answers that reach another node than the one waiting and the"
+                            + " media sessions are shared through it (see docs/cluster.md; camel-gb28181-cluster has one on"
                             + " Hazelcast). Its device store is used unless deviceStore is set. Default: a single"
                             + " node.")
     private PlatformCluster cluster;
@@ -173,8 +172,7 @@ public class Gb28181Component extends DefaultComponent {
     synchronized PlatformServer acquireServer(Gb28181Configuration config, String user) throws Exception {
         SharedServer shared = servers.get(PlatformServers.key(config));
         if (shared == null) {
-            PlatformServer server = PlatformServers.create(config, getDeviceRegistry(), getMediaSessionRegistry(),
-                    cluster != null ? cluster.remoteWaiters() : RemoteWaiters.NONE,
+            PlatformServer server = PlatformServers.create(config, getDeviceRegistry(), getMediaSessionRegistry(), cluster,
                     new CamelThreads(getCamelContext(), this));
             server.start();
             shared = new SharedServer(server, config, user);

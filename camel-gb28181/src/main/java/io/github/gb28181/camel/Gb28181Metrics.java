@@ -33,8 +33,9 @@ final class Gb28181Metrics {
                 c -> c.getDeviceRegistry().devices().stream().filter(Device::isRegistered).count(), component);
         metrics.gauge("gb28181.devices", "Devices known to the platform", "state", "online",
                 c -> c.getDeviceRegistry().onlineDevices().size(), component);
+        // the node's own: a cluster's nodes each count theirs, and the monitoring adds them up
         metrics.gauge("gb28181.media.sessions", "Open live, playback, download and broadcast sessions", null, null,
-                c -> sum(c, p -> p.commands().sessions().size()), component);
+                c -> sum(c, p -> p.commands().heldSessions()), component);
         metrics.counter("gb28181.auth.failures", "Failed digest authentications",
                 c -> sum(c, p -> p.settings().accessPolicy().failures()), component);
         metrics.counter("gb28181.auth.lockouts", "Device ids or addresses locked out after failed authentications",

@@ -19,6 +19,7 @@ import io.github.gb28181.camel.concurrent.ThreadSource;
 import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.device.GbVersion;
 import io.github.gb28181.camel.media.MediaSessionRegistry;
+import io.github.gb28181.camel.platform.PlatformCluster;
 import io.github.gb28181.camel.platform.PlatformServer;
 import io.github.gb28181.camel.platform.PlatformSettings;
 import io.github.gb28181.camel.sip.auth.AccessPolicy;
@@ -108,7 +109,7 @@ final class PlatformServers {
     }
 
     static PlatformServer create(Gb28181Configuration config, DeviceRegistry registry,
-                                 MediaSessionRegistry mediaRegistry, RemoteWaiters remoteWaiters, ThreadSource threads) {
+                                 MediaSessionRegistry mediaRegistry, PlatformCluster cluster, ThreadSource threads) {
         SipServerSettings sip = new SipServerSettings(config.getHost(), config.getPort(), transports(config),
                 config.getAdvertisedAddress(), MAX_MESSAGE_SIZE, Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
                 new TcpLimits(config.getTcpMessageTimeout(), config.getTcpIdleTimeout(),
@@ -133,7 +134,8 @@ final class PlatformServers {
                 .gbVersion(gbVersion(config))
                 .digestAlgorithm(digestAlgorithm(config))
                 .trustedProxies(trustedProxies(config))
-                .remoteWaiters(remoteWaiters)
+                .remoteWaiters(cluster != null ? cluster.remoteWaiters() : RemoteWaiters.NONE)
+                .mediaSessions(cluster != null ? cluster.mediaSessions() : null)
                 .build();
         return new PlatformServer(sip, platform, registry, mediaRegistry, threads);
     }

@@ -115,11 +115,16 @@ public final class PlatformCommands {
                 : media.bye(sessionId, timeout);
     }
 
-    /** The open sessions, video and broadcast. */
+    /** The open sessions, video and broadcast; in a cluster, the video sessions of every node. */
     public List<MediaSession> sessions() {
         List<MediaSession> all = new ArrayList<>(media.sessions());
         all.addAll(audio.sessions());
         return all;
+    }
+
+    /** How many sessions this server holds, video and broadcast: what it alone counts towards a cluster's total. */
+    public int heldSessions() {
+        return media.heldCount() + audio.sessions().size();
     }
 
     /**

@@ -112,7 +112,7 @@ public final class PlatformServer {
         this.commander = new DeviceCommander(registry, sender, codec, waiters, sn, settings.gbVersion());
         this.subscriptions = new SubscriptionManager(sender, codec, sn, commander, scheduler, clock);
         this.media = new MediaSessionManager(settings.serverId(), sender, commander, new SsrcAllocator(settings.domain()),
-                mediaRegistry, events, clock);
+                mediaRegistry, settings.mediaSessions(), events, clock);
         this.audio = new AudioBroadcasts(settings.serverId(), registry, sender, commander, waiters, sn, codec, events,
                 clock);
         router.setMediaSessions(media);

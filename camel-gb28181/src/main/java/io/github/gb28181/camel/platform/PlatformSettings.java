@@ -12,6 +12,8 @@ import io.github.gb28181.camel.sip.auth.CredentialLookup;
 import io.github.gb28181.camel.sip.auth.DigestAlgorithm;
 import io.github.gb28181.camel.sip.auth.StaticCredentialLookup;
 import io.github.gb28181.camel.sip.command.RemoteWaiters;
+import io.github.gb28181.camel.sip.media.InMemoryMediaSessionDirectory;
+import io.github.gb28181.camel.sip.media.MediaSessionDirectory;
 
 /**
  * Who the platform is and how it treats devices. Build it with {@link #builder()}: every setting has the component's
@@ -38,6 +40,8 @@ import io.github.gb28181.camel.sip.command.RemoteWaiters;
  * @param trustedProxies         the SIP proxies in front of the platform, whose requests carry the device's address
  *                               in its Via and whose Path is kept
  * @param remoteWaiters          the other nodes of a cluster waiting for answers that reach this one
+ * @param mediaSessions          where the media sessions of every node are listed and handed to their holder; each
+ *                               server has one of its own unless told otherwise
  */
 public record PlatformSettings(
         String serverId, String domain, String realm, CredentialLookup credentials, boolean digestQop,
@@ -45,7 +49,8 @@ public record PlatformSettings(
         long keepaliveTimeoutMillis, long aggregationTimeoutMillis, long nonceTtlMillis,
         Supplier<String> nonceGenerator, AccessPolicy accessPolicy, AddressBinding addressBinding,
         boolean answerAfterProcessing, GbVersion gbVersion, DigestAlgorithm digestAlgorithm,
-        Predicate<InetAddress> trustedProxies, RemoteWaiters remoteWaiters) {
+        Predicate<InetAddress> trustedProxies, RemoteWaiters remoteWaiters,
+        MediaSessionDirectory mediaSessions) {
 
     public static Builder builder() {
         return new Builder();
@@ -70,6 +75,7 @@ public record PlatformSettings(
         private DigestAlgorithm digestAlgorithm = DigestAlgorithm.MD5;
         private Predicate<InetAddress> trustedProxies = address -> false;
         private RemoteWaiters remoteWaiters = RemoteWaiters.NONE;
+        private MediaSessionDirectory mediaSessions;
 
         private Builder() {
         }
@@ -159,13 +165,19 @@ public record PlatformSettings(
             return this;
         }
 
+        public Builder mediaSessions(MediaSessionDirectory mediaSessions) {
+            this.mediaSessions = mediaSessions;
+            return this;
+        }
+
         public PlatformSettings build() {
             return new PlatformSettings(serverId, domain, realm != null && !realm.isEmpty() ? realm : domain,
                     credentials, digestQop, registerDateHeader, keepaliveTimeoutMillis, aggregationTimeoutMillis,
                     nonceTtlMillis, nonceGenerator,
                     accessPolicy != null ? accessPolicy : AccessPolicy.open(Clock.systemUTC()),
                     addressBinding != null ? addressBinding : new AddressBinding(AddressBinding.Mode.HOST),
-                    answerAfterProcessing, gbVersion, digestAlgorithm, trustedProxies, remoteWaiters);
+                    answerAfterProcessing, gbVersion, digestAlgorithm, trustedProxies, remoteWaiters,
+                    mediaSessions != null ? mediaSessions : new InMemoryMediaSessionDirectory());
         }
     }
 }

@@ -200,10 +200,10 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private Boolean autowiredEnabled = true;
     /**
-     * Makes this platform one node of a cluster behind a SIP proxy: the device registry, the node membership and the
-     * answers that reach another node than the one waiting are shared through it (see docs/cluster.md;
-     * camel-gb28181-cluster has one on Hazelcast). Its device store is used unless deviceStore is set. Default: a
-     * single node. The option is a io.github.gb28181.camel.platform.PlatformCluster type.
+     * Makes this platform one node of a cluster behind a SIP proxy: the device registry, the node membership, the
+     * answers that reach another node than the one waiting and the media sessions are shared through it (see
+     * docs/cluster.md; camel-gb28181-cluster has one on Hazelcast). Its device store is used unless deviceStore is
+     * set. Default: a single node. The option is a io.github.gb28181.camel.platform.PlatformCluster type.
      */
     private PlatformCluster cluster;
     /**

@@ -12,11 +12,13 @@ import io.github.gb28181.camel.device.DeviceStore;
 import io.github.gb28181.camel.device.NodeMembership;
 import io.github.gb28181.camel.platform.PlatformCluster;
 import io.github.gb28181.camel.sip.command.RemoteWaiters;
+import io.github.gb28181.camel.sip.media.MediaSessionDirectory;
 
 /**
  * One platform node's share of a cluster, on a Hazelcast member embedded in the node: give it to the gb28181
  * component ({@code camel.component.gb28181.cluster}). The device registry is the map {@value HazelcastDeviceStore#MAP},
- * the nodes are the members, and answers travel on per-node topics. See docs/cluster.md.
+ * the nodes are the members, answers travel on per-node topics, and the media sessions are the map
+ * {@value HazelcastMediaSessions#MAP}, ended by their holder when asked on its topic. See docs/cluster.md.
  */
 public final class HazelcastCluster implements PlatformCluster, AutoCloseable {
 
@@ -25,6 +27,7 @@ public final class HazelcastCluster implements PlatformCluster, AutoCloseable {
     private final HazelcastMembership membership;
     private final HazelcastDeviceStore store;
     private final HazelcastRemoteWaiters waiters;
+    private final HazelcastMediaSessions sessions;
 
     /**
      * A node on a Hazelcast member of the application's (Spring Boot's, say). Name it with the member attribute
@@ -40,6 +43,7 @@ public final class HazelcastCluster implements PlatformCluster, AutoCloseable {
         this.membership = new HazelcastMembership(hazelcast, Clock.systemUTC());
         this.store = new HazelcastDeviceStore(hazelcast.getMap(HazelcastDeviceStore.MAP), membership.localNode());
         this.waiters = new HazelcastRemoteWaiters(hazelcast, membership.localNode());
+        this.sessions = new HazelcastMediaSessions(hazelcast, membership);
     }
 
     /** Starts a member of its own with {@link #config} and makes it a node; closing the node stops the member. */
@@ -103,7 +107,13 @@ public final class HazelcastCluster implements PlatformCluster, AutoCloseable {
     }
 
     @Override
+    public MediaSessionDirectory mediaSessions() {
+        return sessions;
+    }
+
+    @Override
     public void close() {
+        sessions.close();
         store.flush();
         store.close();
         if (ownInstance) {

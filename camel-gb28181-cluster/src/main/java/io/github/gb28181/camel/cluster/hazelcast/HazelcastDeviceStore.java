@@ -10,10 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
@@ -38,9 +35,7 @@ final class HazelcastDeviceStore implements DeviceStore, AutoCloseable {
 
     private final IMap<String, String> devices;
     private final String localNode;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ObjectMapper json = ClusterJson.mapper();
     /** Pending writes: a snapshot to save, or empty to delete. */
     private final Map<String, Optional<DeviceSnapshot>> pending = new ConcurrentHashMap<>();
     private final Semaphore work = new Semaphore(0);

@@ -2,9 +2,12 @@ package io.github.gb28181.camel.cluster.hazelcast;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
@@ -28,6 +31,7 @@ final class HazelcastMembership implements NodeMembership, MembershipListener {
     private final String localNode;
     private final Clock clock;
     private final Map<String, Instant> gone = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> leaving = new CopyOnWriteArrayList<>();
 
     HazelcastMembership(HazelcastInstance hazelcast, Clock clock) {
         this.hazelcast = hazelcast;
@@ -68,6 +72,11 @@ final class HazelcastMembership implements NodeMembership, MembershipListener {
         return !members.isEmpty() && members.iterator().next().localMember();
     }
 
+    /** Told the name of each node that leaves, on Hazelcast's event thread: do no blocking work there. */
+    void onNodeLeft(Consumer<String> listener) {
+        leaving.add(listener);
+    }
+
     @Override
     public void memberAdded(MembershipEvent event) {
         String node = nameOf(event.getMember());
@@ -81,5 +90,6 @@ final class HazelcastMembership implements NodeMembership, MembershipListener {
         gone.put(node, clock.instant());
         LOG.warn("Node {} left: {} nodes; its devices move to the nodes they talk to next", node,
                 event.getMembers().size());
+        leaving.forEach(listener -> listener.accept(node));
     }
 }

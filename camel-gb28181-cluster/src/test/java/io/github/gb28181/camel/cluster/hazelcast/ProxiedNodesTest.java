@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.device.DeviceRegistry;
 import io.github.gb28181.camel.manscdp.model.DeviceInfoResponse;
+import io.github.gb28181.camel.sdp.SessionKind;
+import io.github.gb28181.camel.sip.media.MediaSession;
 import io.github.gb28181.camel.test.FreePorts;
 import io.github.gb28181.camel.test.SimulatedDevice;
 import io.github.gb28181.camel.test.SipText;
@@ -44,8 +46,7 @@ class ProxiedNodesTest {
     void eitherNodeCommandsADeviceTheOtherOwnsThroughTheProxy() throws Exception {
         Nodes.Node a = nodes.start(0, "127.0.0.1", Duration.ofMinutes(1));
         Nodes.Node b = nodes.start(1, "127.0.0.1", Duration.ofMinutes(1));
-        int proxyPort = FreePorts.udpAndTcp();
-        startKamailio(proxyPort, a.sipPort(), b.sipPort());
+        int proxyPort = startKamailio(a.sipPort(), b.sipPort());
 
         List<SimulatedDevice> devices = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -100,11 +101,64 @@ class ProxiedNodesTest {
         assertThat(ptz.get(WAIT.toSeconds(), TimeUnit.SECONDS).getException()).isNull();
     }
 
+    @Test
+    void aMediaSessionHeldByOneNodeIsListedAndEndedByTheOther() throws Exception {
+        Nodes.Node a = nodes.start(0, "127.0.0.1", Duration.ofMinutes(1));
+        Nodes.Node b = nodes.start(1, "127.0.0.1", Duration.ofMinutes(1));
+        int proxyPort = startKamailio(a.sipPort(), b.sipPort());
+        SimulatedDevice device = nodes.closing(new SimulatedDevice("34020000001320000201", null));
+        device.connect(proxyPort, "UDP");
+        assertThat(device.register(3600).status()).isEqualTo(200);
+        DeviceRegistry onA = a.component().getDeviceRegistry();
+        DeviceRegistry onB = b.component().getDeviceRegistry();
+        await().atMost(WAIT).until(() -> online(onA, device) && online(onB, device));
+        // the owner is the node the proxy's hash picks for the device; the other one plays its recording back
+        Nodes.Node owner = "a".equals(onA.find(device.deviceId()).orElseThrow().getOwnerNode()) ? a : b;
+        Nodes.Node holder = owner == a ? b : a;
+
+        String first = Playbacks.start(holder, device).header("Call-ID");
+        MediaSession listed = Playbacks.listed(owner).stream().filter(s -> s.sessionId().equals(first)).findFirst()
+                .orElseThrow();
+        assertThat(listed.kind()).isEqualTo(SessionKind.PLAYBACK);
+        assertThat(listed.deviceId()).isEqualTo(device.deviceId());
+        assertThat(listed.channelId()).isEqualTo(Playbacks.CHANNEL);
+
+        // the owner is asked to end it: the holder sends the BYE (through the proxy), the owner's exchange gets the end
+        CompletableFuture<Exchange> stop = Playbacks.bye(owner, first);
+        SipText bye = Playbacks.awaitRequest(device, "BYE", first);
+        assertThat(bye.headers("Via")).hasSize(2);
+        assertThat(bye.headers("Via").get(1)).contains("127.0.0.1:" + holder.sipPort());
+        device.answer(bye, 200, "OK", Playbacks.TO_TAG, "");
+        Exchange stopped = stop.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(stopped.getException()).isNull();
+        MediaSession ended = stopped.getMessage().getBody(MediaSession.class);
+        assertThat(ended.sessionId()).isEqualTo(first);
+        assertThat(ended.state()).isEqualTo(MediaSession.State.ENDED);
+        assertThat(ended.endReason()).isEqualTo("BYE_SENT");
+        assertThat(Playbacks.lists(holder, first)).isFalse();
+        await().atMost(WAIT).until(() -> !Playbacks.lists(owner, first));
+        await().atMost(WAIT).until(() -> Playbacks.count(holder.events(), "SESSION_ENDED") == 1);
+
+        // the device's MediaStatus 121 reaches the owner through the proxy; the holder ends the session, once
+        String second = Playbacks.start(holder, device).header("Call-ID");
+        Playbacks.mediaEnded(device, second);
+        SipText endOfMedia = Playbacks.awaitRequest(device, "BYE", second);
+        device.answer(endOfMedia, 200, "OK", Playbacks.TO_TAG, "");
+        await().atMost(WAIT).until(() -> owner.events().contains("MEDIA_STATUS")
+                                         && Playbacks.count(holder.events(), "SESSION_ENDED") == 2);
+        assertThat(Playbacks.listed(holder)).isEmpty();
+        await().atMost(WAIT).until(() -> Playbacks.listed(owner).isEmpty());
+        assertThat(owner.events()).doesNotContain("SESSION_ENDED");
+        assertThat(holder.events()).doesNotContain("MEDIA_STATUS");
+    }
+
     private static boolean online(DeviceRegistry registry, SimulatedDevice device) {
         return registry.find(device.deviceId()).map(Device::isOnline).orElse(false);
     }
 
-    private void startKamailio(int port, int... nodePorts) throws Exception {
+    /** Starts the proxy in front of the nodes: returns its port. */
+    private int startKamailio(int... nodePorts) throws Exception {
+        int port = FreePorts.udpAndTcp();
         StringBuilder list = new StringBuilder();
         for (int node : nodePorts) {
             list.append("1 sip:127.0.0.1:").append(node).append('\n');
@@ -121,5 +175,6 @@ class ProxiedNodesTest {
         });
         await().atMost(WAIT).until(() -> !kamailio.isAlive() || !FreePorts.udpFree(port));
         assertThat(kamailio.isAlive()).as("kamailio runs: " + Files.readString(work.resolve("kamailio.log"))).isTrue();
+        return port;
     }
 }

@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two platform nodes in one JVM, each with its own SIP port and its own embedded Hazelcast member, sharing the
  * registry: a device registered on node A is listed on node B and answers a query node B sends it, although its
- * answer reaches node A (the node it talks to), which hands it over. When A goes, B looks after A's devices.
+ * answer reaches node A (the node it talks to), which hands it over. When A goes, B looks after A's devices and
+ * forgets A's media sessions.
  */
 class TwoNodesTest {
 
@@ -81,10 +82,15 @@ class TwoNodesTest {
         assertThat(device.register(3600).status()).isEqualTo(200);
         DeviceRegistry onB = b.component().getDeviceRegistry();
         await().atMost(WAIT).until(() -> onB.find(DEVICE).map(Device::isOnline).orElse(false));
+        // A plays a recording back, which B lists
+        String session = Playbacks.start(a, device).header("Call-ID");
+        assertThat(Playbacks.lists(b, session)).isTrue();
 
         // node A dies: its member first, as in a crash, so it tells the cluster nothing more
         a.cluster().hazelcast().getLifecycleService().terminate();
         a.context().stop();
+        // its session died with it: B, the caretaker now, no longer lists it
+        await().atMost(WAIT).until(() -> !Playbacks.lists(b, session));
         // the device went silent with its node: B, the caretaker now, says so once, a keepalive timeout after A left
         await().atMost(WAIT).until(() -> b.events().contains("OFFLINE"));
         assertThat(onB.find(DEVICE).orElseThrow().isOnline()).isFalse();

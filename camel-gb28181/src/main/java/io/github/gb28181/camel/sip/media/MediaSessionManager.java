@@ -5,6 +5,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Live, playback and download sessions: INVITE with GB28181 SDP and ACK, MANSRTSP INFO to pause, resume, change speed
  * and seek, BYE from either side, and the end of a recording announced by MediaStatus 121. The RTP side learns each
- * session's SSRC through the {@link MediaSessionRegistry}, so frames carry device and channel.
+ * session's SSRC through the {@link MediaSessionRegistry}, so frames carry device and channel. Each session is written
+ * to the {@link MediaSessionDirectory}, so the other nodes of a cluster list it, and a session another node holds is
+ * ended there: a BYE asked of this node, or a MediaStatus that reached it, is handed to the holder.
  */
 public final class MediaSessionManager implements SipRequestHandler {
 
@@ -70,21 +73,29 @@ public final class MediaSessionManager implements SipRequestHandler {
     private final DeviceCommander devices;
     private final SsrcAllocator ssrcs;
     private final MediaSessionRegistry mediaRegistry;
+    private final MediaSessionDirectory directory;
+    private final MediaSessionDirectory.Holder holder = this::endAsked;
     private final EventBus events;
     private final Clock clock;
     private static final LogThrottle MIRRORED_LOG = new LogThrottle();
+    private static final LogThrottle DIRECTORY_LOG = new LogThrottle();
+    /** How long the end of a recording waits for the node holding the session: it only sends a BYE. */
+    private static final Duration HAND_OVER_TIMEOUT = Duration.ofSeconds(10);
 
     private final Map<String, Active> sessions = new ConcurrentHashMap<>();
 
     public MediaSessionManager(String serverId, RequestSender sender, DeviceCommander devices, SsrcAllocator ssrcs,
-                               MediaSessionRegistry mediaRegistry, EventBus events, Clock clock) {
+                               MediaSessionRegistry mediaRegistry, MediaSessionDirectory directory, EventBus events,
+                               Clock clock) {
         this.serverId = serverId;
         this.sender = sender;
         this.devices = devices;
         this.ssrcs = ssrcs;
         this.mediaRegistry = mediaRegistry;
+        this.directory = directory;
         this.events = events;
         this.clock = clock;
+        directory.serve(holder);
     }
 
     /** INVITEs the channel and completes with the session once the device accepted and we acknowledged. */
@@ -198,6 +209,8 @@ public final class MediaSessionManager implements SipRequestHandler {
         }
         session.state = MediaSession.State.ACTIVE;
         session.startedAt = clock.instant();
+        // in the directory before the local list: a session ended at once then leaves nothing behind there
+        share(session);
         sessions.put(session.callId, session);
         LOG.info("{} session {} of channel {} on device {} started, SSRC {}", session.ask.kind(), session.callId,
                 session.ask.channelId(), session.device.getDeviceId(), session.ssrc);
@@ -260,28 +273,110 @@ public final class MediaSessionManager implements SipRequestHandler {
         }
     }
 
-    /** Ends a session with BYE; completes once the device answered (or did not, in time). */
+    /**
+     * Ends a session with BYE; completes once the device answered (or did not, in time). A session another node
+     * holds is ended by that node, and this completes with what it answered.
+     */
     public CompletableFuture<MediaSession> bye(String sessionId, Duration timeout) {
         Active session = sessions.remove(sessionId);
         if (session == null) {
-            return CompletableFuture.failedFuture(unknown(sessionId));
+            return elsewhere(sessionId)
+                    .map(held -> handOver(held, MediaSessionDirectory.Ending.BYE, timeout))
+                    .orElseGet(() -> CompletableFuture.failedFuture(unknown(sessionId)));
         }
         CompletableFuture<Response> sent = sendBye(session);
         MediaSession ended = end(session, BYE_SENT);
         return sent.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((r, e) -> ended);
     }
 
+    /** The sessions of this node as they stand, then those the other nodes hold, as they last wrote them. */
     public Collection<MediaSession> sessions() {
-        return sessions.values().stream().map(Active::view).toList();
+        List<MediaSession> all = new ArrayList<>(sessions.values().stream().map(Active::view).toList());
+        try {
+            for (MediaSessionDirectory.Held held : directory.sessions()) {
+                if (!sessions.containsKey(held.session().sessionId())) {
+                    all.add(held.session());
+                }
+            }
+        } catch (RuntimeException e) {
+            directoryFailed("list the other nodes' sessions", e);
+        }
+        return all;
+    }
+
+    /** Only the sessions this server holds. */
+    public int heldCount() {
+        return sessions.size();
     }
 
     public Optional<MediaSession> session(String sessionId) {
-        return Optional.ofNullable(sessions.get(sessionId)).map(Active::view);
+        return Optional.ofNullable(sessions.get(sessionId)).map(Active::view)
+                .or(() -> elsewhere(sessionId).map(MediaSessionDirectory.Held::session));
     }
 
     /** The device a session's Call-ID belongs to: MediaStatus may come from an id that is not the device's. */
     public Optional<String> deviceOfCall(String callId) {
-        return Optional.ofNullable(sessions.get(callId)).map(s -> s.device.getDeviceId());
+        return session(callId).map(MediaSession::deviceId);
+    }
+
+    /**
+     * A session this server does not hold, as the directory knows it; none when the directory cannot be read (a MESSAGE
+     * being handled must not fail because the other nodes are out of reach).
+     */
+    private Optional<MediaSessionDirectory.Held> elsewhere(String sessionId) {
+        if (sessions.containsKey(sessionId)) {
+            return Optional.empty();
+        }
+        try {
+            return directory.find(sessionId);
+        } catch (RuntimeException e) {
+            directoryFailed("look session " + sessionId + " up", e);
+            return Optional.empty();
+        }
+    }
+
+    private static void directoryFailed(String what, RuntimeException e) {
+        String more = DIRECTORY_LOG.admit();
+        if (more != null) {
+            LOG.warn("Cannot {} in the media session directory: {}{}", what, e.getMessage(), more);
+        }
+    }
+
+    private CompletableFuture<MediaSession> handOver(MediaSessionDirectory.Held held, MediaSessionDirectory.Ending why,
+                                                     Duration timeout) {
+        String deviceId = held.session().deviceId();
+        CompletableFuture<MediaSession> asked;
+        try {
+            asked = directory.end(held, why, timeout);
+        } catch (RuntimeException e) {
+            asked = CompletableFuture.failedFuture(e);
+        }
+        return asked.handle((ended, error) -> {
+            if (error == null) {
+                return ended;
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof TimeoutException) {
+                throw new CompletionException(new DeviceTimeoutException(deviceId, "Node " + held.node()
+                                                                                   + " holding session "
+                                                                                   + held.session().sessionId()
+                                                                                   + " did not answer in time"));
+            }
+            throw new CompletionException(new DeviceUnavailableException(deviceId, cause.getMessage()));
+        });
+    }
+
+    /** Another node (or another server of this one) asks to end a session: only the one holding it answers. */
+    private Optional<CompletableFuture<MediaSession>> endAsked(String sessionId, MediaSessionDirectory.Ending why,
+                                                              Duration timeout) {
+        if (!sessions.containsKey(sessionId)) {
+            return Optional.empty();
+        }
+        if (why == MediaSessionDirectory.Ending.BYE) {
+            return Optional.of(bye(sessionId, timeout));
+        }
+        return Optional.of(endOfMedia(sessionId).map(CompletableFuture::completedFuture)
+                .orElseGet(() -> CompletableFuture.failedFuture(unknown(sessionId))));
     }
 
     /** BYE from the device: answer it and end the session. */
@@ -297,14 +392,30 @@ public final class MediaSessionManager implements SipRequestHandler {
         end(session, DEVICE_BYE);
     }
 
-    /** MediaStatus 121: the recording played back or downloaded reached its end. */
+    /**
+     * MediaStatus 121: the recording played back or downloaded reached its end. The device sends it to the node it
+     * talks to, which need not be the one holding the session: that one is told to end it.
+     */
     public void mediaEnded(String callId) {
-        Active session = sessions.remove(callId);
-        if (session != null) {
-            LOG.info("Session {} reached the end of its recording", callId);
-            sendBye(session);
-            end(session, MEDIA_END);
+        if (endOfMedia(callId).isEmpty()) {
+            elsewhere(callId).ifPresent(held -> handOver(held, MediaSessionDirectory.Ending.MEDIA_END, HAND_OVER_TIMEOUT)
+                    .whenComplete((ended, error) -> {
+                        if (error != null) {
+                            LOG.warn("Session {} reached the end of its recording, but node {} holding it did not"
+                                     + " end it: {}", callId, held.node(), error.getMessage());
+                        }
+                    }));
         }
+    }
+
+    private Optional<MediaSession> endOfMedia(String callId) {
+        Active session = sessions.remove(callId);
+        if (session == null) {
+            return Optional.empty();
+        }
+        LOG.info("Session {} reached the end of its recording", callId);
+        sendBye(session);
+        return Optional.of(end(session, MEDIA_END));
     }
 
     /** The device went offline: its sessions are over. */
@@ -319,6 +430,7 @@ public final class MediaSessionManager implements SipRequestHandler {
 
     /** Ends every session with BYE, for a graceful shutdown. */
     public void close() {
+        directory.stopServing(holder);
         for (Active session : List.copyOf(sessions.values())) {
             if (sessions.remove(session.callId, session)) {
                 sendBye(session);
@@ -349,6 +461,7 @@ public final class MediaSessionManager implements SipRequestHandler {
                                                               + " refused the INFO with " + response.getStatusCode()));
                         }
                         applied.accept(session);
+                        share(session);
                         return session.view();
                     });
         } catch (SipException | ParseException e) {
@@ -371,6 +484,7 @@ public final class MediaSessionManager implements SipRequestHandler {
         session.endedAt = clock.instant();
         session.endReason = reason;
         release(session);
+        unshare(session);
         MediaSession view = session.view();
         events.publish(DeviceEvent.builder(EventType.SESSION_ENDED, session.device.getDeviceId())
                 .channelId(session.ask.channelId()).body(view)
@@ -383,6 +497,23 @@ public final class MediaSessionManager implements SipRequestHandler {
         registry().remove(Long.parseLong(session.ssrc));
         ssrcs.release(session.offeredSsrc);
         ssrcs.release(session.ssrc);
+    }
+
+    /** Tells the other nodes: a failure costs them the listing, never this node its session. */
+    private void share(Active session) {
+        try {
+            directory.hold(session.view());
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot share session {} with the other nodes: {}", session.callId, e.getMessage());
+        }
+    }
+
+    private void unshare(Active session) {
+        try {
+            directory.release(session.callId);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot tell the other nodes that session {} ended: {}", session.callId, e.getMessage());
+        }
     }
 
     private MediaSessionRegistry registry() {

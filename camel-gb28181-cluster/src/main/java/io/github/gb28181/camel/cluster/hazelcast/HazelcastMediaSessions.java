@@ -1,0 +1,252 @@
+package io.github.gb28181.camel.cluster.hazelcast;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.github.gb28181.camel.sip.media.MediaSession;
+import io.github.gb28181.camel.sip.media.MediaSessionDirectory;
+import io.github.gb28181.camel.sip.media.MediaSessionHolders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The media sessions of every node in a Hazelcast map (Call-ID to a JSON document naming the holder), and a request to
+ * end one carried to the holder on its own topic, with the ended session coming back on the asker's: the shape of
+ * {@link HazelcastRemoteWaiters}. When a node leaves, the caretaker removes the sessions it held: their dialogs died
+ * with it.
+ */
+final class HazelcastMediaSessions implements MediaSessionDirectory, AutoCloseable {
+
+    static final String MAP = "gb28181.sessions";
+    static final String TOPIC = "gb28181.sessions.";
+    private static final Logger LOG = LoggerFactory.getLogger(HazelcastMediaSessions.class);
+    private static final byte ASK = 0;
+    private static final byte ANSWER = 1;
+    /** Beyond the holder's own wait for the device: the two hops between the nodes. */
+    private static final long MARGIN_MILLIS = 2000;
+
+    private final HazelcastInstance hazelcast;
+    private final IMap<String, String> sessions;
+    private final HazelcastMembership membership;
+    private final String localNode;
+    private final ObjectMapper json = ClusterJson.mapper();
+    private final MediaSessionHolders holders = new MediaSessionHolders();
+    private final Map<String, CompletableFuture<MediaSession>> asked = new ConcurrentHashMap<>();
+    /** Ends what others ask and looks after a gone node's sessions off Hazelcast's event threads, which must not block. */
+    private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "gb28181-cluster-sessions");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    HazelcastMediaSessions(HazelcastInstance hazelcast, HazelcastMembership membership) {
+        this.hazelcast = hazelcast;
+        this.sessions = hazelcast.getMap(MAP);
+        this.membership = membership;
+        this.localNode = membership.localNode();
+        hazelcast.<byte[]>getTopic(TOPIC + localNode).addMessageListener(message -> received(message.getMessageObject()));
+        membership.onNodeLeft(node -> work.execute(this::forgetGoneNodes));
+    }
+
+    @Override
+    public void hold(MediaSession session) {
+        sessions.set(session.sessionId(), write(new Held(localNode, session)));
+    }
+
+    @Override
+    public void release(String sessionId) {
+        sessions.delete(sessionId);
+    }
+
+    @Override
+    public Optional<Held> find(String sessionId) {
+        return Optional.ofNullable(sessions.get(sessionId)).map(this::read);
+    }
+
+    @Override
+    public Collection<Held> sessions() {
+        List<Held> all = new ArrayList<>();
+        for (String value : sessions.values()) {
+            Held held = read(value);
+            if (held != null) {
+                all.add(held);
+            }
+        }
+        return all;
+    }
+
+    @Override
+    public CompletableFuture<MediaSession> end(Held held, Ending why, Duration timeout) {
+        String sessionId = held.session().sessionId();
+        if (localNode.equals(held.node())) {
+            return holders.end(sessionId, why, timeout);
+        }
+        if (!membership.isAlive(held.node())) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "Node " + held.node() + " holding session " + sessionId + " is gone"));
+        }
+        String id = UUID.randomUUID().toString();
+        CompletableFuture<MediaSession> answer = new CompletableFuture<>();
+        asked.put(id, answer);
+        answer.whenComplete((s, e) -> asked.remove(id));
+        try {
+            hazelcast.<byte[]>getTopic(TOPIC + held.node())
+                    .publish(frame(ASK, id, localNode, sessionId, why.name(), Long.toString(timeout.toMillis())));
+        } catch (RuntimeException e) {
+            answer.completeExceptionally(e);
+        }
+        return answer.orTimeout(timeout.toMillis() + MARGIN_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void serve(Holder holder) {
+        holders.add(holder);
+    }
+
+    @Override
+    public void stopServing(Holder holder) {
+        holders.remove(holder);
+    }
+
+    private void received(byte[] frame) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(frame))) {
+            byte kind = in.readByte();
+            String id = in.readUTF();
+            if (kind == ASK) {
+                String from = in.readUTF();
+                String sessionId = in.readUTF();
+                Ending why = Ending.valueOf(in.readUTF());
+                Duration timeout = Duration.ofMillis(Long.parseLong(in.readUTF()));
+                work.execute(() -> endAsked(id, from, sessionId, why, timeout));
+            } else {
+                boolean ok = in.readBoolean();
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                CompletableFuture<MediaSession> answer = asked.get(id);
+                if (answer != null) {
+                    if (ok) {
+                        answer.complete(json.readValue(text, MediaSession.class));
+                    } else {
+                        answer.completeExceptionally(new IllegalStateException(text));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Unreadable media session request from another node: {}", e.getMessage());
+        }
+    }
+
+    private void endAsked(String id, String from, String sessionId, Ending why, Duration timeout) {
+        CompletableFuture<MediaSession> ended;
+        try {
+            ended = holders.end(sessionId, why, timeout);
+        } catch (RuntimeException e) {
+            ended = CompletableFuture.failedFuture(e);
+        }
+        ended.whenComplete((session, error) -> {
+            try {
+                byte[] answer = error == null
+                        ? answer(id, true, json.writeValueAsString(session))
+                        : answer(id, false, cause(error).getMessage());
+                hazelcast.<byte[]>getTopic(TOPIC + from).publish(answer);
+            } catch (JsonProcessingException | RuntimeException e) {
+                LOG.warn("Cannot answer node {} about session {}: {}", from, sessionId, e.getMessage());
+            }
+        });
+    }
+
+    /** The caretaker removes the sessions of nodes that are gone: nobody can end them, and nobody should list them. */
+    private void forgetGoneNodes() {
+        if (!membership.isCaretaker()) {
+            return;
+        }
+        int removed = 0;
+        try {
+            for (Map.Entry<String, String> entry : sessions.entrySet()) {
+                Held held = read(entry.getValue());
+                if (held != null && !membership.isAlive(held.node()) && sessions.remove(entry.getKey(), entry.getValue())) {
+                    removed++;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot remove the media sessions of a node that left: {}", e.getMessage());
+        }
+        if (removed > 0) {
+            LOG.info("Removed {} media sessions held by nodes that left", removed);
+        }
+    }
+
+    private String write(Held held) {
+        try {
+            return json.writeValueAsString(held);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Held read(String value) {
+        try {
+            return json.readValue(value, Held.class);
+        } catch (JsonProcessingException e) {
+            LOG.warn("Unreadable media session in {}: {}", MAP, e.getMessage());
+            return null;
+        }
+    }
+
+    private static Throwable cause(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    private static byte[] frame(byte kind, String id, String... fields) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(kind);
+            out.writeUTF(id);
+            for (String field : fields) {
+                out.writeUTF(field);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] answer(String id, boolean ok, String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(ANSWER);
+            out.writeUTF(id);
+            out.writeBoolean(ok);
+            out.write(String.valueOf(text).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        work.shutdownNow();
+    }
+}
