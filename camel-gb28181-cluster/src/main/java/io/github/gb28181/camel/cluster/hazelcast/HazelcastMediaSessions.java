@@ -1,12 +1,6 @@
 package io.github.gb28181.camel.cluster.hazelcast;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,8 +36,6 @@ final class HazelcastMediaSessions implements MediaSessionDirectory, AutoCloseab
     static final String MAP = "gb28181.sessions";
     static final String TOPIC = "gb28181.sessions.";
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastMediaSessions.class);
-    private static final byte ASK = 0;
-    private static final byte ANSWER = 1;
     /** Beyond the holder's own wait for the device: the two hops between the nodes. */
     private static final long MARGIN_MILLIS = 2000;
 
@@ -66,7 +58,7 @@ final class HazelcastMediaSessions implements MediaSessionDirectory, AutoCloseab
         this.sessions = hazelcast.getMap(MAP);
         this.membership = membership;
         this.localNode = membership.localNode();
-        hazelcast.<byte[]>getTopic(TOPIC + localNode).addMessageListener(message -> received(message.getMessageObject()));
+        hazelcast.<String>getTopic(TOPIC + localNode).addMessageListener(message -> received(message.getMessageObject()));
         membership.onNodeLeft(node -> work.execute(this::forgetGoneNodes));
     }
 
@@ -112,8 +104,7 @@ final class HazelcastMediaSessions implements MediaSessionDirectory, AutoCloseab
         asked.put(id, answer);
         answer.whenComplete((s, e) -> asked.remove(id));
         try {
-            hazelcast.<byte[]>getTopic(TOPIC + held.node())
-                    .publish(frame(ASK, id, localNode, sessionId, why.name(), Long.toString(timeout.toMillis())));
+            publish(held.node(), new Frame(id, new Ask(localNode, sessionId, why, timeout.toMillis()), null));
         } catch (RuntimeException e) {
             answer.completeExceptionally(e);
         }
@@ -130,29 +121,41 @@ final class HazelcastMediaSessions implements MediaSessionDirectory, AutoCloseab
         holders.remove(holder);
     }
 
-    private void received(byte[] frame) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(frame))) {
-            byte kind = in.readByte();
-            String id = in.readUTF();
-            if (kind == ASK) {
-                String from = in.readUTF();
-                String sessionId = in.readUTF();
-                Ending why = Ending.valueOf(in.readUTF());
-                Duration timeout = Duration.ofMillis(Long.parseLong(in.readUTF()));
-                work.execute(() -> endAsked(id, from, sessionId, why, timeout));
-            } else {
-                boolean ok = in.readBoolean();
-                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                CompletableFuture<MediaSession> answer = asked.get(id);
-                if (answer != null) {
-                    if (ok) {
-                        answer.complete(json.readValue(text, MediaSession.class));
-                    } else {
-                        answer.completeExceptionally(new IllegalStateException(text));
-                    }
+    /** A request to end a session, or the holder's answer to one: the topics carry this, as JSON. */
+    record Frame(String id, Ask ask, Answer answer) {
+    }
+
+    record Ask(String from, String sessionId, Ending why, long timeoutMillis) {
+    }
+
+    /** The ended session, or why it could not be ended. */
+    record Answer(MediaSession session, String error) {
+    }
+
+    private void publish(String node, Frame frame) {
+        try {
+            hazelcast.<String>getTopic(TOPIC + node).publish(json.writeValueAsString(frame));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void received(String text) {
+        try {
+            Frame frame = json.readValue(text, Frame.class);
+            if (frame.ask() != null) {
+                Ask ask = frame.ask();
+                work.execute(() -> endAsked(frame.id(), ask.from(), ask.sessionId(), ask.why(),
+                        Duration.ofMillis(ask.timeoutMillis())));
+            } else if (frame.answer() != null) {
+                CompletableFuture<MediaSession> answer = asked.get(frame.id());
+                if (answer != null && frame.answer().error() == null) {
+                    answer.complete(frame.answer().session());
+                } else if (answer != null) {
+                    answer.completeExceptionally(new IllegalStateException(frame.answer().error()));
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (JsonProcessingException | RuntimeException e) {
             LOG.warn("Unreadable media session request from another node: {}", e.getMessage());
         }
     }
@@ -166,11 +169,9 @@ final class HazelcastMediaSessions implements MediaSessionDirectory, AutoCloseab
         }
         ended.whenComplete((session, error) -> {
             try {
-                byte[] answer = error == null
-                        ? answer(id, true, json.writeValueAsString(session))
-                        : answer(id, false, cause(error).getMessage());
-                hazelcast.<byte[]>getTopic(TOPIC + from).publish(answer);
-            } catch (JsonProcessingException | RuntimeException e) {
+                publish(from, new Frame(id, null, error == null ? new Answer(session, null)
+                        : new Answer(null, String.valueOf(cause(error).getMessage()))));
+            } catch (RuntimeException e) {
                 LOG.warn("Cannot answer node {} about session {}: {}", from, sessionId, e.getMessage());
             }
         });
@@ -216,33 +217,6 @@ final class HazelcastMediaSessions implements MediaSessionDirectory, AutoCloseab
 
     private static Throwable cause(Throwable error) {
         return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    }
-
-    private static byte[] frame(byte kind, String id, String... fields) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(kind);
-            out.writeUTF(id);
-            for (String field : fields) {
-                out.writeUTF(field);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static byte[] answer(String id, boolean ok, String text) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(ANSWER);
-            out.writeUTF(id);
-            out.writeBoolean(ok);
-            out.write(String.valueOf(text).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 
     @Override
