@@ -39,6 +39,10 @@ PASSWORD = "bench-secret"
 WEB_USER, WEB_PASSWORD = "admin", "bench-web-secret"
 ROOT = Path(__file__).resolve().parents[2]
 SIPP = Path(__file__).resolve().parent / "sipp"
+# sipp's own socket buffers (64 KB by default) overflow when the two cores are busy, and a response lost there costs a
+# keepalive a 500-ms retransmission that the server did nothing to cause; 4 MB as the servers have (the kernel caps it
+# at net.core.rmem_max)
+SIPP_BUFFER = 4 * 1024 * 1024
 KEEPALIVE_LADDER = [1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 10000, 12000, 14000, 16000, 20000]
 REGISTER_LADDER = [250, 500, 750, 1000, 1500, 2000, 2500, 3000, 4000, 5000, 6000, 8000]
 
@@ -62,6 +66,48 @@ def free_port():
             return port
         except OSError:
             continue
+
+
+def udp_drops():
+    """Datagrams each UDP socket of this machine dropped because its receive buffer was full, by local port."""
+    drops = {}
+    for table in ("/proc/net/udp", "/proc/net/udp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            port = int(fields[1].rsplit(":", 1)[1], 16)
+            drops[port] = drops.get(port, 0) + int(fields[-1])
+    return drops
+
+
+class DropWatch(threading.Thread):
+    """Follows the receive-buffer drops of some UDP sockets while they live (a socket's count goes with it)."""
+
+    def __init__(self, ports):
+        super().__init__(daemon=True)
+        self.ports = ports
+        self.first = {}
+        self.last = {}
+        self.done = threading.Event()
+        self.start()
+
+    def run(self):
+        while not self.done.is_set():
+            now = udp_drops()
+            for port in self.ports:
+                if port in now:
+                    self.first.setdefault(port, now[port])
+                    self.last[port] = now[port]
+            self.done.wait(0.2)
+
+    def dropped(self, port):
+        """Drops of a socket since the watch first saw it."""
+        self.done.set()
+        self.join()
+        return self.last.get(port, 0) - self.first.get(port, 0)
 
 
 class DeviceIds:
@@ -141,10 +187,11 @@ class Sipp:
         self.rate = rate
         self.calls = calls
         self.stat = self.dir / "stat.csv"
+        self.port = free_port()
         command = ["sipp", f"127.0.0.1:{port}", "-sf", str(SIPP / scenario), "-inf", str(inf),
                    "-key", "server_id", SERVER_ID, "-key", "domain", DOMAIN, "-au", "admin", "-ap", PASSWORD,
-                   "-t", "u1", "-i", "127.0.0.1", "-p", str(free_port()), "-r", str(rate), "-l", "100000",
-                   "-nostdin", "-trace_stat", "-fd", "200ms", "-stf", str(self.stat), "-trace_rtt", "-trace_screen",
+                   "-t", "u1", "-i", "127.0.0.1", "-p", str(self.port), "-r", str(rate), "-l", "100000",
+                   "-buff_size", str(SIPP_BUFFER), "-nostdin", "-trace_stat", "-fd", "200ms", "-stf", str(self.stat), "-trace_rtt", "-trace_screen",
                    "-rtt_freq", str(rtt_every), "-trace_err", "-error_file", str(self.dir / "errors.log"),
                    "-error_overwrite", "false", "-nd", "-d", str(pause_ms)]
         if calls:
@@ -416,9 +463,13 @@ class Bench:
         started = time.time()
         storm = Sipp(self.out / target.name, "storm-register", "register-retry.xml", target.port, rate, devices,
                      csv_path, ooc=True, pause_ms=5000, timeout_s=300)
+        # a datagram lost to a full socket buffer costs its keepalive a 500-ms retransmission: say on which side
+        drops = DropWatch([target.port, keepalives.port, storm.port])
         registrations = storm.wait(330)
         ended = time.time()
         time.sleep(2)
+        server_drops = drops.dropped(target.port)
+        generator_drops = (drops.dropped(keepalives.port), drops.dropped(storm.port))
         keepalives.stop()
         kept = keepalives.wait(60)
         last_s = registrations.last_success_s if registrations.last_success_s is not None else float("inf")
@@ -440,6 +491,7 @@ class Bench:
             "keepalive_p50": percentile(kept.latencies(1), 50), "keepalive_p99": percentile(kept.latencies(1), 99),
             "keepalive_worst_5s_p99": worst_window, "keepalive_max": max(kept.latencies(1), default=float("nan")),
             "offline": target.offline_events(registered_ids), "wall_s": time.time() - started,
+            "server_drops": server_drops, "generator_drops": generator_drops,
         }
 
     def recovery(self, target, registered_csv, rate):
@@ -494,6 +546,9 @@ class Bench:
         row("storm: keepalive p50 / p99 / worst 5-s p99 / max (ms)",
             lambda f: f"{f['storm']['keepalive_p50']:.0f} / {f['storm']['keepalive_p99']:.0f} / "
                       f"{f['storm']['keepalive_worst_5s_p99']:.0f} / {f['storm']['keepalive_max']:.0f}")
+        row("storm: datagrams lost to full UDP buffers: server / sipp (keepalive, storm)",
+            lambda f: f"{f['storm']['server_drops']:,} / {f['storm']['generator_drops'][0]:,}, "
+                      f"{f['storm']['generator_drops'][1]:,}")
         row("storm: OFFLINE events of devices that kept alive",
             lambda f: "n/a" if f['storm']['offline'] is None else str(f['storm']['offline']))
         row("recovery: first answer / registered, ms after",
