@@ -23,9 +23,20 @@ import gov.nist.javax.sip.stack.DatagramQueuedMessageDispatch;
  * with a new device's registration waits for one of them to finish, and in a storm that is every moment. So strangers'
  * datagrams may occupy all workers but {@code reserved}: a worker is always free, or about to be, for a device the
  * platform knows. A worker's hold on a stranger's datagram ends when it comes back for the next one.
+ * <p>
+ * Nor is a free worker enough when the cores are short: every registration admitted starts work elsewhere (events,
+ * queries, their answers), and on a small machine that work delays the known devices' requests even though they never
+ * wait for a worker. So the queue watches how long the priority datagrams waited: when one waited longer than
+ * {@link #LAG_MILLIS}, strangers get a single worker for the next {@link #EASE_MILLIS}. Their queue then backs up, and
+ * admission turns new devices away (503 with Retry-After) until the known ones are served in time again.
  */
 final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
         implements BlockingQueue<DatagramQueuedMessageDispatch> {
+
+    /** A priority datagram that waited longer than this says the known devices are falling behind. */
+    static final long LAG_MILLIS = 20;
+    /** How long strangers keep to one worker after the known devices fell behind. */
+    static final long EASE_MILLIS = 1000;
 
     private final Admission admission;
     private final int priorityCapacity;
@@ -42,6 +53,8 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
     private volatile long normalHeadTime;
     /** Workers processing a stranger's datagram now; guarded by {@link #lock}. */
     private int normalBusy;
+    /** Until when strangers keep to one worker (clock time); guarded by {@link #lock}. */
+    private long easeUntil;
     private final ThreadLocal<Boolean> holdsNormal = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     /**
@@ -98,8 +111,12 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
         DatagramQueuedMessageDispatch found = null;
         while (found == null && !priority.isEmpty()) {
             found = fresh(priority.pollFirst(), now);
+            if (found != null && now - found.getReceptionTime() > LAG_MILLIS) {
+                easeUntil = now + EASE_MILLIS;
+            }
         }
-        while (found == null && !normal.isEmpty() && (!worker || normalBusy < maxNormalBusy)) {
+        int normalWorkers = now < easeUntil ? 1 : maxNormalBusy;
+        while (found == null && !normal.isEmpty() && (!worker || normalBusy < normalWorkers)) {
             found = fresh(normal.pollFirst(), now);
             if (found != null && worker) {
                 normalBusy++;
