@@ -79,6 +79,10 @@ final class Gb28181Metrics {
                 c -> sum(c, p -> p.sipServer().admission().priorityDepth()), component);
         metrics.gauge("gb28181.sip.queue.depth", "UDP datagrams waiting for a SIP worker", "queue", "normal",
                 c -> sum(c, p -> p.sipServer().admission().normalDepth()), component);
+        metrics.gauge("gb28181.sip.transactions.held", "SIP transactions the stack holds, answered ones included", "side",
+                "server", c -> sum(c, p -> p.sipServer().serverTransactions()), component);
+        metrics.gauge("gb28181.sip.transactions.held", "SIP transactions the stack holds, answered ones included", "side",
+                "client", c -> sum(c, p -> p.sipServer().clientTransactions()), component);
         metrics.counter("gb28181.sip.shed", "Requests refused or dropped because the platform was busy", "reason",
                 "refused", c -> sum(c, p -> p.sipServer().admission().refused()), component);
         metrics.counter("gb28181.sip.shed", "Requests refused or dropped because the platform was busy", "reason",

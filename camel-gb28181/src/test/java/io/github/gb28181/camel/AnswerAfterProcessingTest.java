@@ -1,10 +1,13 @@
 package io.github.gb28181.camel;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.gb28181.camel.sip.transport.SipServer;
 import io.github.gb28181.camel.test.SimulatedDevice;
+import io.github.gb28181.camel.test.SipText;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.ExceptionHandler;
@@ -78,5 +81,30 @@ class AnswerAfterProcessingTest extends Gb28181TestSupport {
         assertThat(handled).singleElement().satisfies(e -> assertThat(e).hasMessage("the alarm database is down"));
         // a keepalive has no route here and is answered as usual
         assertThat(device.keepalive().status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRetransmissionGetsTheFirstCopysAnswerWithoutAnotherRunOrATransaction() throws Exception {
+        device.connect(sipPort, "UDP");
+        device.register(3600);
+        SipServer server = gb28181().runningServers().get(0).sipServer();
+        int held = server.serverTransactions();
+        String callId = SimulatedDevice.newId();
+        byte[] failing = device.manscdpMessage(callId, alarm(5).getBytes(StandardCharsets.UTF_8));
+
+        device.peer().send(failing);
+        assertThat(device.peer().awaitResponse(callId, SimulatedDevice.TIMEOUT).status()).isEqualTo(500);
+        // sent again as a device does when the answer is late: every T1 (500 ms) until answered
+        SipText again = null;
+        for (int copy = 0; copy < 9 && again == null; copy++) {
+            device.peer().send(failing);
+            again = device.peer().poll(Duration.ofMillis(500));
+        }
+        assertThat(again).isNotNull();
+        assertThat(again.header("Call-ID")).isEqualTo(callId);
+        assertThat(again.status()).as("the first copy's answer, remembered").isEqualTo(500);
+
+        assertThat(handled).as("the route ran once").hasSize(1);
+        assertThat(server.serverTransactions()).as("answered without a transaction").isEqualTo(held);
     }
 }

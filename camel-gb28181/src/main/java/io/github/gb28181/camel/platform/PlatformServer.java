@@ -169,6 +169,7 @@ public final class PlatformServer {
         dispatcher.register(Request.SUBSCRIBE, upstreams.front(null));
         dispatcher.register(Request.INFO, upstreams.front(null));
         dispatcher.register(Request.CANCEL, upstreams.front(null));
+        dispatcher.setAnsweredStatelessly(new StatelessRequests(upstreams::isUpperPlatform));
         dispatcher.setClientTransactionListener(sender);
     }
 

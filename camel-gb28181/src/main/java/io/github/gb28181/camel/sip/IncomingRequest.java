@@ -51,7 +51,9 @@ public final class IncomingRequest {
     private final String remoteHost;
     private final int remotePort;
     private final String transport;
-    private final String toTag = Long.toString(ThreadLocalRandom.current().nextLong(1L << 32, 1L << 40));
+    private final String toTag;
+    private final RecentAnswers.Answer earlier;
+    private final FinalAnswers finalAnswers;
     private volatile Header everyAnswer;
 
     public IncomingRequest(Request request, ServerTransaction transaction) {
@@ -78,15 +80,45 @@ public final class IncomingRequest {
      */
     static IncomingRequest stateless(Request request, SipCounters counters, Predicate<InetAddress> trustedProxies,
                                      SipProvider provider) {
-        return new IncomingRequest(request, null, counters, trustedProxies, provider);
+        return stateless(request, counters, trustedProxies, provider, null, null);
+    }
+
+    /**
+     * A request answered without a transaction, through the provider.
+     *
+     * @param earlier  what the same request was answered moments ago ({@link RecentAnswers#PENDING} while its first
+     *                 copy is being handled), or null for a new request
+     * @param answered told the final answer, so that a retransmission can be given it; may be null
+     */
+    static IncomingRequest stateless(Request request, SipCounters counters, Predicate<InetAddress> trustedProxies,
+                                     SipProvider provider, RecentAnswers.Answer earlier, FinalAnswers answered) {
+        return new IncomingRequest(request, null, counters, trustedProxies, provider, earlier, answered);
+    }
+
+    /** Where a request answered without a transaction reports its final answer. */
+    @FunctionalInterface
+    interface FinalAnswers {
+        void answered(int status, String reason);
     }
 
     private IncomingRequest(Request request, ServerTransaction transaction, SipCounters counters,
                             Predicate<InetAddress> trustedProxies, SipProvider statelessProvider) {
+        this(request, transaction, counters, trustedProxies, statelessProvider, null, null);
+    }
+
+    private IncomingRequest(Request request, ServerTransaction transaction, SipCounters counters,
+                            Predicate<InetAddress> trustedProxies, SipProvider statelessProvider,
+                            RecentAnswers.Answer earlier, FinalAnswers finalAnswers) {
         this.request = request;
         this.transaction = transaction;
         this.counters = counters;
         this.statelessProvider = statelessProvider;
+        this.earlier = earlier;
+        this.finalAnswers = finalAnswers;
+        // RFC 3261 8.2.7: a stateless UAS gives a retransmission the To tag it gave the first copy
+        this.toTag = transaction == null && statelessProvider != null
+                ? Long.toString((((SIPRequest) request).getTransactionId().hashCode() & 0xffffffffL) | (1L << 32))
+                : Long.toString(ThreadLocalRandom.current().nextLong(1L << 32, 1L << 40));
         SIPRequest sip = (SIPRequest) request;
         InetAddress source = sip.getRemoteAddress();
         Via device = source != null && sip.getViaHeaders().size() > 1 && trustedProxies.test(source)
@@ -109,6 +141,29 @@ public final class IncomingRequest {
 
     public ServerTransaction transaction() {
         return transaction;
+    }
+
+    /**
+     * Whether this request, answered without a transaction, was seen moments ago: a retransmission whose sender missed
+     * the answer. It must be answered again ({@link #repeatAnswer()}), but not acted on again.
+     */
+    public boolean repeated() {
+        return earlier != null;
+    }
+
+    /** The status a {@linkplain #repeated() repeated} request's first copy was answered, 0 while it is handled. */
+    public int earlierStatus() {
+        return earlier == null ? 0 : earlier.status();
+    }
+
+    /**
+     * Answers a {@linkplain #repeated() repeated} request as its first copy was answered. While the first copy is
+     * still being handled nothing is sent: the client sends the request again, and that copy gets the answer.
+     */
+    public void repeatAnswer() {
+        if (earlier != null && earlier.isFinal()) {
+            respond(earlier.status(), earlier.reason());
+        }
     }
 
     public String method() {
@@ -213,6 +268,9 @@ public final class IncomingRequest {
         }
         if (transaction != null && response.getStatusCode() / 100 == 2 && DEVICE_METHODS.contains(method())) {
             DeviceConnections.accepted(transaction);
+        }
+        if (finalAnswers != null && response.getStatusCode() >= 200) {
+            finalAnswers.answered(response.getStatusCode(), response.getReasonPhrase());
         }
         try {
             if (transaction != null) {

@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Gives every incoming request a server transaction and passes it to the handler for its method. A retransmission
  * that races the first copy finds the transaction already there and is dropped, so each request is handled once.
+ * The requests named {@linkplain #setAnsweredStatelessly answered statelessly} get no transaction: they are handled
+ * as they come and their retransmissions are answered again.
  */
 public final class RequestDispatcher implements SipListener, CollidingRequestHandler {
 
@@ -50,6 +52,8 @@ public final class RequestDispatcher implements SipListener, CollidingRequestHan
     private final SipCounters counters;
     private volatile Predicate<InetAddress> trustedProxies = address -> false;
     private final RecentKeys collidingSeen = new RecentKeys();
+    private final RecentAnswers statelessAnswers = new RecentAnswers();
+    private volatile Predicate<Request> answeredStatelessly = request -> false;
 
     public RequestDispatcher() {
         this(new SipCounters());
@@ -68,6 +72,15 @@ public final class RequestDispatcher implements SipListener, CollidingRequestHan
         this.trustedProxies = trustedProxies;
     }
 
+    /**
+     * The requests answered without a server transaction (RFC 3261 8.2.7): ones so frequent that a transaction kept
+     * 32 s for each would be most of what the platform holds in memory. A retransmission of one reaches its handler
+     * marked {@link IncomingRequest#repeated()}, with the answer the first copy got.
+     */
+    public void setAnsweredStatelessly(Predicate<Request> answeredStatelessly) {
+        this.answeredStatelessly = answeredStatelessly;
+    }
+
     public void setClientTransactionListener(ClientTransactionListener listener) {
         clientListener.set(listener);
     }
@@ -79,14 +92,18 @@ public final class RequestDispatcher implements SipListener, CollidingRequestHan
      */
     @Override
     public void handleColliding(Request request, SipProvider provider) {
-        String signature = ((SIPRequest) request).getTransactionId() + ' ' + request.getMethod() + ' '
-                           + ((SIPRequest) request).getTopmostVia().getSentBy().encode();
-        if (!collidingSeen.firstTime(signature)) {
+        if (!collidingSeen.firstTime(signature(request))) {
             counters.countRetransmission();
             return;
         }
+        counters.countBranchCollision();
         LOG.debug("{} shares its Via branch with another request: answered without a transaction", request.getMethod());
         dispatch(IncomingRequest.stateless(request, counters, trustedProxies, provider));
+    }
+
+    @Override
+    public boolean answersStatelessly(Request request) {
+        return answeredStatelessly.test(request);
     }
 
     @Override
@@ -101,6 +118,16 @@ public final class RequestDispatcher implements SipListener, CollidingRequestHan
             return;
         }
         ServerTransaction transaction = event.getServerTransaction();
+        if (transaction == null && answeredStatelessly.test(request)) {
+            String key = signature(request);
+            RecentAnswers.Answer earlier = statelessAnswers.seen(key);
+            if (earlier != null) {
+                counters.countRetransmission();
+            }
+            dispatch(IncomingRequest.stateless(request, counters, trustedProxies, (SipProvider) event.getSource(),
+                    earlier, (status, reason) -> statelessAnswers.answered(key, status, reason)));
+            return;
+        }
         if (transaction == null) {
             try {
                 transaction = ((SipProvider) event.getSource()).getNewServerTransaction(request);
@@ -116,6 +143,12 @@ public final class RequestDispatcher implements SipListener, CollidingRequestHan
             }
         }
         dispatch(new IncomingRequest(request, transaction, counters, trustedProxies));
+    }
+
+    /** What makes a request the same one: its transaction key, method and sent-by. */
+    private static String signature(Request request) {
+        return ((SIPRequest) request).getTransactionId() + ' ' + request.getMethod() + ' '
+               + ((SIPRequest) request).getTopmostVia().getSentBy().encode();
     }
 
     private void dispatch(IncomingRequest incoming) {

@@ -102,6 +102,18 @@ public final class UpstreamLinks {
         }
     }
 
+    /** Whether an id (a request's From user) is that of a platform one of the links is registered to. */
+    public boolean isUpperPlatform(String id) {
+        if (id != null) {
+            for (UpstreamLink link : links) {
+                if (id.equals(link.settings().serverId())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public List<UpstreamLink> links() {
         return List.copyOf(links);
     }

@@ -61,6 +61,11 @@ public final class MessageHandler implements SipRequestHandler {
 
     @Override
     public void handle(IncomingRequest in) {
+        if (in.repeated()) {
+            // a retransmission whose sender missed our answer: it hears it again, routes do not hear the message twice
+            in.repeatAnswer();
+            return;
+        }
         String contentType = in.header("Content-Type");
         if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("manscdp")) {
             in.respond(Response.UNSUPPORTED_MEDIA_TYPE, "Only Application/MANSCDP+xml is accepted");

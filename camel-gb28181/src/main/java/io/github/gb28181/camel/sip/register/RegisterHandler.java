@@ -93,6 +93,9 @@ public final class RegisterHandler implements SipRequestHandler {
             return;
         }
         Instant now = clock.instant();
+        if (in.repeated() && repeatAnswer(in, expires, now)) {
+            return;
+        }
         Optional<Device> known = registry.find(deviceId).filter(d -> holdsRegistration(d, now));
         boolean registeredHere = known.map(d -> in.remoteHost().equals(d.getRemoteHost())).orElse(false);
         String refusal = policy.authenticationRefusal(deviceId, in.remoteHost(), registeredHere);
@@ -141,6 +144,43 @@ public final class RegisterHandler implements SipRequestHandler {
         Registration registration = new Registration(deviceId, auth.username(), in.remoteAddress(), in.transport(),
                 expires, contact == null ? null : contact.getAddress().getURI().toString(), in.header("User-Agent"),
                 version != null ? version.toString() : null, refresh, now);
+        // the registry changes and the events are queued before the 200 goes out, so the device's first keepalive
+        // finds it registered and its event follows the REGISTER; routes run on the event lanes, never delaying this
+        // a line per device would be thousands a second when a site comes back from a power cut: the REGISTER and
+        // ONLINE events and the transaction meters say it for routes and dashboards
+        if (expires == 0) {
+            LOG.debug("Device {} unregistered from {}", deviceId, in.remoteAddress());
+            presence.unregistered(registration);
+        } else {
+            LOG.debug("Device {} {} from {}/{} for {} s", deviceId, refresh ? "refreshed" : "registered",
+                    in.remoteAddress(), in.transport(), expires);
+            presence.registered(registration, in.remoteHost(), in.remotePort(), in.path());
+        }
+        in.send(ok(in, expires, now));
+    }
+
+    /**
+     * A retransmission of a REGISTER answered without a transaction moments ago gets the answer its first copy got,
+     * and changes nothing: a registration is not made twice, a wrong password not counted twice. Only a challenge is
+     * made anew (with a fresh nonce), as any unauthenticated REGISTER would be.
+     *
+     * @return false when the request is to be handled as a new one
+     */
+    private boolean repeatAnswer(IncomingRequest in, int expires, Instant now) {
+        int earlier = in.earlierStatus();
+        if (earlier == Response.UNAUTHORIZED) {
+            return false;
+        }
+        if (earlier == Response.OK) {
+            in.send(ok(in, expires, now));
+        } else {
+            in.repeatAnswer(); // nothing while the first copy is handled: the device sends it again
+        }
+        return true;
+    }
+
+    private Response ok(IncomingRequest in, int expires, Instant now) {
+        ContactHeader contact = (ContactHeader) in.request().getHeader(ContactHeader.NAME);
         Response ok = in.createResponse(Response.OK);
         try {
             if (contact != null) {
@@ -160,19 +200,7 @@ public final class RegisterHandler implements SipRequestHandler {
         } catch (InvalidArgumentException e) {
             throw new IllegalStateException(e);
         }
-        // the registry changes and the events are queued before the 200 goes out, so the device's first keepalive
-        // finds it registered and its event follows the REGISTER; routes run on the event lanes, never delaying this
-        // a line per device would be thousands a second when a site comes back from a power cut: the REGISTER and
-        // ONLINE events and the transaction meters say it for routes and dashboards
-        if (expires == 0) {
-            LOG.debug("Device {} unregistered from {}", deviceId, in.remoteAddress());
-            presence.unregistered(registration);
-        } else {
-            LOG.debug("Device {} {} from {}/{} for {} s", deviceId, refresh ? "refreshed" : "registered",
-                    in.remoteAddress(), in.transport(), expires);
-            presence.registered(registration, in.remoteHost(), in.remotePort(), in.path());
-        }
-        in.send(ok);
+        return ok;
     }
 
     private void failed(String deviceId, IncomingRequest in) {

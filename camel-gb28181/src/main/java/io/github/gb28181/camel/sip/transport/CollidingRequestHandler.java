@@ -11,4 +11,12 @@ import javax.sip.message.Request;
 public interface CollidingRequestHandler {
 
     void handleColliding(Request request, SipProvider provider);
+
+    /**
+     * Whether a request will be answered without a transaction: then it cannot collide with a later request, and its
+     * key need not be remembered (most requests of a busy platform are such).
+     */
+    default boolean answersStatelessly(Request request) {
+        return false;
+    }
 }

@@ -212,6 +212,19 @@ public final class SipServer {
         return tcpGuard == null ? 0 : tcpGuard.openConnections();
     }
 
+    /**
+     * Server transactions the stack holds now, completed ones included: over UDP each is kept 32 s after its answer
+     * (Timer J), which is most of what a busy platform has in memory.
+     */
+    public synchronized int serverTransactions() {
+        return stack == null ? 0 : stack.getServerTransactionTableSize();
+    }
+
+    /** Client transactions (our requests) the stack holds now. */
+    public synchronized int clientTransactions() {
+        return stack == null ? 0 : stack.getClientTransactionTableSize();
+    }
+
     /** The host written into Via and Contact of requests we send. */
     public String advertisedHost() {
         return advertisedHost;

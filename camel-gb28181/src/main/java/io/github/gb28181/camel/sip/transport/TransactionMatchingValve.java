@@ -1,8 +1,8 @@
 package io.github.gb28181.camel.sip.transport;
 
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import gov.nist.javax.sip.SipStackImpl;
@@ -22,18 +22,18 @@ import javax.sip.message.Response;
  * (RFC 2543 clients) jain-sip's key already holds From tag, Call-ID, CSeq and sent-by; the Request-URI and the To
  * tag complete the RFC 2543 rule here.
  * <p>
- * Each key's first request is remembered for 64 s (a transaction's lifetime, Timer J); a later request under the
- * same key but not the same request is handed to the {@link CollidingRequestHandler} instead of the stack. Named by
- * the stack property {@code gov.nist.javax.sip.SIP_MESSAGE_VALVE}.
+ * Each key's first request is remembered for 32 to 64 s (a transaction's lifetime, Timer J); a later request under
+ * the same key but not the same request is handed to the {@link CollidingRequestHandler} instead of the stack. A
+ * request the handler answers without a transaction is remembered for 1 to 2 s only: it has no transaction to be
+ * mistaken for once it is answered, but while it is handled jain-sip holds it as pending under its key and would tie
+ * another request under that key to it, which is then never answered. Named by the stack property
+ * {@code gov.nist.javax.sip.SIP_MESSAGE_VALVE}.
  */
 public class TransactionMatchingValve implements SIPMessageValve {
 
-    private static final long GENERATION_NANOS = TimeUnit.SECONDS.toNanos(32);
-
     private volatile SipStackImpl stack;
-    private Map<String, String> current = new ConcurrentHashMap<>();
-    private Map<String, String> previous = new ConcurrentHashMap<>();
-    private long generationStart = System.nanoTime();
+    private final FirstRequests withTransactions = new FirstRequests(TimeUnit.SECONDS.toNanos(32));
+    private final FirstRequests withoutTransactions = new FirstRequests(TimeUnit.SECONDS.toNanos(1));
 
     @Override
     public void init(SipStack stack) {
@@ -46,19 +46,22 @@ public class TransactionMatchingValve implements SIPMessageValve {
         if (Request.ACK.equals(method) || request.getTopmostVia() == null || request.getCSeq() == null) {
             return true; // an ACK belongs to its INVITE's transaction; the stack answers what lacks the headers
         }
+        SipStackImpl owner = stack != null ? stack : (SipStackImpl) channel.getSIPStack();
+        CollidingRequestHandler handler = CountingSipStack.collidingRequests(owner);
         String key = request.getTransactionId();
         String signature = signature(request);
-        String first = remember(key, signature);
+        boolean stateless = handler != null && handler.answersStatelessly(request);
+        String first = (stateless ? withTransactions : withoutTransactions).recall(key);
+        if (first == null) {
+            first = (stateless ? withoutTransactions : withTransactions).remember(key, signature);
+        }
         if (first == null || first.equals(signature)) {
             return true;
         }
-        SipStackImpl owner = stack != null ? stack : (SipStackImpl) channel.getSIPStack();
-        CollidingRequestHandler handler = CountingSipStack.collidingRequests(owner);
         Iterator<?> providers = owner.getSipProviders();
         if (handler == null || !providers.hasNext()) {
             return true;
         }
-        CountingSipStack.of(owner).countBranchCollision();
         handler.handleColliding(request, (SipProvider) providers.next());
         return false;
     }
@@ -73,21 +76,6 @@ public class TransactionMatchingValve implements SIPMessageValve {
         return request.getRequestURI() + " " + request.getToTag();
     }
 
-    private synchronized String remember(String key, String signature) {
-        long now = System.nanoTime();
-        if (now - generationStart > GENERATION_NANOS) {
-            previous = current;
-            current = new ConcurrentHashMap<>();
-            generationStart = now;
-        }
-        String first = current.get(key);
-        if (first == null) {
-            first = previous.get(key);
-            current.put(key, first != null ? first : signature);
-        }
-        return first;
-    }
-
     @Override
     public boolean processResponse(Response response, MessageChannel channel) {
         return true;
@@ -95,7 +83,46 @@ public class TransactionMatchingValve implements SIPMessageValve {
 
     @Override
     public void destroy() {
-        current.clear();
-        previous.clear();
+        withTransactions.clear();
+        withoutTransactions.clear();
+    }
+
+    /** The first request seen under each key, for one to two generations: the older generation is dropped whole. */
+    private static final class FirstRequests {
+
+        private final long generationNanos;
+        private Map<String, String> current = new HashMap<>();
+        private Map<String, String> previous = new HashMap<>();
+        private long generationStart = System.nanoTime();
+
+        FirstRequests(long generationNanos) {
+            this.generationNanos = generationNanos;
+        }
+
+        synchronized String recall(String key) {
+            String first = current.get(key);
+            return first != null ? first : previous.get(key);
+        }
+
+        /** @return the signature of the first request under the key, or null when this is the first */
+        synchronized String remember(String key, String signature) {
+            long now = System.nanoTime();
+            if (now - generationStart > generationNanos) {
+                previous = current;
+                current = new HashMap<>();
+                generationStart = now;
+            }
+            String first = current.get(key);
+            if (first == null) {
+                first = previous.get(key);
+                current.put(key, first != null ? first : signature);
+            }
+            return first;
+        }
+
+        synchronized void clear() {
+            current.clear();
+            previous.clear();
+        }
     }
 }
