@@ -135,6 +135,14 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
         return head;
     }
 
+    /**
+     * How long until strangers may have their workers again, in milliseconds, when some wait for one now; 0 otherwise
+     * (a waiting worker is then woken by the next datagram, not by the clock).
+     */
+    private long easedIn() {
+        return normal.isEmpty() ? 0 : Math.max(0, easeUntil - clock.getAsLong());
+    }
+
     /** A worker back for more is done with what it held; a waiting worker may take a stranger's datagram now. */
     private void release() {
         if (holdsNormal.get()) {
@@ -160,7 +168,12 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
             release();
             DatagramQueuedMessageDispatch next;
             while ((next = next(true)) == null) {
-                notEmpty.await();
+                long eased = easedIn();
+                if (eased > 0) {
+                    notEmpty.await(eased, TimeUnit.MILLISECONDS);
+                } else {
+                    notEmpty.await();
+                }
             }
             return next;
         } finally {
@@ -179,7 +192,10 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
                 if (nanos <= 0) {
                     return null;
                 }
-                nanos = notEmpty.awaitNanos(nanos);
+                long eased = easedIn();
+                long waited = System.nanoTime();
+                notEmpty.awaitNanos(eased > 0 ? Math.min(nanos, TimeUnit.MILLISECONDS.toNanos(eased)) : nanos);
+                nanos -= System.nanoTime() - waited;
             }
             return next;
         } finally {

@@ -63,11 +63,46 @@ class AdmissionQueueTest {
         assertThat(queue.normalDepth()).isZero();
     }
 
+    @Test
+    void afterAKnownDeviceWaitedTooLongStrangersKeepToOneWorkerForASecond() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            queue.add(datagram("REGISTER " + i), false);
+        }
+        // a keepalive that waited past the lag threshold: the known devices are falling behind
+        long started = System.currentTimeMillis();
+        queue.add(datagram("MESSAGE keepalive", System.currentTimeMillis() - AdmissionQueue.LAG_MILLIS - 5), true);
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        BlockingQueue<String> taken = new LinkedBlockingQueue<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                workers.submit(() -> {
+                    taken.add(text(queue.take()));
+                    return null;
+                });
+            }
+            assertThat(taken.poll(5, TimeUnit.SECONDS)).isEqualTo("MESSAGE keepalive");
+            assertThat(taken.poll(5, TimeUnit.SECONDS)).startsWith("REGISTER");
+            assertThat(taken.poll(300, TimeUnit.MILLISECONDS)).as("a second stranger while easing").isNull();
+
+            // a stranger that comes just before the second has passed (the first ten have expired by then) waits for
+            // its end, and is then taken by a waiting worker without anything else to wake it
+            Thread.sleep(Math.max(0, started + AdmissionQueue.EASE_MILLIS - 200 - System.currentTimeMillis()));
+            queue.add(datagram("REGISTER late"), false);
+            assertThat(taken.poll(3, TimeUnit.SECONDS)).isEqualTo("REGISTER late");
+            assertThat(System.currentTimeMillis() - started).isGreaterThanOrEqualTo(AdmissionQueue.EASE_MILLIS - 50);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
     private static DatagramQueuedMessageDispatch datagram(String text) throws Exception {
+        return datagram(text, System.currentTimeMillis());
+    }
+
+    private static DatagramQueuedMessageDispatch datagram(String text, long received) throws Exception {
         byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
         return new DatagramQueuedMessageDispatch(
-                new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), 5060),
-                System.currentTimeMillis());
+                new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), 5060), received);
     }
 
     private static String text(DatagramQueuedMessageDispatch datagram) {
