@@ -546,7 +546,7 @@ class Bench:
         row("storm: keepalive p50 / p99 / worst 5-s p99 / max (ms)",
             lambda f: f"{f['storm']['keepalive_p50']:.0f} / {f['storm']['keepalive_p99']:.0f} / "
                       f"{f['storm']['keepalive_worst_5s_p99']:.0f} / {f['storm']['keepalive_max']:.0f}")
-        row("storm: datagrams lost to full UDP buffers: server / sipp (keepalive, storm)",
+        row("storm: UDP datagrams dropped, buffer full: server / sipp",
             lambda f: f"{f['storm']['server_drops']:,} / {f['storm']['generator_drops'][0]:,}, "
                       f"{f['storm']['generator_drops'][1]:,}")
         row("storm: OFFLINE events of devices that kept alive",
