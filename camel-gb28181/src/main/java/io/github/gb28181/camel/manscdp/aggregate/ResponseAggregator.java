@@ -149,7 +149,9 @@ public final class ResponseAggregator implements AutoCloseable {
         recentlyCompleted.put(p.key, Boolean.TRUE);
         pending.remove(p.key, p);
         if (!closed) {
-            scheduler.schedule(() -> recentlyCompleted.remove(p.key), retentionNanos, TimeUnit.NANOSECONDS);
+            // the key alone: a timer holding the Pending would keep every part's document alive for the retention
+            AggregationKey key = p.key;
+            scheduler.schedule(() -> recentlyCompleted.remove(key), retentionNanos, TimeUnit.NANOSECONDS);
         }
         deliver(result);
     }
