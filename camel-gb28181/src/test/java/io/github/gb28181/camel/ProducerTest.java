@@ -20,6 +20,7 @@ import io.github.gb28181.camel.manscdp.model.DeviceInfoResponse;
 import io.github.gb28181.camel.manscdp.model.DeviceStatusResponse;
 import io.github.gb28181.camel.manscdp.model.RecordInfoResponse;
 import io.github.gb28181.camel.manscdp.model.ResultResponse;
+import io.github.gb28181.camel.sip.transport.SipServer;
 import io.github.gb28181.camel.test.SimulatedDevice;
 import io.github.gb28181.camel.test.SipText;
 import org.apache.camel.CamelExecutionException;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class ProducerTest extends Gb28181TestSupport {
 
@@ -104,6 +106,23 @@ class ProducerTest extends Gb28181TestSupport {
         MockEndpoint events = getMockEndpoint("mock:events");
         events.expectedMessageCount(1);
         events.assertIsSatisfied();
+    }
+
+    @Test
+    void anAnsweredQueryLeavesNoTransactionBehindAfterASecond() throws Exception {
+        registered();
+        SipServer server = gb28181().runningServers().get(0).sipServer();
+        int held = server.clientTransactions();
+        CompletableFuture<Exchange> reply = template.asyncSend("gb28181:deviceStatus?deviceId=" + DEVICE, e -> { });
+        SipText query = nextRequest();
+        assertThat(server.clientTransactions()).isEqualTo(held + 1);
+        device.sendManscdp("<?xml version=\"1.0\"?><Response><CmdType>DeviceStatus</CmdType><SN>" + sn(query)
+                           + "</SN><DeviceID>" + DEVICE + "</DeviceID><Result>OK</Result><Online>ONLINE</Online>"
+                           + "</Response>", StandardCharsets.UTF_8);
+        assertThat(reply.get(10, TimeUnit.SECONDS).getException()).isNull();
+
+        // Timer K is 1 s, not jain-sip's 5 s: a storm's queries do not pile up answered transactions
+        await().atMost(Duration.ofSeconds(4)).until(() -> server.clientTransactions() == held);
     }
 
     /** A device that answers with its own SN counter: the only DeviceStatus query pending is the one it answers. */

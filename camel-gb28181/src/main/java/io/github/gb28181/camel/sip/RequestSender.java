@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import gov.nist.javax.sip.TransactionExt;
 import io.github.gb28181.camel.device.Device;
 import io.github.gb28181.camel.sip.transport.SipFactories;
 import io.github.gb28181.camel.sip.transport.SipServer;
@@ -41,6 +42,13 @@ import javax.sip.message.Response;
  * the connection the device opened, which jain-sip keeps keyed by its address.
  */
 public final class RequestSender implements ClientTransactionListener {
+
+    /*
+     * How long an answered request's transaction lingers for a duplicate of its answer (Timer K, T4): 5 s by default,
+     * holding the request, its channel and hop for each query. A duplicate answers a retransmission of ours that
+     * crossed the first answer, so it comes within a round trip; a later one is counted as a stray response.
+     */
+    private static final int ANSWERED_LINGER_MILLIS = 1000;
 
     private final SipServer server;
     private final SipIdentity identity;
@@ -140,6 +148,9 @@ public final class RequestSender implements ClientTransactionListener {
         CompletableFuture<Response> future = new CompletableFuture<>();
         try {
             ClientTransaction transaction = provider().getNewClientTransaction(request);
+            if (!Request.INVITE.equals(request.getMethod())) {
+                ((TransactionExt) transaction).setTimerT4(ANSWERED_LINGER_MILLIS);
+            }
             pending.put(transaction, future);
             if (dialog != null) {
                 dialog.sendRequest(transaction);
