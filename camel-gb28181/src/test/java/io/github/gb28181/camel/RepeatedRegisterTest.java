@@ -1,7 +1,5 @@
 package io.github.gb28181.camel;
 
-import java.time.Duration;
-
 import io.github.gb28181.camel.test.SimulatedDevice;
 import io.github.gb28181.camel.test.SipPeer;
 import io.github.gb28181.camel.test.SipText;
@@ -42,13 +40,13 @@ class RepeatedRegisterTest extends Gb28181TestSupport {
     void aRetransmittedAuthenticatedRegisterGetsTheSame200AndRegistersOnce() throws Exception {
         try (SipPeer peer = SipPeer.udp(sipPort)) {
             String callId = SimulatedDevice.newId();
-            SipText challenge = answer(peer, register(peer, DEVICE, callId, 1, null), callId);
+            SipText challenge = peer.sendUntilAnswered(register(peer, DEVICE, callId, 1, null), callId);
             assertThat(challenge.status()).isEqualTo(401);
             String authorization = new SimulatedDevice(DEVICE, PASSWORD).authorization(challenge, "REGISTER", URI);
             String authenticated = register(peer, DEVICE, callId, 2, authorization);
 
-            SipText first = answer(peer, authenticated, callId);
-            SipText again = answer(peer, authenticated, callId);
+            SipText first = peer.sendUntilAnswered(authenticated, callId);
+            SipText again = peer.sendUntilAnswered(authenticated, callId);
 
             assertThat(first.status()).isEqualTo(200);
             assertThat(again.status()).as("not a replayed nonce: the same request").isEqualTo(200);
@@ -63,8 +61,8 @@ class RepeatedRegisterTest extends Gb28181TestSupport {
         try (SipPeer peer = SipPeer.udp(sipPort)) {
             String callId = SimulatedDevice.newId();
             String register = register(peer, OPEN_DEVICE, callId, 1, null);
-            SipText first = answer(peer, register, callId);
-            SipText again = answer(peer, register, callId);
+            SipText first = peer.sendUntilAnswered(register, callId);
+            SipText again = peer.sendUntilAnswered(register, callId);
 
             assertThat(first.status()).isEqualTo(200);
             assertThat(again.status()).isEqualTo(200);
@@ -97,18 +95,5 @@ class RepeatedRegisterTest extends Gb28181TestSupport {
                + "Max-Forwards: 70\r\n"
                + "Expires: 3600\r\n"
                + "Content-Length: 0\r\n\r\n";
-    }
-
-    /** Sends the request, and again every T1 (500 ms) as a UDP client does, until it is answered. */
-    private static SipText answer(SipPeer peer, String request, String callId) throws Exception {
-        for (int copy = 0; copy < 9; copy++) {
-            peer.send(request);
-            try {
-                return peer.awaitResponse(callId, Duration.ofMillis(500));
-            } catch (AssertionError late) {
-                // unanswered within T1: send it again
-            }
-        }
-        throw new AssertionError("REGISTER " + callId + " never answered");
     }
 }

@@ -128,21 +128,10 @@ class TransactionMatchingTest extends Gb28181TestSupport {
         return peer.awaitResponse(callId, WAIT);
     }
 
-    /**
-     * Sends a request again as a UDP client does when the answer is late (Timer E: after T1, 500 ms): a copy that
-     * arrives while the first is still being answered may be dropped, and the next one gets the answer.
-     */
+    /** Sends a request as a device does, again after T1 while unanswered. */
     private static SipText retransmit(SipPeer peer, String message) throws Exception {
         String callId = message.substring(message.indexOf("Call-ID: ") + 9, message.indexOf("\r\n", message.indexOf("Call-ID: ")));
-        for (int copy = 0; copy < 9; copy++) {
-            peer.send(message);
-            try {
-                return peer.awaitResponse(callId, Duration.ofMillis(500));
-            } catch (AssertionError late) {
-                // not answered within T1: send it again
-            }
-        }
-        throw new AssertionError("No answer to " + callId + " after 9 copies");
+        return peer.sendUntilAnswered(message, callId);
     }
 
     private static String keepalive(SipPeer peer, String branch, String sentBy, String callId, int sn) {

@@ -124,6 +124,26 @@ public final class SipPeer implements AutoCloseable {
         return await(m -> m.isResponse() && callId.equals(m.header("Call-ID")) && m.status() >= 200, timeout);
     }
 
+    /**
+     * Sends a request, and again every T1 (500 ms) while it is unanswered, as a UDP client does (Timer E), up to nine
+     * copies: a copy the server dropped, or whose answer was lost, is followed by the next. Returns the final answer.
+     */
+    public SipText sendUntilAnswered(byte[] request, String callId) throws Exception {
+        for (int copy = 0; copy < 9; copy++) {
+            send(request);
+            try {
+                return awaitResponse(callId, Duration.ofMillis(500));
+            } catch (AssertionError late) {
+                // unanswered within T1: send it again
+            }
+        }
+        throw new AssertionError("No answer to " + callId + " after 9 copies");
+    }
+
+    public SipText sendUntilAnswered(String request, String callId) throws Exception {
+        return sendUntilAnswered(request.getBytes(StandardCharsets.UTF_8), callId);
+    }
+
     public SipText awaitRequest(String method, Duration timeout) throws InterruptedException {
         return await(m -> !m.isResponse() && method.equals(m.method()), timeout);
     }

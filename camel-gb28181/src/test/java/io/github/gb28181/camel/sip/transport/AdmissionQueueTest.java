@@ -29,15 +29,8 @@ class AdmissionQueueTest {
             queue.add(datagram("REGISTER " + i), false);
         }
         ExecutorService workers = Executors.newFixedThreadPool(4);
-        BlockingQueue<String> taken = new LinkedBlockingQueue<>();
+        BlockingQueue<String> taken = holdingWorkers(workers);
         try {
-            // four workers each take one datagram and then hold it (they never come back for more)
-            for (int i = 0; i < 4; i++) {
-                workers.submit(() -> {
-                    taken.add(text(queue.take()));
-                    return null;
-                });
-            }
             for (int i = 0; i < 3; i++) {
                 assertThat(taken.poll(5, TimeUnit.SECONDS)).startsWith("REGISTER");
             }
@@ -72,14 +65,8 @@ class AdmissionQueueTest {
         long started = System.currentTimeMillis();
         queue.add(datagram("MESSAGE keepalive", System.currentTimeMillis() - AdmissionQueue.LAG_MILLIS - 5), true);
         ExecutorService workers = Executors.newFixedThreadPool(4);
-        BlockingQueue<String> taken = new LinkedBlockingQueue<>();
+        BlockingQueue<String> taken = holdingWorkers(workers);
         try {
-            for (int i = 0; i < 4; i++) {
-                workers.submit(() -> {
-                    taken.add(text(queue.take()));
-                    return null;
-                });
-            }
             assertThat(taken.poll(5, TimeUnit.SECONDS)).isEqualTo("MESSAGE keepalive");
             assertThat(taken.poll(5, TimeUnit.SECONDS)).startsWith("REGISTER");
             assertThat(taken.poll(300, TimeUnit.MILLISECONDS)).as("a second stranger while easing").isNull();
@@ -93,6 +80,18 @@ class AdmissionQueueTest {
         } finally {
             workers.shutdownNow();
         }
+    }
+
+    /** Four workers that each take one datagram and then hold it (they never come back for more); what they took. */
+    private BlockingQueue<String> holdingWorkers(ExecutorService workers) {
+        BlockingQueue<String> taken = new LinkedBlockingQueue<>();
+        for (int i = 0; i < 4; i++) {
+            workers.submit(() -> {
+                taken.add(text(queue.take()));
+                return null;
+            });
+        }
+        return taken;
     }
 
     private static DatagramQueuedMessageDispatch datagram(String text) throws Exception {
