@@ -71,7 +71,7 @@ public final class IncomingRequest {
      */
     public IncomingRequest(Request request, ServerTransaction transaction, SipCounters counters,
                            Predicate<InetAddress> trustedProxies) {
-        this(request, transaction, counters, trustedProxies, null);
+        this(request, transaction, counters, trustedProxies, null, null, null);
     }
 
     /**
@@ -99,11 +99,6 @@ public final class IncomingRequest {
     @FunctionalInterface
     interface FinalAnswers {
         void answered(int status, String reason);
-    }
-
-    private IncomingRequest(Request request, ServerTransaction transaction, SipCounters counters,
-                            Predicate<InetAddress> trustedProxies, SipProvider statelessProvider) {
-        this(request, transaction, counters, trustedProxies, statelessProvider, null, null);
     }
 
     private IncomingRequest(Request request, ServerTransaction transaction, SipCounters counters,

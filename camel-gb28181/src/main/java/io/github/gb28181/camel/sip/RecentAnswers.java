@@ -1,8 +1,8 @@
 package io.github.gb28181.camel.sip;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+
+import io.github.gb28181.camel.sip.transport.RecentEntries;
 
 /**
  * What the requests answered without a transaction were answered, for 4 to 8 s, so that a retransmission gets the
@@ -18,11 +18,7 @@ final class RecentAnswers {
     /** Nearly every answer: shared rather than one per request. */
     private static final Answer OK = new Answer(200, "OK");
 
-    private static final long GENERATION_NANOS = TimeUnit.SECONDS.toNanos(4);
-
-    private Map<String, Answer> current = new HashMap<>();
-    private Map<String, Answer> previous = new HashMap<>();
-    private long generationStart = System.nanoTime();
+    private final RecentEntries<Answer> answers = new RecentEntries<>(Duration.ofSeconds(4));
 
     record Answer(int status, String reason) {
         boolean isFinal() {
@@ -31,30 +27,11 @@ final class RecentAnswers {
     }
 
     /** @return null the first time a request is seen (it is remembered as pending), else what it was answered */
-    synchronized Answer seen(String key) {
-        rotate();
-        Answer earlier = current.get(key);
-        if (earlier == null) {
-            earlier = previous.get(key);
-        }
-        if (earlier == null) {
-            current.put(key, PENDING);
-        }
-        return earlier;
+    Answer seen(String key) {
+        return answers.putIfAbsent(key, PENDING);
     }
 
-    synchronized void answered(String key, int status, String reason) {
-        rotate();
-        current.put(key, status == OK.status() && OK.reason().equals(reason) ? OK : new Answer(status, reason));
-        previous.remove(key);
-    }
-
-    private void rotate() {
-        long now = System.nanoTime();
-        if (now - generationStart > GENERATION_NANOS) {
-            previous = current;
-            current = new HashMap<>();
-            generationStart = now;
-        }
+    void answered(String key, int status, String reason) {
+        answers.put(key, status == OK.status() && OK.reason().equals(reason) ? OK : new Answer(status, reason));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.gb28181.camel.sip;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.function.Predicate;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import io.github.gb28181.camel.sip.transport.CollidingRequestHandler;
+import io.github.gb28181.camel.sip.transport.RecentEntries;
 import io.github.gb28181.camel.sip.transport.SipCounters;
 import io.github.gb28181.camel.sip.transport.SipFactories;
 import javax.sip.DialogTerminatedEvent;
@@ -51,7 +53,8 @@ public final class RequestDispatcher implements SipListener, CollidingRequestHan
     private final AtomicReference<ClientTransactionListener> clientListener = new AtomicReference<>();
     private final SipCounters counters;
     private volatile Predicate<InetAddress> trustedProxies = address -> false;
-    private final RecentKeys collidingSeen = new RecentKeys();
+    /* the colliding requests of the last 32 to 64 s, a transaction's lifetime: each is handled once */
+    private final RecentEntries<Boolean> collidingSeen = new RecentEntries<>(Duration.ofSeconds(32));
     private final RecentAnswers statelessAnswers = new RecentAnswers();
     private volatile Predicate<Request> answeredStatelessly = request -> false;
 
@@ -92,7 +95,7 @@ public final class RequestDispatcher implements SipListener, CollidingRequestHan
      */
     @Override
     public void handleColliding(Request request, SipProvider provider) {
-        if (!collidingSeen.firstTime(signature(request))) {
+        if (collidingSeen.putIfAbsent(signature(request), Boolean.TRUE) != null) {
             counters.countRetransmission();
             return;
         }

@@ -1,9 +1,7 @@
 package io.github.gb28181.camel.sip.transport;
 
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.header.Via;
@@ -32,8 +30,8 @@ import javax.sip.message.Response;
 public class TransactionMatchingValve implements SIPMessageValve {
 
     private volatile SipStackImpl stack;
-    private final FirstRequests withTransactions = new FirstRequests(TimeUnit.SECONDS.toNanos(32));
-    private final FirstRequests withoutTransactions = new FirstRequests(TimeUnit.SECONDS.toNanos(1));
+    private final RecentEntries<String> withTransactions = new RecentEntries<>(Duration.ofSeconds(32));
+    private final RecentEntries<String> withoutTransactions = new RecentEntries<>(Duration.ofSeconds(1));
 
     @Override
     public void init(SipStack stack) {
@@ -51,9 +49,9 @@ public class TransactionMatchingValve implements SIPMessageValve {
         String key = request.getTransactionId();
         String signature = signature(request);
         boolean stateless = handler != null && handler.answersStatelessly(request);
-        String first = (stateless ? withTransactions : withoutTransactions).recall(key);
+        String first = (stateless ? withTransactions : withoutTransactions).get(key);
         if (first == null) {
-            first = (stateless ? withoutTransactions : withTransactions).remember(key, signature);
+            first = (stateless ? withoutTransactions : withTransactions).putIfAbsent(key, signature);
         }
         if (first == null || first.equals(signature)) {
             return true;
@@ -85,44 +83,5 @@ public class TransactionMatchingValve implements SIPMessageValve {
     public void destroy() {
         withTransactions.clear();
         withoutTransactions.clear();
-    }
-
-    /** The first request seen under each key, for one to two generations: the older generation is dropped whole. */
-    private static final class FirstRequests {
-
-        private final long generationNanos;
-        private Map<String, String> current = new HashMap<>();
-        private Map<String, String> previous = new HashMap<>();
-        private long generationStart = System.nanoTime();
-
-        FirstRequests(long generationNanos) {
-            this.generationNanos = generationNanos;
-        }
-
-        synchronized String recall(String key) {
-            String first = current.get(key);
-            return first != null ? first : previous.get(key);
-        }
-
-        /** @return the signature of the first request under the key, or null when this is the first */
-        synchronized String remember(String key, String signature) {
-            long now = System.nanoTime();
-            if (now - generationStart > generationNanos) {
-                previous = current;
-                current = new HashMap<>();
-                generationStart = now;
-            }
-            String first = current.get(key);
-            if (first == null) {
-                first = previous.get(key);
-                current.put(key, first != null ? first : signature);
-            }
-            return first;
-        }
-
-        synchronized void clear() {
-            current.clear();
-            previous.clear();
-        }
     }
 }
