@@ -4,8 +4,7 @@ import java.util.function.Predicate;
 
 import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPRequest;
-import javax.sip.address.SipURI;
-import javax.sip.header.FromHeader;
+import io.github.gb28181.camel.sip.IncomingRequest;
 import javax.sip.message.Request;
 
 /**
@@ -41,13 +40,8 @@ final class StatelessRequests implements Predicate<Request> {
         }
         return switch (request.getMethod()) {
             case Request.REGISTER -> true;
-            case Request.MESSAGE -> !upperPlatform.test(fromUser(request));
+            case Request.MESSAGE -> !upperPlatform.test(IncomingRequest.fromUser(request));
             default -> false;
         };
-    }
-
-    private static String fromUser(Request request) {
-        FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
-        return from != null && from.getAddress().getURI() instanceof SipURI uri ? uri.getUser() : null;
     }
 }

@@ -205,6 +205,11 @@ public final class IncomingRequest {
 
     /** The user part of the From URI: the id of the device that sent the request. */
     public String fromUser() {
+        return fromUser(request);
+    }
+
+    /** The user part of a request's From URI, before the request has an {@code IncomingRequest}. */
+    public static String fromUser(Request request) {
         FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
         return from != null && from.getAddress().getURI() instanceof SipURI uri ? uri.getUser() : null;
     }

@@ -13,8 +13,9 @@ public interface CollidingRequestHandler {
     void handleColliding(Request request, SipProvider provider);
 
     /**
-     * Whether a request will be answered without a transaction: then it cannot collide with a later request, and its
-     * key need not be remembered (most requests of a busy platform are such).
+     * Whether a request will be answered without a transaction: then a later request can be mistaken for it only
+     * while it is handled, and its key is remembered that long, not a transaction's lifetime (most requests of a busy
+     * platform are such).
      */
     default boolean answersStatelessly(Request request) {
         return false;

@@ -214,7 +214,7 @@ public final class SipServer {
 
     /**
      * Server transactions the stack holds now, completed ones included: over UDP each is kept 32 s after its answer
-     * (Timer J), which is most of what a busy platform has in memory.
+     * (Timer J).
      */
     public synchronized int serverTransactions() {
         return stack == null ? 0 : stack.getServerTransactionTableSize();
