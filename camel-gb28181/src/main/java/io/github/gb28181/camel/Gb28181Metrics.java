@@ -77,6 +77,8 @@ final class Gb28181Metrics {
                 c -> sum(c, p -> p.counters().streamsClosed()), component);
         metrics.gauge("gb28181.sip.queue.depth", "UDP datagrams waiting for a SIP worker", "queue", "priority",
                 c -> sum(c, p -> p.sipServer().admission().priorityDepth()), component);
+        metrics.gauge("gb28181.sip.queue.depth", "UDP datagrams waiting for a SIP worker", "queue", "answers",
+                c -> sum(c, p -> p.sipServer().admission().answerDepth()), component);
         metrics.gauge("gb28181.sip.queue.depth", "UDP datagrams waiting for a SIP worker", "queue", "normal",
                 c -> sum(c, p -> p.sipServer().admission().normalDepth()), component);
         metrics.gauge("gb28181.sip.transactions.held", "SIP transactions the stack holds, answered ones included", "side",

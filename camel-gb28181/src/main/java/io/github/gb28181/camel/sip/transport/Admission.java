@@ -10,8 +10,11 @@ import java.util.function.Predicate;
 
 /**
  * Decides, for each datagram as it comes off the socket, whether it waits for a SIP worker and in which queue, or is
- * shed. Devices the platform knows (registered ones) and responses to its own requests go to the priority queue: a
- * keepalive must not wait behind a storm of strangers. Everything else waits in the other queue, and a REGISTER
+ * shed. What devices the platform knows (registered ones) say of their own accord, keepalives first, goes to the
+ * priority queue: a keepalive must not wait behind a storm of strangers, nor behind the answers to the queries that
+ * the storm's registrations set off, or a device that kept alive all along goes offline. Those answers, and the
+ * responses to the platform's own requests, go to the answers queue, served next. Everything else waits in the
+ * queue for strangers, and a REGISTER
  * from a device the platform does not know is answered 503 with Retry-After as soon as that queue is running late,
  * or the work it would start (events for routes, queries to send) is backing up: the device comes back later, when
  * it can be served, instead of retransmitting into a queue that only grows.
@@ -24,6 +27,8 @@ public final class Admission {
     enum Verdict {
         /** the priority queue */
         PRIORITY,
+        /** the queue of answers to the platform's own requests */
+        ANSWER,
         /** the queue for unknown senders */
         NORMAL,
         /** answered 503 with Retry-After at once */
@@ -74,8 +79,11 @@ public final class Admission {
 
     Verdict classify(DatagramTriage triage, long now) {
         AdmissionQueue q = queue;
-        if (triage.response() || triage.fromUser() != null && knownDevice.test(triage.fromUser())) {
-            return Verdict.PRIORITY;
+        if (triage.response()) {
+            return Verdict.ANSWER;
+        }
+        if (triage.fromUser() != null && knownDevice.test(triage.fromUser())) {
+            return triage.answer() ? Verdict.ANSWER : Verdict.PRIORITY;
         }
         int depth = q == null ? 0 : q.normalDepth();
         if (triage.isRegister() && !triage.authorized()) {
@@ -158,7 +166,7 @@ public final class Admission {
         return refused.sum();
     }
 
-    /** Datagrams from known devices, or responses, dropped because the priority queue was full. */
+    /** Datagrams from known devices, or responses, dropped because their queue was full. */
     public long droppedFull() {
         return droppedFull.sum();
     }
@@ -173,10 +181,16 @@ public final class Admission {
         return admittedNew.sum();
     }
 
-    /** Datagrams from known devices and responses waiting for a worker now. */
+    /** Datagrams from known devices waiting for a worker now, but their answers to the platform's requests. */
     public int priorityDepth() {
         AdmissionQueue q = queue;
         return q == null ? 0 : q.priorityDepth();
+    }
+
+    /** Answers of known devices to the platform's requests, and responses, waiting for a worker now. */
+    public int answerDepth() {
+        AdmissionQueue q = queue;
+        return q == null ? 0 : q.answerDepth();
     }
 
     /** Datagrams from unknown senders waiting for a worker now. */
@@ -187,7 +201,7 @@ public final class Admission {
 
     @Override
     public String toString() {
-        return "queued " + priorityDepth() + " + " + normalDepth() + ", refused " + refused() + ", dropped (full) "
+        return "queued " + priorityDepth() + " + " + answerDepth() + " + " + normalDepth() + ", refused " + refused() + ", dropped (full) "
                + droppedFull() + ", expired " + expired();
     }
 }

@@ -14,7 +14,8 @@ import java.util.function.LongSupplier;
 import gov.nist.javax.sip.stack.DatagramQueuedMessageDispatch;
 
 /**
- * The datagrams waiting for jain-sip's UDP workers, in two bounded queues: the priority one is always served first.
+ * The datagrams waiting for jain-sip's UDP workers, in three bounded queues served in turn: what known devices say
+ * of their own accord (keepalives), their answers to the platform's requests, and strangers' datagrams.
  * A datagram that waited longer than the longest queue delay is dropped when a worker reaches it: its sender has
  * retransmitted it by then, so the worker's time goes to a copy that can still be answered in time. jain-sip's
  * workers take from this as they would from their own unbounded queue.
@@ -45,10 +46,12 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
     private final int maxNormalBusy;
     private final LongSupplier clock;
     private final ArrayDeque<DatagramQueuedMessageDispatch> priority = new ArrayDeque<>();
+    private final ArrayDeque<DatagramQueuedMessageDispatch> answers = new ArrayDeque<>();
     private final ArrayDeque<DatagramQueuedMessageDispatch> normal = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private volatile int priorityDepth;
+    private volatile int answerDepth;
     private volatile int normalDepth;
     private volatile long normalHeadTime;
     /** Workers processing a stranger's datagram now; guarded by {@link #lock}. */
@@ -71,12 +74,20 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
         admission.attach(this);
     }
 
-    /** Queues a datagram in the queue its verdict names; false when that queue is full. */
-    boolean add(DatagramQueuedMessageDispatch datagram, boolean toPriority) {
+    /**
+     * Queues a datagram in the queue its verdict names (not {@link Admission.Verdict#REFUSE}); false when that queue
+     * is full. The queues of known devices hold {@code priorityQueueSize} each.
+     */
+    boolean add(DatagramQueuedMessageDispatch datagram, Admission.Verdict verdict) {
         lock.lock();
         try {
-            ArrayDeque<DatagramQueuedMessageDispatch> target = toPriority ? priority : normal;
-            if (target.size() >= (toPriority ? priorityCapacity : normalCapacity)) {
+            ArrayDeque<DatagramQueuedMessageDispatch> target = switch (verdict) {
+                case PRIORITY -> priority;
+                case ANSWER -> answers;
+                case NORMAL -> normal;
+                case REFUSE -> throw new IllegalArgumentException("A refused datagram is not queued");
+            };
+            if (target.size() >= (target == normal ? normalCapacity : priorityCapacity)) {
                 return false;
             }
             target.addLast(datagram);
@@ -92,6 +103,10 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
         return priorityDepth;
     }
 
+    int answerDepth() {
+        return answerDepth;
+    }
+
     int normalDepth() {
         return normalDepth;
     }
@@ -103,17 +118,14 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
     }
 
     /**
-     * The next datagram still worth a worker's time, priority first, or null when none waits. A stranger's datagram
-     * is only handed out while fewer than {@code maxNormalBusy} workers hold one.
+     * The next datagram still worth a worker's time, priority first, then answers, or null when none waits. A
+     * stranger's datagram is only handed out while fewer than {@code maxNormalBusy} workers hold one.
      */
     private DatagramQueuedMessageDispatch next(boolean worker) {
         long now = clock.getAsLong();
-        DatagramQueuedMessageDispatch found = null;
-        while (found == null && !priority.isEmpty()) {
-            found = fresh(priority.pollFirst(), now);
-            if (found != null && now - found.getReceptionTime() > LAG_MILLIS) {
-                easeUntil = now + EASE_MILLIS;
-            }
+        DatagramQueuedMessageDispatch found = known(priority, now);
+        if (found == null) {
+            found = known(answers, now);
         }
         int normalWorkers = now < easeUntil ? 1 : maxNormalBusy;
         while (found == null && !normal.isEmpty() && (!worker || normalBusy < normalWorkers)) {
@@ -124,6 +136,18 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
             }
         }
         updateDepths();
+        return found;
+    }
+
+    /** The next fresh datagram of a known device's queue; one that waited past {@link #LAG_MILLIS} starts easing. */
+    private DatagramQueuedMessageDispatch known(ArrayDeque<DatagramQueuedMessageDispatch> queue, long now) {
+        DatagramQueuedMessageDispatch found = null;
+        while (found == null && !queue.isEmpty()) {
+            found = fresh(queue.pollFirst(), now);
+        }
+        if (found != null && now - found.getReceptionTime() > LAG_MILLIS) {
+            easeUntil = now + EASE_MILLIS;
+        }
         return found;
     }
 
@@ -156,6 +180,7 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
 
     private void updateDepths() {
         priorityDepth = priority.size();
+        answerDepth = answers.size();
         normalDepth = normal.size();
         DatagramQueuedMessageDispatch head = normal.peekFirst();
         normalHeadTime = head == null ? 0 : head.getReceptionTime();
@@ -213,10 +238,10 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
         }
     }
 
-    /** Only the reader queues datagrams, through {@link #add(DatagramQueuedMessageDispatch, boolean)}. */
+    /** Only the reader queues datagrams, through {@link #add(DatagramQueuedMessageDispatch, Admission.Verdict)}. */
     @Override
     public boolean offer(DatagramQueuedMessageDispatch datagram) {
-        return add(datagram, true);
+        return add(datagram, Admission.Verdict.PRIORITY);
     }
 
     @Override
@@ -233,7 +258,7 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
     public DatagramQueuedMessageDispatch peek() {
         lock.lock();
         try {
-            return priority.isEmpty() ? normal.peekFirst() : priority.peekFirst();
+            return !priority.isEmpty() ? priority.peekFirst() : !answers.isEmpty() ? answers.peekFirst() : normal.peekFirst();
         } finally {
             lock.unlock();
         }
@@ -241,12 +266,12 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
 
     @Override
     public int size() {
-        return priorityDepth + normalDepth;
+        return priorityDepth + answerDepth + normalDepth;
     }
 
     @Override
     public int remainingCapacity() {
-        return priorityCapacity + normalCapacity - size();
+        return 2 * priorityCapacity + normalCapacity - size();
     }
 
     @Override
@@ -254,6 +279,7 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
         lock.lock();
         try {
             List<DatagramQueuedMessageDispatch> all = new java.util.ArrayList<>(priority);
+            all.addAll(answers);
             all.addAll(normal);
             return all.iterator();
         } finally {

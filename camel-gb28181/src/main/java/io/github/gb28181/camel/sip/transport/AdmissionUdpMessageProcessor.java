@@ -30,6 +30,13 @@ final class AdmissionUdpMessageProcessor extends UDPMessageProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdmissionUdpMessageProcessor.class);
     private static final int MAX_DATAGRAM = 65_535;
+    /**
+     * Threads that read the socket. Every datagram passes a reader, and what it does not read waits in the kernel's
+     * buffer in arrival order, keepalives behind strangers, before any queue here can put them first. One thread gets
+     * one share of a busy machine's cores, not enough for a storm's datagrams; two keep up (Kamailio, likewise, runs
+     * several receivers on one UDP socket).
+     */
+    private static final int READERS = 2;
 
     private final Admission admission;
     private final SipCounters counters;
@@ -70,6 +77,16 @@ final class AdmissionUdpMessageProcessor extends UDPMessageProcessor {
         for (int i = 0; i < workers; i++) {
             messageChannels.add(new Worker(getSIPStack(), this, stackName + "-UDPMessageChannelThread-" + i));
         }
+        for (int i = 1; i < READERS; i++) {
+            Thread reader = new Thread(this::read, stackName + "-UDPReader-" + i);
+            reader.setDaemon(true);
+            reader.start();
+        }
+        read();
+    }
+
+    /** One reader's loop, until the processor stops (and closes the socket under it). */
+    private void read() {
         byte[] buffer = new byte[MAX_DATAGRAM];
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
         while (isRunning) {
@@ -96,10 +113,10 @@ final class AdmissionUdpMessageProcessor extends UDPMessageProcessor {
         if (verdict != Admission.Verdict.REFUSE) {
             DatagramPacket copy = new DatagramPacket(Arrays.copyOf(packet.getData(), length), length,
                     packet.getAddress(), packet.getPort());
-            if (queue.add(new DatagramQueuedMessageDispatch(copy, now), verdict == Admission.Verdict.PRIORITY)) {
+            if (queue.add(new DatagramQueuedMessageDispatch(copy, now), verdict)) {
                 return;
             }
-            if (verdict == Admission.Verdict.PRIORITY) {
+            if (verdict != Admission.Verdict.NORMAL) {
                 // a known device retransmits; a 503 could make it think the platform is down and register again
                 admission.countDroppedFull();
                 return;

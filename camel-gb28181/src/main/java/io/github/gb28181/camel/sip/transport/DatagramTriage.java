@@ -4,21 +4,26 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What a datagram is, read from its bytes before anything parses it: a response or a request, the request's method,
- * the user part of its From URI (a GB/T 28181 device's id) and whether it carries credentials. A few hundred bytes
- * are scanned once; nothing else is allocated for a datagram that is not a request. Whatever does not look like SIP
- * is left for the parser to refuse.
+ * the user part of its From URI (a GB/T 28181 device's id), whether it carries credentials, and whether a MESSAGE
+ * answers one of the platform's queries. A few hundred bytes are scanned once; nothing else is allocated for a
+ * datagram that is not a request. Whatever does not look like SIP is left for the parser to refuse.
  *
  * @param response   a status line ("SIP/2.0 200 OK"), not a request line
  * @param method     the request's method as written, or null for a response or something unreadable
  * @param fromUser   the From URI's user, or null when there is none
  * @param authorized the request carries an Authorization header (the second leg of a digest REGISTER)
+ * @param answer     a MESSAGE whose MANSCDP document is a {@code <Response>}: a device answering a query (Catalog,
+ *                   DeviceInfo...), not telling the platform something of its own (a keepalive, an alarm)
  */
-record DatagramTriage(boolean response, String method, String fromUser, boolean authorized) {
+record DatagramTriage(boolean response, String method, String fromUser, boolean authorized, boolean answer) {
 
     private static final int MAX_METHOD = 32;
     private static final int MAX_USER = 64;
-    static final DatagramTriage UNREADABLE = new DatagramTriage(false, null, null, false);
-    private static final DatagramTriage RESPONSE = new DatagramTriage(true, null, null, false);
+    /** How far into a body its root element is looked for: past an XML declaration and a comment or two. */
+    private static final int MAX_PROLOG = 256;
+    private static final byte[] RESPONSE_ROOT = "Response".getBytes(StandardCharsets.US_ASCII);
+    static final DatagramTriage UNREADABLE = new DatagramTriage(false, null, null, false, false);
+    private static final DatagramTriage RESPONSE = new DatagramTriage(true, null, null, false, false);
 
     static DatagramTriage of(byte[] data, int length) {
         int i = 0;
@@ -52,7 +57,32 @@ record DatagramTriage(boolean response, String method, String fromUser, boolean 
             }
             line = nextLine(data, line, length);
         }
-        return new DatagramTriage(false, method, fromUser, authorized);
+        boolean answer = "MESSAGE".equals(method) && rootIsResponse(data, nextLine(data, line, length), length);
+        return new DatagramTriage(false, method, fromUser, authorized, answer);
+    }
+
+    /**
+     * Whether the XML document from {@code from} has {@code <Response>} for its root: the first element, after any
+     * declaration, processing instruction or comment, that is within {@link #MAX_PROLOG} bytes.
+     */
+    private static boolean rootIsResponse(byte[] data, int from, int length) {
+        int end = Math.min(length, from + MAX_PROLOG);
+        for (int i = from; i < end - 1; i++) {
+            if (data[i] == '<' && data[i + 1] != '?' && data[i + 1] != '!') {
+                int name = i + 1;
+                if (name + RESPONSE_ROOT.length >= length) {
+                    return false;
+                }
+                for (int k = 0; k < RESPONSE_ROOT.length; k++) {
+                    if (data[name + k] != RESPONSE_ROOT[k]) {
+                        return false;
+                    }
+                }
+                byte after = data[name + RESPONSE_ROOT.length];
+                return after == '>' || after == ' ' || after == '\t' || after == '\r' || after == '\n' || after == '/';
+            }
+        }
+        return false;
     }
 
     boolean isRegister() {

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The workers' queue in a storm: strangers' datagrams never take the last free worker, so a registered device's
- * keepalive is taken at once even while new devices' REGISTERs keep every other worker busy.
+ * keepalive is taken at once even while new devices' REGISTERs keep every other worker busy; and it goes before the
+ * answers to the platform's queries that those registrations set off.
  */
 class AdmissionQueueTest {
 
@@ -26,7 +27,7 @@ class AdmissionQueueTest {
     @Test
     void aKeepaliveFindsAFreeWorkerWhileStrangersKeepTheOthersBusy() throws Exception {
         for (int i = 0; i < 10; i++) {
-            queue.add(datagram("REGISTER " + i), false);
+            queue.add(datagram("REGISTER " + i), Admission.Verdict.NORMAL);
         }
         ExecutorService workers = Executors.newFixedThreadPool(4);
         BlockingQueue<String> taken = holdingWorkers(workers);
@@ -37,7 +38,7 @@ class AdmissionQueueTest {
             assertThat(taken.poll(300, TimeUnit.MILLISECONDS)).as("a fourth stranger taken").isNull();
             assertThat(queue.normalDepth()).isEqualTo(7);
 
-            queue.add(datagram("MESSAGE keepalive"), true);
+            queue.add(datagram("MESSAGE keepalive"), Admission.Verdict.PRIORITY);
             assertThat(taken.poll(5, TimeUnit.SECONDS)).isEqualTo("MESSAGE keepalive");
         } finally {
             workers.shutdownNow();
@@ -47,7 +48,7 @@ class AdmissionQueueTest {
     @Test
     void aWorkerBackForMoreReleasesItsHoldOnAStranger() throws Exception {
         for (int i = 0; i < 5; i++) {
-            queue.add(datagram("REGISTER " + i), false);
+            queue.add(datagram("REGISTER " + i), Admission.Verdict.NORMAL);
         }
         // one worker, five times: each take ends the hold of the one before, so strangers keep flowing
         for (int i = 0; i < 5; i++) {
@@ -59,11 +60,11 @@ class AdmissionQueueTest {
     @Test
     void afterAKnownDeviceWaitedTooLongStrangersKeepToOneWorkerForASecond() throws Exception {
         for (int i = 0; i < 10; i++) {
-            queue.add(datagram("REGISTER " + i), false);
+            queue.add(datagram("REGISTER " + i), Admission.Verdict.NORMAL);
         }
         // a keepalive that waited past the lag threshold: the known devices are falling behind
         long started = System.currentTimeMillis();
-        queue.add(datagram("MESSAGE keepalive", System.currentTimeMillis() - AdmissionQueue.LAG_MILLIS - 5), true);
+        queue.add(datagram("MESSAGE keepalive", System.currentTimeMillis() - AdmissionQueue.LAG_MILLIS - 5), Admission.Verdict.PRIORITY);
         ExecutorService workers = Executors.newFixedThreadPool(4);
         BlockingQueue<String> taken = holdingWorkers(workers);
         try {
@@ -74,9 +75,43 @@ class AdmissionQueueTest {
             // a stranger that comes just before the second has passed (the first ten have expired by then) waits for
             // its end, and is then taken by a waiting worker without anything else to wake it
             Thread.sleep(Math.max(0, started + AdmissionQueue.EASE_MILLIS - 200 - System.currentTimeMillis()));
-            queue.add(datagram("REGISTER late"), false);
+            queue.add(datagram("REGISTER late"), Admission.Verdict.NORMAL);
             assertThat(taken.poll(3, TimeUnit.SECONDS)).isEqualTo("REGISTER late");
             assertThat(System.currentTimeMillis() - started).isGreaterThanOrEqualTo(AdmissionQueue.EASE_MILLIS - 50);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aKeepaliveIsTakenBeforeAnswersThatCameFirstAndAnswersBeforeStrangers() throws Exception {
+        queue.add(datagram("REGISTER stranger"), Admission.Verdict.NORMAL);
+        for (int i = 0; i < 3; i++) {
+            queue.add(datagram("MESSAGE answer " + i), Admission.Verdict.ANSWER);
+        }
+        queue.add(datagram("MESSAGE keepalive"), Admission.Verdict.PRIORITY);
+        assertThat(queue.answerDepth()).isEqualTo(3);
+
+        assertThat(text(queue.poll(1, TimeUnit.SECONDS))).isEqualTo("MESSAGE keepalive");
+        for (int i = 0; i < 3; i++) {
+            assertThat(text(queue.poll(1, TimeUnit.SECONDS))).isEqualTo("MESSAGE answer " + i);
+        }
+        assertThat(text(queue.poll(1, TimeUnit.SECONDS))).isEqualTo("REGISTER stranger");
+    }
+
+    @Test
+    void anAnswerThatWaitedTooLongAlsoKeepsStrangersToOneWorker() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            queue.add(datagram("REGISTER " + i), Admission.Verdict.NORMAL);
+        }
+        queue.add(datagram("SIP/2.0 200 OK", System.currentTimeMillis() - AdmissionQueue.LAG_MILLIS - 5),
+                Admission.Verdict.ANSWER);
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        BlockingQueue<String> taken = holdingWorkers(workers);
+        try {
+            assertThat(taken.poll(5, TimeUnit.SECONDS)).isEqualTo("SIP/2.0 200 OK");
+            assertThat(taken.poll(5, TimeUnit.SECONDS)).startsWith("REGISTER");
+            assertThat(taken.poll(300, TimeUnit.MILLISECONDS)).as("a second stranger while easing").isNull();
         } finally {
             workers.shutdownNow();
         }
