@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * A response written straight from a request's bytes, with no parser, no transaction and no state: what a server
@@ -15,6 +16,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param destination where it goes
  */
 record StatelessReply(byte[] bytes, InetSocketAddress destination) {
+
+    // compiled once: in a storm the reader writes thousands of these a second, and String's regex methods compile anew
+    private static final Pattern FOLDED = Pattern.compile("\r?\n[ \t]+");
+    private static final Pattern LINE_END = Pattern.compile("\r?\n");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /**
      * @return the response, or null when the request lacks what a response must copy (then nothing can be sent)
@@ -28,7 +34,7 @@ record StatelessReply(byte[] bytes, InetSocketAddress destination) {
         int copied = 0;
         int viaPort = -1;
         boolean rport = false;
-        String[] lines = head.replaceAll("\r?\n[ \t]+", " ").split("\r?\n");
+        String[] lines = LINE_END.split(FOLDED.matcher(head).replaceAll(" "));
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i];
             int colon = line.indexOf(':');
@@ -130,7 +136,7 @@ record StatelessReply(byte[] bytes, InetSocketAddress destination) {
 
     /** The port of Via's sent-by, or -1 when it names none. */
     private static int sentByPort(String via) {
-        String[] words = via.split(";")[0].strip().split("\\s+");
+        String[] words = WHITESPACE.split(via.split(";")[0].strip());
         String sentBy = words[words.length - 1];
         int bracket = sentBy.lastIndexOf(']');
         int colon = sentBy.lastIndexOf(':');
