@@ -9,8 +9,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What the platform knows of one device: where it is, whether it is online, and its channels. Updated by the SIP
  * layer on every REGISTER and MESSAGE; read by routes through the {@link DeviceRegistry}.
+ * <p>
+ * Kept small, because a site has tens of thousands and a registration storm makes them all at once: times are held
+ * as numbers (a keepalive then allocates nothing that lives), values devices repeat are shared
+ * ({@link SharedValues}), and a device that never reports a position has no map for them.
  */
 public class Device {
+
+    /** A time not set. */
+    private static final long NO_TIME = Long.MIN_VALUE;
+    private static final long MAX_SECONDS = Long.MAX_VALUE / 1_000_000_000L - 1;
 
     private final String deviceId;
     private volatile String username;
@@ -19,10 +27,10 @@ public class Device {
     private volatile String transport;
     private volatile String contact;
     private volatile String userAgent;
-    private volatile Instant registeredAt;
-    private volatile Instant lastKeepaliveAt;
-    private volatile Instant lastSeenAt;
-    private volatile Instant expiresAt;
+    private volatile long registeredAt = NO_TIME;
+    private volatile long lastKeepaliveAt = NO_TIME;
+    private volatile long lastSeenAt = NO_TIME;
+    private volatile long expiresAt = NO_TIME;
     private volatile int expires;
     private volatile boolean registered;
     private volatile boolean online;
@@ -34,8 +42,10 @@ public class Device {
     private volatile GbVersion gbVersion;
     private volatile List<String> path = List.of();
     private volatile String ownerNode;
-    private final Map<String, DeviceChannel> channels = new ConcurrentHashMap<>();
-    private final Map<String, Position> positions = new ConcurrentHashMap<>();
+    /** Most devices are one camera: a small table, which grows for an NVR. */
+    private final Map<String, DeviceChannel> channels = new ConcurrentHashMap<>(2);
+    /** Made when the first position comes: most devices never send one. */
+    private volatile Map<String, Position> positions;
     private volatile List<Integer> downloadSpeeds = List.of();
 
     public Device(String deviceId) {
@@ -52,7 +62,8 @@ public class Device {
     }
 
     public void setUsername(String username) {
-        this.username = username;
+        // the digest username is the device id, as a rule: one string for both
+        this.username = deviceId.equals(username) ? deviceId : username;
     }
 
     public String getRemoteHost() {
@@ -71,7 +82,7 @@ public class Device {
     public void setRemote(String host, int port, String transport) {
         this.remoteHost = host;
         this.remotePort = port;
-        this.transport = transport;
+        this.transport = SharedValues.share(transport);
     }
 
     public String getTransport() {
@@ -91,40 +102,40 @@ public class Device {
     }
 
     public void setUserAgent(String userAgent) {
-        this.userAgent = userAgent;
+        this.userAgent = SharedValues.share(userAgent);
     }
 
     public Instant getRegisteredAt() {
-        return registeredAt;
+        return instant(registeredAt);
     }
 
     public void setRegisteredAt(Instant registeredAt) {
-        this.registeredAt = registeredAt;
+        this.registeredAt = nanos(registeredAt);
     }
 
     public Instant getLastKeepaliveAt() {
-        return lastKeepaliveAt;
+        return instant(lastKeepaliveAt);
     }
 
     public void setLastKeepaliveAt(Instant lastKeepaliveAt) {
-        this.lastKeepaliveAt = lastKeepaliveAt;
+        this.lastKeepaliveAt = nanos(lastKeepaliveAt);
     }
 
     /** The last time any request came from the device. */
     public Instant getLastSeenAt() {
-        return lastSeenAt;
+        return instant(lastSeenAt);
     }
 
     public void setLastSeenAt(Instant lastSeenAt) {
-        this.lastSeenAt = lastSeenAt;
+        this.lastSeenAt = nanos(lastSeenAt);
     }
 
     public Instant getExpiresAt() {
-        return expiresAt;
+        return instant(expiresAt);
     }
 
     public void setExpiresAt(Instant expiresAt) {
-        this.expiresAt = expiresAt;
+        this.expiresAt = nanos(expiresAt);
     }
 
     /** The registration lifetime in seconds the device asked for. */
@@ -158,7 +169,7 @@ public class Device {
     }
 
     public void setCharset(String charset) {
-        this.charset = charset;
+        this.charset = SharedValues.share(charset);
     }
 
     public String getName() {
@@ -174,7 +185,7 @@ public class Device {
     }
 
     public void setManufacturer(String manufacturer) {
-        this.manufacturer = manufacturer;
+        this.manufacturer = SharedValues.share(manufacturer);
     }
 
     public String getModel() {
@@ -182,7 +193,7 @@ public class Device {
     }
 
     public void setModel(String model) {
-        this.model = model;
+        this.model = SharedValues.share(model);
     }
 
     public String getFirmware() {
@@ -190,7 +201,7 @@ public class Device {
     }
 
     public void setFirmware(String firmware) {
-        this.firmware = firmware;
+        this.firmware = SharedValues.share(firmware);
     }
 
     /**
@@ -243,11 +254,21 @@ public class Device {
 
     /** The last position the device reported of itself and of its channels (MobilePosition), by id. */
     public Map<String, Position> getPositions() {
-        return Map.copyOf(positions);
+        Map<String, Position> known = positions;
+        return known == null ? Map.of() : Map.copyOf(known);
     }
 
     void putPosition(Position position) {
-        positions.put(position.id(), position);
+        Map<String, Position> known = positions;
+        if (known == null) {
+            synchronized (this) {
+                if (positions == null) {
+                    positions = new ConcurrentHashMap<>(2);
+                }
+                known = positions;
+            }
+        }
+        known.put(position.id(), position);
     }
 
     public Collection<DeviceChannel> getChannels() {
@@ -263,12 +284,37 @@ public class Device {
     }
 
     void putChannel(DeviceChannel channel) {
-        channels.put(channel.channelId(), channel);
+        channels.put(channel.channelId(), new DeviceChannel(channel.channelId(),
+                deviceId.equals(channel.deviceId()) ? deviceId : channel.deviceId(), channel.name(),
+                SharedValues.share(channel.manufacturer()), SharedValues.share(channel.model()),
+                SharedValues.share(channel.status()), deviceId.equals(channel.parentId()) ? deviceId : channel.parentId(),
+                channel.streamNumbers(),
+                channel.downloadSpeeds()));
     }
 
     DeviceChannel removeChannel(String channelId) {
-        positions.remove(channelId);
+        Map<String, Position> known = positions;
+        if (known != null) {
+            known.remove(channelId);
+        }
         return channels.remove(channelId);
+    }
+
+    /**
+     * An instant as nanoseconds since the epoch: exact from 1677 to 2262, and held at those ends beyond them (an
+     * Expires of centuries).
+     */
+    private static long nanos(Instant instant) {
+        if (instant == null) {
+            return NO_TIME;
+        }
+        long seconds = Math.max(-MAX_SECONDS, Math.min(MAX_SECONDS, instant.getEpochSecond()));
+        return seconds * 1_000_000_000L + instant.getNano();
+    }
+
+    private static Instant instant(long nanos) {
+        return nanos == NO_TIME ? null : Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
+                Math.floorMod(nanos, 1_000_000_000L));
     }
 
     @Override

@@ -194,7 +194,7 @@ public class DeviceRegistry {
         }
         for (DeviceChannel channel : channels) {
             device.putChannel(channel);
-            channelOwners.put(channel.channelId(), deviceId);
+            channelOwners.put(channel.channelId(), device.getDeviceId());
         }
         persist(device);
     }
