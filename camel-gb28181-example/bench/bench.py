@@ -603,14 +603,14 @@ def java_version():
 def build(args):
     if args.no_build:
         return
-    log("building (mvn -o package, no tests)")
-    subprocess.run(["mvn", "-B", "-o", "-q", "-pl", "camel-gb28181-example", "-am", "package", "-DskipTests"],
+    log("building (mvn package, no tests)")
+    subprocess.run(["mvn", "-B", "-q", "-pl", "camel-gb28181-example", "-am", "package", "-DskipTests"],
                    cwd=ROOT, check=True)
 
 
 def bare_classpath(out):
     target = out / "bare.classpath"
-    subprocess.run(["mvn", "-B", "-o", "-q", "-pl", "camel-gb28181", "dependency:build-classpath",
+    subprocess.run(["mvn", "-B", "-q", "-pl", "camel-gb28181", "dependency:build-classpath",
                     f"-Dmdep.outputFile={target}", "-Dmdep.includeScope=runtime"], cwd=ROOT, check=True)
     module = ROOT / "camel-gb28181" / "target"
     return f"{module / 'test-classes'}:{module / 'classes'}:{target.read_text().strip()}"
