@@ -49,10 +49,12 @@ class SipServerLifecycleTest {
         Set<Thread> before = stackThreads();
         CamelContext context = contextWithTwoConsumers(new CopyOnWriteArrayList<>());
         context.start();
+        // the second UDP reader is started by the first, on jain-sip's thread, just after the server
+        await().atMost(Duration.ofSeconds(5)).until(() -> stackThreads().stream().filter(t -> !before.contains(t))
+                .anyMatch(t -> t.getName().endsWith("-UDPReader-1")));
         Set<Thread> ours = stackThreads();
         ours.removeAll(before);
-        assertThat(ours).extracting(Thread::getName).contains("EventScannerThread")
-                .anyMatch(name -> name.endsWith("-UDPReader-1"));
+        assertThat(ours).extracting(Thread::getName).contains("EventScannerThread");
         context.stop();
         // jain-sip's event thread would wait forever for an event after stop, keeping the JVM alive; our second UDP
         // reader must end with the socket it reads

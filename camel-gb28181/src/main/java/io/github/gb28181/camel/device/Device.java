@@ -287,8 +287,8 @@ public class Device {
         channels.put(channel.channelId(), new DeviceChannel(channel.channelId(),
                 deviceId.equals(channel.deviceId()) ? deviceId : channel.deviceId(), channel.name(),
                 SharedValues.share(channel.manufacturer()), SharedValues.share(channel.model()),
-                SharedValues.share(channel.status()), deviceId.equals(channel.parentId()) ? deviceId : channel.parentId(),
-                channel.streamNumbers(),
+                SharedValues.share(channel.status()),
+                deviceId.equals(channel.parentId()) ? deviceId : channel.parentId(), channel.streamNumbers(),
                 channel.downloadSpeeds()));
     }
 

@@ -201,7 +201,7 @@ public final class Admission {
 
     @Override
     public String toString() {
-        return "queued " + priorityDepth() + " + " + answerDepth() + " + " + normalDepth() + ", refused " + refused() + ", dropped (full) "
-               + droppedFull() + ", expired " + expired();
+        return "queued " + priorityDepth() + " + " + answerDepth() + " + " + normalDepth() + ", refused " + refused()
+               + ", dropped (full) " + droppedFull() + ", expired " + expired();
     }
 }

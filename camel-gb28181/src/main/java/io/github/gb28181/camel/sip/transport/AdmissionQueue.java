@@ -258,7 +258,10 @@ final class AdmissionQueue extends AbstractQueue<DatagramQueuedMessageDispatch>
     public DatagramQueuedMessageDispatch peek() {
         lock.lock();
         try {
-            return !priority.isEmpty() ? priority.peekFirst() : !answers.isEmpty() ? answers.peekFirst() : normal.peekFirst();
+            if (!priority.isEmpty()) {
+                return priority.peekFirst();
+            }
+            return answers.isEmpty() ? normal.peekFirst() : answers.peekFirst();
         } finally {
             lock.unlock();
         }

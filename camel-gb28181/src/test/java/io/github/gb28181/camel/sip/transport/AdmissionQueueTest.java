@@ -59,18 +59,11 @@ class AdmissionQueueTest {
 
     @Test
     void afterAKnownDeviceWaitedTooLongStrangersKeepToOneWorkerForASecond() throws Exception {
-        for (int i = 0; i < 10; i++) {
-            queue.add(datagram("REGISTER " + i), Admission.Verdict.NORMAL);
-        }
-        // a keepalive that waited past the lag threshold: the known devices are falling behind
         long started = System.currentTimeMillis();
-        queue.add(datagram("MESSAGE keepalive", System.currentTimeMillis() - AdmissionQueue.LAG_MILLIS - 5), Admission.Verdict.PRIORITY);
         ExecutorService workers = Executors.newFixedThreadPool(4);
-        BlockingQueue<String> taken = holdingWorkers(workers);
         try {
-            assertThat(taken.poll(5, TimeUnit.SECONDS)).isEqualTo("MESSAGE keepalive");
-            assertThat(taken.poll(5, TimeUnit.SECONDS)).startsWith("REGISTER");
-            assertThat(taken.poll(300, TimeUnit.MILLISECONDS)).as("a second stranger while easing").isNull();
+            // a keepalive that waited past the lag threshold: the known devices are falling behind
+            BlockingQueue<String> taken = easedAfter(workers, "MESSAGE keepalive", Admission.Verdict.PRIORITY);
 
             // a stranger that comes just before the second has passed (the first ten have expired by then) waits for
             // its end, and is then taken by a waiting worker without anything else to wake it
@@ -101,20 +94,29 @@ class AdmissionQueueTest {
 
     @Test
     void anAnswerThatWaitedTooLongAlsoKeepsStrangersToOneWorker() throws Exception {
-        for (int i = 0; i < 10; i++) {
-            queue.add(datagram("REGISTER " + i), Admission.Verdict.NORMAL);
-        }
-        queue.add(datagram("SIP/2.0 200 OK", System.currentTimeMillis() - AdmissionQueue.LAG_MILLIS - 5),
-                Admission.Verdict.ANSWER);
         ExecutorService workers = Executors.newFixedThreadPool(4);
-        BlockingQueue<String> taken = holdingWorkers(workers);
         try {
-            assertThat(taken.poll(5, TimeUnit.SECONDS)).isEqualTo("SIP/2.0 200 OK");
-            assertThat(taken.poll(5, TimeUnit.SECONDS)).startsWith("REGISTER");
-            assertThat(taken.poll(300, TimeUnit.MILLISECONDS)).as("a second stranger while easing").isNull();
+            easedAfter(workers, "SIP/2.0 200 OK", Admission.Verdict.ANSWER);
         } finally {
             workers.shutdownNow();
         }
+    }
+
+    /**
+     * Ten strangers wait, then a known device's datagram that waited past the lag threshold: four workers take it,
+     * then a single stranger, because the strangers are eased to one worker. What the workers took.
+     */
+    private BlockingQueue<String> easedAfter(ExecutorService workers, String late, Admission.Verdict verdict)
+            throws Exception {
+        for (int i = 0; i < 10; i++) {
+            queue.add(datagram("REGISTER " + i), Admission.Verdict.NORMAL);
+        }
+        queue.add(datagram(late, System.currentTimeMillis() - AdmissionQueue.LAG_MILLIS - 5), verdict);
+        BlockingQueue<String> taken = holdingWorkers(workers);
+        assertThat(taken.poll(5, TimeUnit.SECONDS)).isEqualTo(late);
+        assertThat(taken.poll(5, TimeUnit.SECONDS)).startsWith("REGISTER");
+        assertThat(taken.poll(300, TimeUnit.MILLISECONDS)).as("a second stranger while easing").isNull();
+        return taken;
     }
 
     /** Four workers that each take one datagram and then hold it (they never come back for more); what they took. */
