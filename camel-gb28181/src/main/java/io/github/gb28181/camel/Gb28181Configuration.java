@@ -158,13 +158,15 @@ public class Gb28181Configuration implements Cloneable {
     @Metadata(description = "How many UDP requests from senders the platform does not know (new devices' REGISTERs,"
                             + " mostly) may wait for a SIP worker. Past half of it a new device's REGISTER is answered"
                             + " 503 with Retry-After, and the device comes back later; past all of it any request from"
-                            + " an unknown sender is. Registered devices' requests wait in a queue of their own, served"
+                            + " an unknown sender is. Registered devices' requests wait in queues of their own, served"
                             + " first.")
     private int overloadQueueSize = 1_000;
     @UriParam(label = "advanced", defaultValue = "4000")
-    @Metadata(description = "How many UDP requests from registered devices (keepalives, re-REGISTERs, answers to"
-                            + " queries) and responses to the platform's requests may wait for a SIP worker; past it"
-                            + " they are dropped, and devices retransmit.")
+    @Metadata(description = "How many UDP datagrams each of the two queues of registered devices may hold while they"
+                            + " wait for a SIP worker: one for what the devices say of their own accord (keepalives,"
+                            + " alarms, re-REGISTERs), served first, and one for their answers to queries and the"
+                            + " responses to the platform's requests; past it they are dropped, and devices"
+                            + " retransmit.")
     private int overloadPriorityQueueSize = 4_000;
     @UriParam(label = "advanced", defaultValue = "500", javaType = "java.time.Duration")
     @Metadata(description = "The longest a UDP request waits for a SIP worker: one that waited longer is dropped,"

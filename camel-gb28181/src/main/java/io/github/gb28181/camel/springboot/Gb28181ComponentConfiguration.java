@@ -100,14 +100,16 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private Duration overloadMaxDelay = Duration.ofMillis(500);
     /**
-     * How many UDP requests from registered devices (keepalives, re-REGISTERs, answers to queries) and responses to
-     * the platform's requests may wait for a SIP worker; past it they are dropped, and devices retransmit.
+     * How many UDP datagrams each of the two queues of registered devices may hold while they wait for a SIP worker:
+     * one for what the devices say of their own accord (keepalives, alarms, re-REGISTERs), served first, and one for
+     * their answers to queries and the responses to the platform's requests; past it they are dropped, and devices
+     * retransmit.
      */
     private Integer overloadPriorityQueueSize = 4000;
     /**
      * How many UDP requests from senders the platform does not know (new devices' REGISTERs, mostly) may wait for a
      * SIP worker. Past half of it a new device's REGISTER is answered 503 with Retry-After, and the device comes back
-     * later; past all of it any request from an unknown sender is. Registered devices' requests wait in a queue of
+     * later; past all of it any request from an unknown sender is. Registered devices' requests wait in queues of
      * their own, served first.
      */
     private Integer overloadQueueSize = 1000;

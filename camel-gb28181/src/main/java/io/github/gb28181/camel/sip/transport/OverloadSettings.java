@@ -11,9 +11,9 @@ package io.github.gb28181.camel.sip.transport;
  * @param queueSize           datagrams from senders the platform does not know (new REGISTERs, mostly) that may
  *                            wait for a worker: past half of it a REGISTER without credentials is answered 503 with
  *                            Retry-After, past all of it any request from an unknown sender is
- * @param priorityQueueSize   datagrams from registered devices (keepalives, re-REGISTERs, answers to our queries)
- *                            and responses to our requests that may wait; past it they are dropped, and devices
- *                            retransmit
+ * @param priorityQueueSize   datagrams each of the two queues of registered devices may hold (what they say of
+ *                            their own accord, served first; their answers to our queries and the responses to our
+ *                            requests); past it they are dropped, and devices retransmit
  * @param maxQueueDelayMillis a datagram that waited longer than this is dropped unanswered, because its sender has
  *                            retransmitted it by then; new REGISTERs are shed once the oldest one waiting has waited
  *                            half as long
