@@ -27,7 +27,7 @@ import gov.nist.javax.sip.stack.DatagramQueuedMessageDispatch;
  * <p>
  * Nor is a free worker enough when the cores are short: every registration admitted starts work elsewhere (events,
  * queries, their answers), and on a small machine that work delays the known devices' requests even though they never
- * wait for a worker. So the queue watches how long the priority datagrams waited: when one waited longer than
+ * wait for a worker. So the queue watches how long the known devices' datagrams waited: when one waited longer than
  * {@link #LAG_MILLIS}, strangers get a single worker for the next {@link #EASE_MILLIS}. Their queue then backs up, and
  * admission turns new devices away (503 with Retry-After) until the known ones are served in time again.
  */
