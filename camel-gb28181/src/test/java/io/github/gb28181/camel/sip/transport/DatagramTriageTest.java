@@ -26,7 +26,8 @@ class DatagramTriageTest {
             byte[] wire = SeedCapture.wire(text);
             DatagramTriage triage = DatagramTriage.of(wire, wire.length);
             boolean response = text.contains("<Response>");
-            assertThat(triage.answer()).as("message %d: %s", i, text.lines().findFirst().orElse("")).isEqualTo(response);
+            assertThat(triage.answer()).as("message %d: %s", i, text.lines().findFirst().orElse(""))
+                    .isEqualTo(response);
             assertThat(triage.method()).isEqualTo("MESSAGE");
             if (response) {
                 answers++;
